@@ -1,0 +1,34 @@
+import { Command, CommanderError } from 'commander';
+import { registerParseCommand } from './parse.command.ts';
+import { isUserError, oneLineMessage } from './user-error.ts';
+
+/** Builds the `referat` command line with all its commands. */
+export function createProgram(): Command {
+  const program = new Command();
+  program
+    .name('referat')
+    .description('Referat: dagsordener, referater og arkiv for kommunale fora')
+    .version('0.1.0', '-v, --version', 'vis versionen')
+    .helpOption('-h, --help', 'vis hjælp')
+    .helpCommand('help [command]', 'vis hjælp til en kommando')
+    .showHelpAfterError('(brug --help for at se mulighederne)')
+    .exitOverride();
+  registerParseCommand(program);
+  for (const command of program.commands) command.helpOption('-h, --help', 'vis hjælp').exitOverride();
+  return program;
+}
+
+/** Runs the CLI: one-line errors on stderr, exit code 2 for bad input, 1 for internal faults. */
+export async function runCli(argv: readonly string[]): Promise<number> {
+  try {
+    await createProgram().parseAsync([...argv], { from: 'user' });
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version' ? 0 : 2;
+    }
+    process.stderr.write(`referat: ${oneLineMessage(error)}\n`);
+    if (process.env.REFERAT_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+    return isUserError(error) ? 2 : 1;
+  }
+}

@@ -1,0 +1,200 @@
+import { caseNumberCandidatePattern, parseCaseNumber } from '../core/case-number.ts';
+import type { Absence, AgendaItem, Attachment } from '../core/meeting.ts';
+import { parseAbsences } from './absence-parser.ts';
+import {
+  durationInTitle,
+  forumPrefixOf,
+  hasCaseNumberLabel,
+  inlineAbsenceText,
+  isClosedMarker,
+  isPageFurniture,
+  proposerLine,
+  type SectionKind,
+  sectionHeadingKind,
+  sectionLabels,
+  stripCaseNumberLabel,
+} from './line-patterns.ts';
+import { parseRecommendation } from './recommendation-parser.ts';
+import type { SourceLine } from './source-line.ts';
+import { joinSectionLines, plainLine, textSimilarity, unescapeMarkdown } from './text-normalize.ts';
+
+/** Where text goes before an item's first heading: into Anledning, per the interchange format. */
+type Section = SectionKind | 'preamble';
+
+/** An item before its title prefix is removed: the parser finds the forum abbreviation later. */
+export interface ParsedItem {
+  item: AgendaItem;
+  warnings: string[];
+}
+
+interface ItemState {
+  section: Section;
+  sectionBeforeAbsent: Section;
+  hasSeenContent: boolean;
+  caseNumber: string | null;
+  isClosed: boolean;
+  sections: Record<Section, string[]>;
+  usedSections: Set<Section>;
+  warnings: string[];
+}
+
+/**
+ * Parses the lines of one item (everything after its heading line) into an AgendaItem.
+ * Sections may come in any order; a heading is known by its words. Text before the first
+ * heading, and text after a repeated title heading, belongs to Anledning.
+ */
+export function parseItem(number: number, headingTitle: string, lines: readonly SourceLine[]): ParsedItem {
+  const { title, consumed } = readTitle(headingTitle, lines);
+  const state: ItemState = {
+    section: 'preamble',
+    sectionBeforeAbsent: 'preamble',
+    hasSeenContent: false,
+    caseNumber: null,
+    isClosed: isClosedMarker(title),
+    sections: { preamble: [], background: [], presentation: [], recommendation: [], decision: [], attachments: [], absent: [] },
+    usedSections: new Set(),
+    warnings: [],
+  };
+  for (const line of lines.slice(consumed)) readLine(state, line, title);
+  return { item: buildItem(number, title, state), warnings: state.warnings.map((warning) => `punkt ${number}: ${warning}`) };
+}
+
+/** The title is on the heading line, or on the next line when the heading is just "Punkt 3". */
+function readTitle(headingTitle: string, lines: readonly SourceLine[]): { title: string; consumed: number } {
+  let title = plainLine(headingTitle);
+  let consumed = 0;
+  if (title === '') {
+    const index = lines.findIndex((line) => line.plain !== '');
+    if (index >= 0 && !isStructuralLine(lines[index]?.plain ?? '')) {
+      title = lines[index]?.plain ?? '';
+      consumed = index + 1;
+    }
+  }
+  // A title wrapped onto a second unmarked line continues in lower case.
+  const next = lines[consumed];
+  if (next && next.plain !== '' && next.level === 0 && /^\p{Ll}/u.test(next.plain) && next.plain.length < 80 && !/[.:]$/u.test(title)) {
+    title = `${title} ${next.plain}`;
+    consumed++;
+  }
+  return { title: title === '' ? 'Uden titel' : title, consumed };
+}
+
+function isStructuralLine(plain: string): boolean {
+  return sectionHeadingKind(plain) !== null || caseNumberCandidatePattern.test(stripCaseNumberLabel(plain));
+}
+
+function readLine(state: ItemState, line: SourceLine, title: string): void {
+  const { plain } = line;
+  if (plain === '') {
+    if (state.section === 'absent' && state.sections.absent.length > 0) state.section = state.sectionBeforeAbsent;
+    state.sections[state.section].push('');
+    return;
+  }
+  if (readCaseNumber(state, plain)) return;
+  if (isPageFurniture(plain) || /^[-*_]{3,}$/u.test(plain)) return;
+  if (isClosedMarker(plain)) {
+    state.isClosed = true;
+    return;
+  }
+  if (readSectionHeading(state, line)) return;
+  if (isRepeatedTitle(line, title)) {
+    state.section = 'preamble';
+    return;
+  }
+  if (isUnlabelledRecommendation(state, plain)) {
+    switchSection(state, 'recommendation');
+  }
+  if (state.section === 'attachments' && plain.length > 200) {
+    // A long paragraph is body text that follows an early Bilag list without a heading.
+    switchSection(state, 'preamble');
+  }
+  if (line.level > 0 && state.section !== 'attachments') {
+    state.warnings.push(`overskriften "${plain}" er lagt under ${sectionName(state.section)}`);
+  }
+  state.hasSeenContent = true;
+  state.sections[state.section].push(line.raw);
+}
+
+function readCaseNumber(state: ItemState, plain: string): boolean {
+  if (state.caseNumber !== null) return false;
+  const isLabelled = hasCaseNumberLabel(plain);
+  const candidate = stripCaseNumberLabel(plain).split(/\s+/u)[0] ?? '';
+  const isEarly = state.section === 'preamble' && state.sections.preamble.every((text) => text.trim() === '');
+  if (!isLabelled && !(isEarly && caseNumberCandidatePattern.test(stripCaseNumberLabel(plain)))) return false;
+  if (!caseNumberCandidatePattern.test(candidate) && !isLabelled) return false;
+  const result = parseCaseNumber(candidate);
+  if (!result.ok) state.warnings.push(result.warning);
+  state.caseNumber = candidate;
+  return true;
+}
+
+function readSectionHeading(state: ItemState, line: SourceLine): boolean {
+  const inlineAbsence = inlineAbsenceText(line.plain);
+  if (inlineAbsence !== null) {
+    switchSection(state, 'absent');
+    state.sections.absent.push(inlineAbsence);
+    return true;
+  }
+  const kind = sectionHeadingKind(line.plain);
+  if (kind === null) return false;
+  if (kind === 'decision' && /^referat$/iu.test(line.plain) && line.level === 0 && !line.isBold) return false;
+  switchSection(state, kind);
+  return true;
+}
+
+function switchSection(state: ItemState, section: Section): void {
+  if (section === 'absent' && state.section !== 'absent') state.sectionBeforeAbsent = state.section;
+  state.section = section;
+  state.usedSections.add(section);
+}
+
+/** The 2015 layout repeats "CF - Title" as a heading below the item heading. */
+function isRepeatedTitle(line: SourceLine, title: string): boolean {
+  const isHeadingLike = line.level > 0 || line.isBold || forumPrefixOf(line.plain) !== null;
+  if (!isHeadingLike || line.plain.length > title.length * 1.5 + 10) return false;
+  const withoutPrefix = (text: string): string => text.replace(/^[A-ZÆØÅ][A-ZÆØÅ0-9]{0,7}\s+[-–]\s+/u, '');
+  return textSimilarity(withoutPrefix(line.plain), withoutPrefix(title)) >= 0.8;
+}
+
+/** "X indstiller," inside the text starts an Indstilling even without its heading. */
+function isUnlabelledRecommendation(state: ItemState, plain: string): boolean {
+  if (state.section === 'recommendation' || state.section === 'decision' || state.section === 'absent') return false;
+  if (state.usedSections.has('recommendation')) return false;
+  const match = proposerLine(plain);
+  return match !== null && (match.rest === '' || /^at\b/iu.test(match.rest));
+}
+
+function sectionName(section: Section): string {
+  return section === 'preamble' ? sectionLabels.background : sectionLabels[section];
+}
+
+function buildItem(number: number, title: string, state: ItemState): AgendaItem {
+  const { sections } = state;
+  const background = joinSectionLines([...sections.preamble, '', ...sections.background]);
+  const absent: Absence[] = parseAbsences(sections.absent);
+  return {
+    number,
+    title,
+    caseNumber: state.caseNumber,
+    closed: state.isClosed,
+    durationMinutes: durationInTitle(title),
+    background,
+    presentation: joinSectionLines(sections.presentation),
+    recommendation: parseRecommendation(sections.recommendation),
+    decision: joinSectionLines(sections.decision),
+    attachments: parseAttachments(sections.attachments),
+    absent,
+  };
+}
+
+/** Each line of a Bilag section is one attachment; a Markdown link also gives its file. */
+function parseAttachments(lines: readonly string[]): Attachment[] {
+  const attachments: Attachment[] = [];
+  for (const line of lines) {
+    const plain = plainLine(line).replace(/^[-*+•▪◦·]\s+/u, '');
+    if (plain === '' || /^(?:ingen(?: bilag)?|-)$/iu.test(plain)) continue;
+    const link = /^\[([^\]]+)\]\(([^)\s]+)\)$/u.exec(plain);
+    attachments.push(link ? { title: unescapeMarkdown(link[1] ?? ''), file: link[2] ?? null } : { title: plain });
+  }
+  return attachments;
+}

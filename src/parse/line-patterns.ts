@@ -1,0 +1,158 @@
+/**
+ * Recognizers for the lines that give minutes their structure. They work on the plain form
+ * of a line (see `plainLine`), so they find headings by their words whether or not the
+ * source had Markdown marks: text extracted from a PDF has none.
+ */
+
+/** The sections an item can hold. */
+export type SectionKind =
+  | 'background'
+  | 'presentation'
+  | 'recommendation'
+  | 'decision'
+  | 'attachments'
+  | 'absent';
+
+/** Danish names of the sections, for warnings and summaries. */
+export const sectionLabels: Record<SectionKind, string> = {
+  background: 'Anledning',
+  presentation: 'Sagsfremstilling',
+  recommendation: 'Indstilling',
+  decision: 'Beslutning',
+  attachments: 'Bilag',
+  absent: 'Fraværende',
+};
+
+const sectionHeadingPatterns: ReadonlyArray<readonly [SectionKind, RegExp]> = [
+  ['background', /^(?:anledning|baggrund|resum[eé]|indledning|baggrund for sagen)$/iu],
+  ['presentation', /^(?:sagsfremstilling|sagsbeskrivelse|sagen|beskrivelse|sagsfremstilling og vurdering)$/iu],
+  ['recommendation', /^(?:indstilling(?:er)?|forslag til beslutning|indstilling og beslutning)$/iu],
+  [
+    'decision',
+    /^(?:beslutning(?:er)?(?:\s+(?:i|på|fra|den|d\.)\s+.*|\s+\d.*)?|[\p{L}-]+s beslutning(?:\s+.*)?|beslutningsprotokol|referat)$/iu,
+  ],
+  ['attachments', /^(?:bilag|bilagsliste|bilagsoversigt|vedlagte bilag|bilagsfortegnelse)$/iu],
+  ['absent', /^(?:fraværende|afbud|fravær)(?:\s+(?:fra|ved|under)\s+(?:punktet|mødet|behandlingen))?$/iu],
+];
+
+/** The section a heading line names, or null when the line is not a section heading. */
+export function sectionHeadingKind(plain: string): SectionKind | null {
+  const text = plain.replace(/\s*:\s*$/u, '').trim();
+  if (text.length === 0 || text.length > 80) return null;
+  for (const [kind, pattern] of sectionHeadingPatterns) {
+    if (pattern.test(text)) return kind;
+  }
+  return null;
+}
+
+/**
+ * A `Fraværende: A (rolle), B (rolle)` line with the names on the same line.
+ * Returns the names part, or null.
+ */
+export function inlineAbsenceText(plain: string): string | null {
+  const match = /^(?:fraværende|afbud|fravær)(?:\s+(?:fra|ved|under)\s+(?:punktet|mødet|behandlingen))?\s*:\s*(.+)$/iu.exec(
+    plain,
+  );
+  return match?.[1]?.trim() ?? null;
+}
+
+/** An item heading found in a line: its number and the title text after it (maybe empty). */
+export interface ItemHeading {
+  number: number;
+  title: string;
+}
+
+const pointHeading =
+  /^(?:punkt|pkt\.?|dagsordenspunkt|dagsordenpunkt)\s*(\d{1,3})\s*(?:[:.)–-]\s*(.*)|$)/iu;
+
+/** Recognizes "Punkt 3: CF - Title" (also "Pkt. 3.", "Punkt 3" with the title below). */
+export function pointItemHeading(plain: string): ItemHeading | null {
+  const match = pointHeading.exec(plain);
+  if (!match) return null;
+  return { number: Number(match[1]), title: (match[2] ?? '').trim() };
+}
+
+/** Recognizes "3. CF - Title" or "3 CF - Title": a number, then a title with a forum prefix. */
+export function numberedItemHeading(plain: string, abbreviation: string | null): ItemHeading | null {
+  const match = /^(\d{1,3})[.)]?\s+(.+)$/u.exec(plain);
+  if (!match) return null;
+  const title = match[2] ?? '';
+  const prefix = forumPrefixOf(title);
+  if (!prefix || (abbreviation && prefix !== abbreviation)) return null;
+  return { number: Number(match[1]), title };
+}
+
+/** The forum abbreviation that starts a title ("CF" in "CF - Evt."), or null. */
+export function forumPrefixOf(title: string): string | null {
+  const match = /^([A-ZÆØÅ][A-ZÆØÅ0-9]{0,7})\s+[-–]\s+\S/u.exec(title);
+  return match?.[1] ?? null;
+}
+
+/** Removes a known forum prefix ("CF - ") from a title. */
+export function removeForumPrefix(title: string, abbreviation: string | null): string {
+  if (!abbreviation) return title;
+  const prefix = new RegExp(`^${abbreviation}\\s+[-–]\\s+`, 'u');
+  return title.replace(prefix, '').trim();
+}
+
+/** A table-of-contents entry: text ending in dot leaders or a tab and a page number. */
+export function isTableOfContentsEntry(line: string): boolean {
+  return /(?:\.{3,}|…+\.*|\t)\s*\d{1,4}\s*$/u.test(line) || /\.{4,}\s*$/u.test(line);
+}
+
+/** The "Indholdsfortegnelse" heading. */
+export function isTableOfContentsHeading(plain: string): boolean {
+  return /^(?:indholdsfortegnelse|indhold|indholdsliste)\s*:?$/iu.test(plain);
+}
+
+/** Page furniture that survives text extraction: "Side 3 af 12", "- 3 -", a form feed. */
+export function isPageFurniture(plain: string): boolean {
+  if (/^(?:side\s+\d{1,4}(?:\s*(?:af|\/)\s*\d{1,4})?|-\s*\d{1,4}\s*-|\f)$/iu.test(plain)) return true;
+  const pageOfPages = /^(\d{1,3})\s*\/\s*(\d{1,3})$/u.exec(plain);
+  return pageOfPages !== null && Number(pageOfPages[1]) <= Number(pageOfPages[2]);
+}
+
+/** Strips a label such as "Sagsnr.:" or "Journalnummer" from a journal-number line. */
+export function stripCaseNumberLabel(plain: string): string {
+  return plain
+    .replace(/^(?:sags?\s*nr\.?|sagsnummer|j\.?\s*nr\.?|journal\s*nr\.?|journalnummer|sag)\s*:?\s*/iu, '')
+    .trim();
+}
+
+/** True when a line carries a journal-number label, so that what follows is one. */
+export function hasCaseNumberLabel(plain: string): boolean {
+  return /^(?:sags?\s*nr\.?|sagsnummer|j\.?\s*nr\.?|journal\s*nr\.?|journalnummer)\s*:?\s*\S/iu.test(plain);
+}
+
+/**
+ * A proposer line: "Kommunaldirektøren indstiller," (also with ";", ":", "at").
+ * Returns the proposer and any text that follows on the same line.
+ */
+export function proposerLine(plain: string): { proposer: string; rest: string } | null {
+  const match = /^(.{2,120}?)\s+indstiller\b\s*(?:over for [^,;:]+)?[,;:]?\s*(.*)$/iu.exec(plain);
+  if (!match) return null;
+  const proposer = (match[1] ?? '').trim();
+  if (proposer.split(/\s+/u).length > 12 || /[.!?]\s/u.test(proposer)) return null;
+  let rest = (match[2] ?? '').trim();
+  // "indstiller at;" introduces a list: the "at" belongs to the points, not the proposer line.
+  if (/^at\s*[;:,]?$/iu.test(rest)) rest = '';
+  return { proposer, rest };
+}
+
+/** Parses a duration such as "(30 min)" or "(1 time)" written in a title, in minutes. */
+export function durationInTitle(title: string): number | null {
+  const minutes = /\((\d{1,3})\s*(?:min(?:\.|utter)?|m)\s*\)/iu.exec(title);
+  if (minutes) return Number(minutes[1]) || null;
+  const hours = /\((\d{1,2}(?:[.,]\d{1,2})?|½|1½)\s*(?:time|timer|t\.?)\s*\)/iu.exec(title);
+  if (!hours) return null;
+  const value = hours[1] === '½' ? 0.5 : hours[1] === '1½' ? 1.5 : Number((hours[1] ?? '').replace(',', '.'));
+  const total = Math.round(value * 60);
+  return total > 0 ? total : null;
+}
+
+/** True when a title or line marks an item as closed (lukket punkt). */
+export function isClosedMarker(plain: string): boolean {
+  return /^(?:lukket(?:\s+(?:dagsorden)?punkt)?|lukket sag|fortroligt?)\s*[.:]?$/iu.test(plain) ||
+    /\((?:lukket(?:\s+punkt)?|fortrolig)\)/iu.test(plain) ||
+    /^lukket\s+(?:dagsorden)?punkt\s*[:–-]/iu.test(plain);
+}

@@ -1,0 +1,172 @@
+import { type AgendaItem, type Meeting, meetingSchema } from '../core/meeting.ts';
+import { parseMeetingHeader } from './header-parser.ts';
+import { parseItem } from './item-parser.ts';
+import {
+  forumPrefixOf,
+  type ItemHeading,
+  inlineAbsenceText,
+  isPageFurniture,
+  isTableOfContentsEntry,
+  isTableOfContentsHeading,
+  numberedItemHeading,
+  pointItemHeading,
+  removeForumPrefix,
+} from './line-patterns.ts';
+import { parseAbsences } from './absence-parser.ts';
+import { ParseError } from './parse-error.ts';
+import { removeRepeatedPageLines } from './page-furniture.ts';
+import { type SourceLine, toSourceLines } from './source-line.ts';
+import { normalizeDocumentText } from './text-normalize.ts';
+
+/** A parsed meeting with the parser's warnings. */
+export interface ParseResult {
+  meeting: Meeting;
+  warnings: string[];
+}
+
+interface ItemStart extends ItemHeading {
+  lineIndex: number;
+}
+
+/**
+ * The one structural parser: turns the text of legacy minutes or an agenda (plain text,
+ * Markdown, or what a PDF or DOCX reader produced) into a Meeting document.
+ * Throws ParseError when the text has no agenda items.
+ */
+export function parseMinutesText(source: string): ParseResult {
+  const text = removeRepeatedPageLines(normalizeDocumentText(source));
+  const lines = toSourceLines(text);
+  const starts = findItemStarts(lines);
+  if (starts.length === 0) {
+    throw new ParseError('no agenda items found (expected headings such as "Punkt 1: …")');
+  }
+  const warnings: string[] = [];
+  const headerLines = lines.slice(0, starts[0]?.lineIndex ?? 0);
+  const header = parseMeetingHeader(headerLinesOutsideContents(headerLines));
+  const meetingAbsences = readMeetingAbsences(headerLines);
+  const items: AgendaItem[] = starts.map((start, index) => {
+    const end = starts[index + 1]?.lineIndex ?? lines.length;
+    const parsed = parseItem(start.number, start.title, lines.slice(start.lineIndex + 1, end));
+    warnings.push(...parsed.warnings);
+    return parsed.item;
+  });
+  applyForumPrefix(items);
+  if (meetingAbsences.length > 0) {
+    for (const item of items) if (item.absent.length === 0) item.absent = meetingAbsences.map((absence) => ({ ...absence }));
+  }
+  warnings.push(...numberingWarnings(items));
+  const kind = header.kind ?? (items.some((item) => item.decision !== null) ? 'minutes' : 'agenda');
+  if (!header.forum) warnings.push('mødets forum blev ikke fundet i hovedet');
+  if (!header.date) warnings.push('mødedatoen blev ikke fundet i hovedet');
+  const meeting: Meeting = {
+    forum: header.forum ?? 'Ukendt forum',
+    kind,
+    date: header.date ?? '1970-01-01',
+    start: header.start,
+    location: header.location,
+    items,
+  };
+  return { meeting: meetingSchema.parse(meeting), warnings };
+}
+
+/**
+ * Finds the lines that start items. "Punkt N:" headings win; documents without them may
+ * number their items "N. CF - Title". Table-of-contents entries never start an item, and when
+ * numbering starts over, the run with the most text is the real one.
+ */
+function findItemStarts(lines: readonly SourceLine[]): ItemStart[] {
+  const pointStarts = candidateStarts(lines, (line) => pointItemHeading(line.plain));
+  if (pointStarts.length > 0) return bestRun(pointStarts, lines.length);
+  const abbreviation = mostCommon(lines.map((line) => forumPrefixOf(line.plain.replace(/^\d{1,3}[.)]?\s+/u, ''))));
+  const numberedStarts = candidateStarts(lines, (line) =>
+    line.level > 0 || line.isBold || /^\d{1,3}[.)]\s/u.test(line.plain) ? numberedItemHeading(line.plain, abbreviation) : null,
+  );
+  return bestRun(numberedStarts, lines.length);
+}
+
+function candidateStarts(
+  lines: readonly SourceLine[],
+  recognize: (line: SourceLine) => ItemHeading | null,
+): ItemStart[] {
+  const starts: ItemStart[] = [];
+  lines.forEach((line, lineIndex) => {
+    if (line.plain === '' || isTableOfContentsEntry(line.raw)) return;
+    const heading = recognize(line);
+    if (heading && heading.number >= 1) starts.push({ ...heading, lineIndex });
+  });
+  return starts;
+}
+
+/** Splits candidates into runs of rising numbers and keeps the run that spans the most lines. */
+function bestRun(starts: readonly ItemStart[], lineCount: number): ItemStart[] {
+  const runs: ItemStart[][] = [];
+  for (const start of starts) {
+    const run = runs.at(-1);
+    const previous = run?.at(-1);
+    if (run && previous && start.number > previous.number) run.push(start);
+    else runs.push([start]);
+  }
+  let best: ItemStart[] = [];
+  let bestSpan = -1;
+  runs.forEach((run, index) => {
+    const end = runs[index + 1]?.[0]?.lineIndex ?? lineCount;
+    const span = end - (run[0]?.lineIndex ?? 0) + run.length * 1000;
+    if (span >= bestSpan) {
+      best = run;
+      bestSpan = span;
+    }
+  });
+  return best;
+}
+
+function mostCommon(values: ReadonlyArray<string | null>): string | null {
+  const counts = new Map<string, number>();
+  for (const value of values) if (value) counts.set(value, (counts.get(value) ?? 0) + 1);
+  let best: string | null = null;
+  for (const [value, count] of counts) if (best === null || count > (counts.get(best) ?? 0)) best = value;
+  return best;
+}
+
+/** The header without the table of contents, which lists titles and page numbers. */
+function headerLinesOutsideContents(lines: readonly SourceLine[]): string[] {
+  const kept: string[] = [];
+  let isInContents = false;
+  for (const line of lines) {
+    if (isTableOfContentsHeading(line.plain)) {
+      isInContents = true;
+      continue;
+    }
+    if (isInContents || isTableOfContentsEntry(line.raw) || isPageFurniture(line.plain)) continue;
+    kept.push(line.plain);
+  }
+  return kept;
+}
+
+function readMeetingAbsences(lines: readonly SourceLine[]) {
+  const index = lines.findIndex((line) => inlineAbsenceText(line.plain) !== null);
+  if (index < 0) return [];
+  const listLines = [inlineAbsenceText(lines[index]?.plain ?? '') ?? ''];
+  for (const line of lines.slice(index + 1)) {
+    if (line.plain === '' || /^\S[^:]{0,30}:/u.test(line.plain)) break;
+    listLines.push(line.plain);
+  }
+  return parseAbsences(listLines);
+}
+
+/** Removes the forum's abbreviation ("CF - ") when most titles carry it. */
+function applyForumPrefix(items: AgendaItem[]): void {
+  const prefix = mostCommon(items.map((item) => forumPrefixOf(item.title)));
+  if (!prefix) return;
+  const count = items.filter((item) => forumPrefixOf(item.title) === prefix).length;
+  if (count * 2 < items.length) return;
+  for (const item of items) item.title = removeForumPrefix(item.title, prefix) || item.title;
+}
+
+function numberingWarnings(items: readonly AgendaItem[]): string[] {
+  const warnings: string[] = [];
+  items.forEach((item, index) => {
+    const expected = index === 0 ? 1 : (items[index - 1]?.number ?? 0) + 1;
+    if (item.number !== expected) warnings.push(`punkt ${item.number}: forventede punkt ${expected}`);
+  });
+  return warnings;
+}

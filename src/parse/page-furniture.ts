@@ -1,0 +1,30 @@
+/**
+ * Page headers and footers in text that kept its page breaks (form feeds, as pdftotext writes
+ * them): a first or last line that repeats, digits aside, on at least half of the pages is
+ * furniture, not content.
+ */
+export function removeRepeatedPageLines(text: string): string {
+  if (!text.includes('\f')) return text;
+  const pages = text.split('\f').map((page) => page.split('\n'));
+  if (pages.length < 3) return pages.map((page) => page.join('\n')).join('\n\n');
+  const edgeCounts = new Map<string, number>();
+  for (const page of pages) {
+    for (const line of new Set(edgeLines(page).map(shapeOf))) edgeCounts.set(line, (edgeCounts.get(line) ?? 0) + 1);
+  }
+  const threshold = Math.max(2, Math.ceil(pages.length / 2));
+  return pages
+    .map((page) => {
+      const edges = new Set(edgeLines(page));
+      return page.filter((line) => !(edges.has(line) && (edgeCounts.get(shapeOf(line)) ?? 0) >= threshold)).join('\n');
+    })
+    .join('\n\n');
+}
+
+function edgeLines(page: readonly string[]): string[] {
+  const nonEmpty = page.filter((line) => line.trim() !== '');
+  return [...nonEmpty.slice(0, 2), ...nonEmpty.slice(-2)];
+}
+
+function shapeOf(line: string): string {
+  return line.trim().replace(/\d+/gu, '#').toLowerCase();
+}
