@@ -3,7 +3,9 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { meetingSchema } from '../src/core/meeting.ts';
 
-const jsonSchema = JSON.parse(readFileSync(new URL('../spec/meeting.schema.json', import.meta.url), 'utf8'));
+const jsonSchema = JSON.parse(
+  readFileSync(new URL('../spec/meeting.schema.json', import.meta.url), 'utf8'),
+);
 const validateWithJsonSchema = new Ajv2020({ allErrors: true, strict: false }).compile(jsonSchema);
 const fixture = (name: string): Record<string, unknown> =>
   JSON.parse(readFileSync(new URL(`fixtures/minutes/${name}.json`, import.meta.url), 'utf8'));
@@ -23,9 +25,15 @@ const accepted: Array<[string, unknown]> = [
   ['the 2015 minutes', fixture('chefforum-2015-11-05')],
   ['the 2017 minutes', validMeeting],
   ['the 2018 minutes', fixture('chefforum-2018-10-11')],
-  ['an agenda without start and location', { forum: 'Chefforum', kind: 'agenda', date: '2020-01-02', items: [] }],
+  [
+    'an agenda without start and location',
+    { forum: 'Chefforum', kind: 'agenda', date: '2020-01-02', items: [] },
+  ],
   ['null start and location', { ...validMeeting, start: null, location: null }],
-  ['an attachment with a file', withItem({ attachments: [{ title: 'Notat', file: 'bilag/notat.pdf' }] })],
+  [
+    'an attachment with a file',
+    withItem({ attachments: [{ title: 'Notat', file: 'bilag/notat.pdf' }] }),
+  ],
   ['an absence without role', withItem({ absent: [{ name: 'Rikke Blom' }] })],
   ['an item without durationMinutes', withItem({ durationMinutes: undefined })],
 ];

@@ -14,7 +14,8 @@ export function createProgram(): Command {
     .showHelpAfterError('(brug --help for at se mulighederne)')
     .exitOverride();
   registerParseCommand(program);
-  for (const command of program.commands) command.helpOption('-h, --help', 'vis hjælp').exitOverride();
+  for (const command of program.commands)
+    command.helpOption('-h, --help', 'vis hjælp').exitOverride();
   return program;
 }
 
@@ -25,10 +26,15 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     return 0;
   } catch (error) {
     if (error instanceof CommanderError) {
-      return error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version' ? 0 : 2;
+      return error.exitCode === 0 ||
+        error.code === 'commander.helpDisplayed' ||
+        error.code === 'commander.version'
+        ? 0
+        : 2;
     }
     process.stderr.write(`referat: ${oneLineMessage(error)}\n`);
-    if (process.env.REFERAT_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+    if (process.env.REFERAT_DEBUG && error instanceof Error)
+      process.stderr.write(`${error.stack}\n`);
     return isUserError(error) ? 2 : 1;
   }
 }

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { parseFileWithTimeLimit } from '../parse/parse-with-time-limit.ts';
 import { presentMeetingSummary } from './meeting-summary.presenter.ts';
+import { UserError } from './user-error.ts';
 
 /** `referat parse FILE [--json]`: reads legacy minutes into a Meeting document. */
 export function registerParseCommand(program: Command): void {
@@ -11,7 +12,10 @@ export function registerParseCommand(program: Command): void {
     .option('--json', 'skriv mødedokumentet som JSON (meeting.schema.json)')
     .option('--timeout <seconds>', 'største tid på én fil, i sekunder', '60')
     .action(async (file: string, options: { json?: boolean; timeout: string }) => {
-      const timeoutMs = Math.max(1, Number(options.timeout) || 60) * 1000;
+      const seconds = Number(options.timeout);
+      if (!Number.isFinite(seconds) || seconds <= 0)
+        throw new UserError('--timeout skal være et positivt antal sekunder');
+      const timeoutMs = seconds * 1000;
       const { meeting, warnings } = await parseFileWithTimeLimit(file, { timeoutMs });
       if (options.json) {
         process.stdout.write(`${JSON.stringify(meeting, null, 2)}\n`);

@@ -64,9 +64,22 @@ export function parseCaseNumber(input: string): CaseNumberResult {
   const text = input.trim();
   const kle = klePattern.exec(text);
   if (kle) {
-    const [, mainGroup = '', group = '', topic = '', letter = '', facetDigits = '', sequence = '', year = ''] = kle;
+    const [
+      ,
+      mainGroup = '',
+      group = '',
+      topic = '',
+      letter = '',
+      facetDigits = '',
+      sequence = '',
+      year = '',
+    ] = kle;
     if (!facetLetters.includes(letter)) {
-      return { ok: false, text, warning: `unknown action facet "${letter}${facetDigits}" in ${text}` };
+      return {
+        ok: false,
+        text,
+        warning: `unknown action facet "${letter}${facetDigits}" in ${text}`,
+      };
     }
     return {
       ok: true,
@@ -85,7 +98,10 @@ export function parseCaseNumber(input: string): CaseNumberResult {
   }
   const shortYear = shortYearLegacyPattern.exec(text);
   if (shortYear) {
-    return { ok: true, caseNumber: { form: 'legacy', text, year: expandTwoDigitYear(Number(shortYear[1])) } };
+    return {
+      ok: true,
+      caseNumber: { form: 'legacy', text, year: expandTwoDigitYear(Number(shortYear[1])) },
+    };
   }
   const longYear = longYearLegacyPattern.exec(text);
   if (longYear) {

@@ -24,13 +24,22 @@ describe('parseDanishDateTime', () => {
   });
 
   it('reads other ways of writing the date and time', () => {
-    expect(parseDanishDateTime('den 2. maj 2018 kl. 9.30')).toEqual({ date: '2018-05-02', start: '09:30' });
-    expect(parseDanishDateTime('14-06-2017, kl. 8')).toEqual({ date: '2017-06-14', start: '08:00' });
+    expect(parseDanishDateTime('den 2. maj 2018 kl. 9.30')).toEqual({
+      date: '2018-05-02',
+      start: '09:30',
+    });
+    expect(parseDanishDateTime('14-06-2017, kl. 8')).toEqual({
+      date: '2017-06-14',
+      start: '08:00',
+    });
     expect(parseDanishDateTime('Mandag 3. sept. 2018 13:00-15:00')).toEqual({
       date: '2018-09-03',
       start: '13:00',
     });
-    expect(parseDanishDateTime('TIRSDAG D. 1. DECEMBER 2020')).toEqual({ date: '2020-12-01', start: null });
+    expect(parseDanishDateTime('TIRSDAG D. 1. DECEMBER 2020')).toEqual({
+      date: '2020-12-01',
+      start: null,
+    });
     expect(parseDanishDateTime('05.11.15')).toEqual({ date: '2015-11-05', start: null });
   });
 

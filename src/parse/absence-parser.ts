@@ -11,7 +11,8 @@ export function parseAbsences(lines: readonly string[]): Absence[] {
   const text = joinAbsenceLines(
     lines.map((line) => removeBullet(plainLine(line))).filter((line) => line !== ''),
   );
-  if (/^(?:ingen|-|–|intet|ingen fraværende|alle (?:var )?til stede)\.?$/iu.test(text.trim())) return [];
+  if (/^(?:ingen|-|–|intet|ingen fraværende|alle (?:var )?til stede)\.?$/iu.test(text.trim()))
+    return [];
   return splitOutsideParentheses(text)
     .map(toAbsence)
     .filter((absence): absence is Absence => absence !== null);
@@ -29,7 +30,8 @@ function joinAbsenceLines(lines: readonly string[]): string {
       text = line;
       continue;
     }
-    const isInsideParenthesis = (text.match(/\(/gu)?.length ?? 0) > (text.match(/\)/gu)?.length ?? 0);
+    const isInsideParenthesis =
+      (text.match(/\(/gu)?.length ?? 0) > (text.match(/\)/gu)?.length ?? 0);
     const endsOpen = /(?:[,;]|\bog)$/u.test(text);
     const isWrappedName = text.includes('(') && !text.endsWith(')');
     text += isInsideParenthesis || endsOpen || isWrappedName ? ` ${line}` : `, ${line}`;

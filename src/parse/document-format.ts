@@ -13,10 +13,17 @@ const textExtensions = new Set(['.txt', '.md', '.markdown', '.text', '']);
 export function detectFormat(fileName: string, bytes: Uint8Array): DocumentFormat {
   if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46])) return 'pdf';
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return 'docx';
+  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0])) {
+    throw new ParseError(
+      'filen er en gammel .doc eller et krypteret Word-dokument; gem den som en ubeskyttet .docx',
+    );
+  }
   const extension = extname(fileName).toLowerCase();
   if (extension === '.pdf') throw new ParseError('filen hedder .pdf, men er ikke en PDF');
-  if (extension === '.docx') throw new ParseError('filen hedder .docx, men er ikke et Word-dokument');
-  if (extension === '.doc') throw new ParseError('gamle .doc-filer læses ikke; gem dokumentet som .docx');
+  if (extension === '.docx')
+    throw new ParseError('filen hedder .docx, men er ikke et Word-dokument');
+  if (extension === '.doc')
+    throw new ParseError('gamle .doc-filer læses ikke; gem dokumentet som .docx');
   if (!textExtensions.has(extension)) {
     throw new ParseError(`ukendt filtype "${extension}"; brug .txt, .md, .pdf eller .docx`);
   }

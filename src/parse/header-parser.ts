@@ -14,24 +14,34 @@ const kindWords: ReadonlyArray<readonly [RegExp, MeetingKind]> = [
   [/\b(?:referat|beslutningsprotokol|protokol)\b/iu, 'minutes'],
   [/\b(?:dagsorden|indkaldelse)\b/iu, 'agenda'],
 ];
-const dateLabel = /^(?:mødedato|dato og tid|dato|mødetidspunkt|tidspunkt|tid|mødedag)(?!\p{L})\s*:?\s*(.*)$/iu;
+const dateLabel =
+  /^(?:mødedato|dato og tid|dato|mødetidspunkt|tidspunkt|tid|mødedag)(?!\p{L})\s*:?\s*(.*)$/iu;
 const locationLabel = /^(?:mødested|sted|lokation|placering)(?!\p{L})\s*:?\s*(.*)$/iu;
 const startLabel = /^(?:starttidspunkt|mødestart|start|klokkeslæt)(?!\p{L})\s*:?\s*(.*)$/iu;
 const forumLabel = /^(?:forum|udvalg|mødeforum|organ)(?!\p{L})\s*:\s*(.*)$/iu;
 
 /** Reads forum, kind, date, start and location from the header lines (plain text). */
 export function parseMeetingHeader(lines: readonly string[]): MeetingHeader {
-  const header: MeetingHeader = { forum: null, kind: null, date: null, start: null, location: null };
+  const header: MeetingHeader = {
+    forum: null,
+    kind: null,
+    date: null,
+    start: null,
+    location: null,
+  };
   const nonEmpty = lines.map((line) => line.trim()).filter((line) => line !== '');
   nonEmpty.forEach((line, index) => {
     const next = nonEmpty[index + 1] ?? '';
     readLabelledLine(header, line, next);
   });
-  const titleIndex = nonEmpty.findIndex((line) => kindWords.some(([pattern]) => pattern.test(line)));
+  const titleIndex = nonEmpty.findIndex((line) =>
+    kindWords.some(([pattern]) => pattern.test(line)),
+  );
   const titleLine = titleIndex >= 0 ? (nonEmpty[titleIndex] ?? '') : '';
   if (titleIndex >= 0) {
     header.kind ??= kindOf(titleLine);
-    header.forum ??= forumFromTitle(titleLine) ?? forumFromTitle(nonEmpty[titleIndex + 1] ?? '', true);
+    header.forum ??=
+      forumFromTitle(titleLine) ?? forumFromTitle(nonEmpty[titleIndex + 1] ?? '', true);
   }
   header.date ??= findDanishDate(titleLine) ?? firstDate(nonEmpty);
   header.start ??= firstClockTime(nonEmpty);
@@ -43,7 +53,9 @@ function readLabelledLine(header: MeetingHeader, line: string, next: string): vo
   if (dateMatch) {
     const value = (dateMatch[1] ?? '').trim() || next;
     header.date ??= findDanishDate(value);
-    header.start ??= /\d/u.test(value) ? findClockTime(value.replace(/\d{1,2}[-./]\d{1,2}[-./]\d{2,4}/u, '')) : null;
+    header.start ??= /\d/u.test(value)
+      ? findClockTime(value.replace(/\d{1,2}[-./]\d{1,2}[-./]\d{2,4}/u, ''))
+      : null;
   }
   const startMatch = startLabel.exec(line);
   if (startMatch) header.start ??= findClockTime((startMatch[1] ?? '').trim() || next);
@@ -65,21 +77,31 @@ function kindOf(line: string): MeetingKind | null {
 function forumFromTitle(line: string, isNextLine = false): string | null {
   let text = line
     .replace(/\b(?:referat|beslutningsprotokol|protokol|dagsorden|indkaldelse)\b/giu, ' ')
-    .replace(/\b(?:d\.|den)\s*\d{1,2}\.?\s*(?:[-./]\s*\d{1,2}[-./]\s*\d{2,4}|\p{L}+\.?\s+\d{4}).*$/iu, ' ')
+    .replace(
+      /\b(?:d\.|den)\s*\d{1,2}\.?\s*(?:[-./]\s*\d{1,2}[-./]\s*\d{2,4}|\p{L}+\.?\s+\d{4}).*$/iu,
+      ' ',
+    )
     .replace(/\b\d{1,2}[-./]\d{1,2}[-./]\d{2,4}\b.*$/u, ' ')
     .replace(/\b\d{1,2}\.\s*\p{L}+\s+\d{4}\b.*$/u, ' ')
     .replace(/\bkl\.?\s*\d.*$/iu, ' ')
-    .replace(/^\s*(?:for|af|fra|til)?\s*(?:(?:det\s+)?(?:ordinære|ekstraordinære)\s+)?(?:møde(?:t)?\s+(?:i|for)\s+)?/iu, '')
+    .replace(
+      /^\s*(?:for|af|fra|til)?\s*(?:(?:det\s+)?(?:ordinære|ekstraordinære)\s+)?(?:møde(?:t)?\s+(?:i|for)\s+)?/iu,
+      '',
+    )
     .replace(/\b(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)\b/giu, ' ')
     .replace(/\s+(?:d\.|den)\s*$/iu, '');
   text = cleanValue(text) ?? '';
   if (text === '' || text.length > 80) return null;
-  if (isNextLine && (/\d/u.test(text) || /^(?:mødedato|mødested|dato|sted)\b/iu.test(text))) return null;
+  if (isNextLine && (/\d/u.test(text) || /^(?:mødedato|mødested|dato|sted)\b/iu.test(text)))
+    return null;
   return text;
 }
 
 function cleanValue(text: string): string | null {
-  const cleaned = text.replace(/\s+/gu, ' ').replace(/^[\s:–-]+|[\s:,–-]+$/gu, '').trim();
+  const cleaned = text
+    .replace(/\s+/gu, ' ')
+    .replace(/^[\s:–-]+|[\s:,–-]+$/gu, '')
+    .trim();
   return cleaned === '' ? null : cleaned;
 }
 

@@ -43,7 +43,11 @@ interface ItemState {
  * Sections may come in any order; a heading is known by its words. Text before the first
  * heading, and text after a repeated title heading, belongs to Anledning.
  */
-export function parseItem(number: number, headingTitle: string, lines: readonly SourceLine[]): ParsedItem {
+export function parseItem(
+  number: number,
+  headingTitle: string,
+  lines: readonly SourceLine[],
+): ParsedItem {
   const { title, consumed } = readTitle(headingTitle, lines);
   const state: ItemState = {
     section: 'preamble',
@@ -51,16 +55,30 @@ export function parseItem(number: number, headingTitle: string, lines: readonly 
     hasSeenContent: false,
     caseNumber: null,
     isClosed: isClosedMarker(title),
-    sections: { preamble: [], background: [], presentation: [], recommendation: [], decision: [], attachments: [], absent: [] },
+    sections: {
+      preamble: [],
+      background: [],
+      presentation: [],
+      recommendation: [],
+      decision: [],
+      attachments: [],
+      absent: [],
+    },
     usedSections: new Set(),
     warnings: [],
   };
   for (const line of lines.slice(consumed)) readLine(state, line, title);
-  return { item: buildItem(number, title, state), warnings: state.warnings.map((warning) => `punkt ${number}: ${warning}`) };
+  return {
+    item: buildItem(number, title, state),
+    warnings: state.warnings.map((warning) => `punkt ${number}: ${warning}`),
+  };
 }
 
 /** The title is on the heading line, or on the next line when the heading is just "Punkt 3". */
-function readTitle(headingTitle: string, lines: readonly SourceLine[]): { title: string; consumed: number } {
+function readTitle(
+  headingTitle: string,
+  lines: readonly SourceLine[],
+): { title: string; consumed: number } {
   let title = plainLine(headingTitle);
   let consumed = 0;
   if (title === '') {
@@ -72,7 +90,14 @@ function readTitle(headingTitle: string, lines: readonly SourceLine[]): { title:
   }
   // A title wrapped onto a second unmarked line continues in lower case.
   const next = lines[consumed];
-  if (next && next.plain !== '' && next.level === 0 && /^\p{Ll}/u.test(next.plain) && next.plain.length < 80 && !/[.:]$/u.test(title)) {
+  if (
+    next &&
+    next.plain !== '' &&
+    next.level === 0 &&
+    /^\p{Ll}/u.test(next.plain) &&
+    next.plain.length < 80 &&
+    !/[.:]$/u.test(title)
+  ) {
     title = `${title} ${next.plain}`;
     consumed++;
   }
@@ -80,13 +105,17 @@ function readTitle(headingTitle: string, lines: readonly SourceLine[]): { title:
 }
 
 function isStructuralLine(plain: string): boolean {
-  return sectionHeadingKind(plain) !== null || caseNumberCandidatePattern.test(stripCaseNumberLabel(plain));
+  return (
+    sectionHeadingKind(plain) !== null ||
+    caseNumberCandidatePattern.test(stripCaseNumberLabel(plain))
+  );
 }
 
 function readLine(state: ItemState, line: SourceLine, title: string): void {
   const { plain } = line;
   if (plain === '') {
-    if (state.section === 'absent' && state.sections.absent.length > 0) state.section = state.sectionBeforeAbsent;
+    if (state.section === 'absent' && state.sections.absent.length > 0)
+      state.section = state.sectionBeforeAbsent;
     state.sections[state.section].push('');
     return;
   }
@@ -119,8 +148,10 @@ function readCaseNumber(state: ItemState, plain: string): boolean {
   if (state.caseNumber !== null) return false;
   const isLabelled = hasCaseNumberLabel(plain);
   const candidate = stripCaseNumberLabel(plain).split(/\s+/u)[0] ?? '';
-  const isEarly = state.section === 'preamble' && state.sections.preamble.every((text) => text.trim() === '');
-  if (!isLabelled && !(isEarly && caseNumberCandidatePattern.test(stripCaseNumberLabel(plain)))) return false;
+  const isEarly =
+    state.section === 'preamble' && state.sections.preamble.every((text) => text.trim() === '');
+  if (!isLabelled && !(isEarly && caseNumberCandidatePattern.test(stripCaseNumberLabel(plain))))
+    return false;
   if (!caseNumberCandidatePattern.test(candidate) && !isLabelled) return false;
   const result = parseCaseNumber(candidate);
   if (!result.ok) state.warnings.push(result.warning);
@@ -137,7 +168,8 @@ function readSectionHeading(state: ItemState, line: SourceLine): boolean {
   }
   const kind = sectionHeadingKind(line.plain);
   if (kind === null) return false;
-  if (kind === 'decision' && /^referat$/iu.test(line.plain) && line.level === 0 && !line.isBold) return false;
+  if (kind === 'decision' && /^referat$/iu.test(line.plain) && line.level === 0 && !line.isBold)
+    return false;
   switchSection(state, kind);
   return true;
 }
@@ -152,13 +184,19 @@ function switchSection(state: ItemState, section: Section): void {
 function isRepeatedTitle(line: SourceLine, title: string): boolean {
   const isHeadingLike = line.level > 0 || line.isBold || forumPrefixOf(line.plain) !== null;
   if (!isHeadingLike || line.plain.length > title.length * 1.5 + 10) return false;
-  const withoutPrefix = (text: string): string => text.replace(/^[A-ZÆØÅ][A-ZÆØÅ0-9]{0,7}\s+[-–]\s+/u, '');
+  const withoutPrefix = (text: string): string =>
+    text.replace(/^[A-ZÆØÅ][A-ZÆØÅ0-9]{0,7}\s+[-–]\s+/u, '');
   return textSimilarity(withoutPrefix(line.plain), withoutPrefix(title)) >= 0.8;
 }
 
 /** "X indstiller," inside the text starts an Indstilling even without its heading. */
 function isUnlabelledRecommendation(state: ItemState, plain: string): boolean {
-  if (state.section === 'recommendation' || state.section === 'decision' || state.section === 'absent') return false;
+  if (
+    state.section === 'recommendation' ||
+    state.section === 'decision' ||
+    state.section === 'absent'
+  )
+    return false;
   if (state.usedSections.has('recommendation')) return false;
   const match = proposerLine(plain);
   return match !== null && (match.rest === '' || /^at\b/iu.test(match.rest));
@@ -194,7 +232,9 @@ function parseAttachments(lines: readonly string[]): Attachment[] {
     const plain = plainLine(line).replace(/^[-*+•▪◦·]\s+/u, '');
     if (plain === '' || /^(?:ingen(?: bilag)?|-)$/iu.test(plain)) continue;
     const link = /^\[([^\]]+)\]\(([^)\s]+)\)$/u.exec(plain);
-    attachments.push(link ? { title: unescapeMarkdown(link[1] ?? ''), file: link[2] ?? null } : { title: plain });
+    attachments.push(
+      link ? { title: unescapeMarkdown(link[1] ?? ''), file: link[2] ?? null } : { title: plain },
+    );
   }
   return attachments;
 }

@@ -25,14 +25,20 @@ export const sectionLabels: Record<SectionKind, string> = {
 
 const sectionHeadingPatterns: ReadonlyArray<readonly [SectionKind, RegExp]> = [
   ['background', /^(?:anledning|baggrund|resum[eé]|indledning|baggrund for sagen)$/iu],
-  ['presentation', /^(?:sagsfremstilling|sagsbeskrivelse|sagen|beskrivelse|sagsfremstilling og vurdering)$/iu],
+  [
+    'presentation',
+    /^(?:sagsfremstilling|sagsbeskrivelse|sagen|beskrivelse|sagsfremstilling og vurdering)$/iu,
+  ],
   ['recommendation', /^(?:indstilling(?:er)?|forslag til beslutning|indstilling og beslutning)$/iu],
   [
     'decision',
     /^(?:beslutning(?:er)?(?:\s+(?:i|på|fra|den|d\.)\s+.*|\s+\d.*)?|[\p{L}-]+s beslutning(?:\s+.*)?|beslutningsprotokol|referat)$/iu,
   ],
   ['attachments', /^(?:bilag|bilagsliste|bilagsoversigt|vedlagte bilag|bilagsfortegnelse)$/iu],
-  ['absent', /^(?:fraværende|afbud|fravær)(?:\s+(?:fra|ved|under)\s+(?:punktet|mødet|behandlingen))?$/iu],
+  [
+    'absent',
+    /^(?:fraværende|afbud|fravær)(?:\s+(?:fra|ved|under)\s+(?:punktet|mødet|behandlingen))?$/iu,
+  ],
 ];
 
 /** The section a heading line names, or null when the line is not a section heading. */
@@ -50,9 +56,10 @@ export function sectionHeadingKind(plain: string): SectionKind | null {
  * Returns the names part, or null.
  */
 export function inlineAbsenceText(plain: string): string | null {
-  const match = /^(?:fraværende|afbud|fravær)(?:\s+(?:fra|ved|under)\s+(?:punktet|mødet|behandlingen))?\s*:\s*(.+)$/iu.exec(
-    plain,
-  );
+  const match =
+    /^(?:fraværende|afbud|fravær)(?:\s+(?:fra|ved|under)\s+(?:punktet|mødet|behandlingen))?\s*:\s*(.+)$/iu.exec(
+      plain,
+    );
   return match?.[1]?.trim() ?? null;
 }
 
@@ -73,7 +80,10 @@ export function pointItemHeading(plain: string): ItemHeading | null {
 }
 
 /** Recognizes "3. CF - Title" or "3 CF - Title": a number, then a title with a forum prefix. */
-export function numberedItemHeading(plain: string, abbreviation: string | null): ItemHeading | null {
+export function numberedItemHeading(
+  plain: string,
+  abbreviation: string | null,
+): ItemHeading | null {
   const match = /^(\d{1,3})[.)]?\s+(.+)$/u.exec(plain);
   if (!match) return null;
   const title = match[2] ?? '';
@@ -107,7 +117,8 @@ export function isTableOfContentsHeading(plain: string): boolean {
 
 /** Page furniture that survives text extraction: "Side 3 af 12", "- 3 -", a form feed. */
 export function isPageFurniture(plain: string): boolean {
-  if (/^(?:side\s+\d{1,4}(?:\s*(?:af|\/)\s*\d{1,4})?|-\s*\d{1,4}\s*-|\f)$/iu.test(plain)) return true;
+  if (/^(?:side\s+\d{1,4}(?:\s*(?:af|\/)\s*\d{1,4})?|-\s*\d{1,4}\s*-|\f)$/iu.test(plain))
+    return true;
   const pageOfPages = /^(\d{1,3})\s*\/\s*(\d{1,3})$/u.exec(plain);
   return pageOfPages !== null && Number(pageOfPages[1]) <= Number(pageOfPages[2]);
 }
@@ -115,13 +126,18 @@ export function isPageFurniture(plain: string): boolean {
 /** Strips a label such as "Sagsnr.:" or "Journalnummer" from a journal-number line. */
 export function stripCaseNumberLabel(plain: string): string {
   return plain
-    .replace(/^(?:sags?\s*nr\.?|sagsnummer|j\.?\s*nr\.?|journal\s*nr\.?|journalnummer|sag)\s*:?\s*/iu, '')
+    .replace(
+      /^(?:sags?\s*nr\.?|sagsnummer|j\.?\s*nr\.?|journal\s*nr\.?|journalnummer|sag)\s*:?\s*/iu,
+      '',
+    )
     .trim();
 }
 
 /** True when a line carries a journal-number label, so that what follows is one. */
 export function hasCaseNumberLabel(plain: string): boolean {
-  return /^(?:sags?\s*nr\.?|sagsnummer|j\.?\s*nr\.?|journal\s*nr\.?|journalnummer)\s*:?\s*\S/iu.test(plain);
+  return /^(?:sags?\s*nr\.?|sagsnummer|j\.?\s*nr\.?|journal\s*nr\.?|journalnummer)\s*:?\s*\S/iu.test(
+    plain,
+  );
 }
 
 /**
@@ -145,14 +161,17 @@ export function durationInTitle(title: string): number | null {
   if (minutes) return Number(minutes[1]) || null;
   const hours = /\((\d{1,2}(?:[.,]\d{1,2})?|½|1½)\s*(?:time|timer|t\.?)\s*\)/iu.exec(title);
   if (!hours) return null;
-  const value = hours[1] === '½' ? 0.5 : hours[1] === '1½' ? 1.5 : Number((hours[1] ?? '').replace(',', '.'));
+  const value =
+    hours[1] === '½' ? 0.5 : hours[1] === '1½' ? 1.5 : Number((hours[1] ?? '').replace(',', '.'));
   const total = Math.round(value * 60);
   return total > 0 ? total : null;
 }
 
 /** True when a title or line marks an item as closed (lukket punkt). */
 export function isClosedMarker(plain: string): boolean {
-  return /^(?:lukket(?:\s+(?:dagsorden)?punkt)?|lukket sag|fortroligt?)\s*[.:]?$/iu.test(plain) ||
+  return (
+    /^(?:lukket(?:\s+(?:dagsorden)?punkt)?|lukket sag|fortroligt?)\s*[.:]?$/iu.test(plain) ||
     /\((?:lukket(?:\s+punkt)?|fortrolig)\)/iu.test(plain) ||
-    /^lukket\s+(?:dagsorden)?punkt\s*[:–-]/iu.test(plain);
+    /^lukket\s+(?:dagsorden)?punkt\s*[:–-]/iu.test(plain)
+  );
 }

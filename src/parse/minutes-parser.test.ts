@@ -92,7 +92,10 @@ describe('parseMinutesText', () => {
       proposer: 'Direktøren for Børn, Sundhed & Velfærd',
       points: ['at processen godkendes', 'at tidsplanen godkendes, idet datoerne aftales senere'],
     });
-    expect(item?.attachments).toEqual([{ title: 'Tidsplan for budget 2020.pdf' }, { title: 'Procesnotat' }]);
+    expect(item?.attachments).toEqual([
+      { title: 'Tidsplan for budget 2020.pdf' },
+      { title: 'Procesnotat' },
+    ]);
   });
 
   it('reads absences wrapped over several lines, each with a role', () => {
@@ -173,7 +176,12 @@ Lukket punkt
 Anledning
 Sagen vedrører en medarbejder.
 `);
-    expect(meeting).toMatchObject({ forum: 'Chefforum', kind: 'agenda', date: '2019-09-03', start: '10:00' });
+    expect(meeting).toMatchObject({
+      forum: 'Chefforum',
+      kind: 'agenda',
+      date: '2019-09-03',
+      start: '10:00',
+    });
     expect(meeting.items.map((item) => [item.number, item.title, item.closed])).toEqual([
       [1, 'Godkendelse af dagsorden', false],
       [2, 'Personalesag (lukket)', true],
@@ -186,12 +194,19 @@ Sagen vedrører en medarbejder.
       `Chefforum 14-06-2017\n\n${body}\n\nSide ${number} af 3`;
     const { meeting } = parseMinutesText(
       [
-        page('REFERAT Chefforum d. 14-06-2017\n\nPunkt 1: CF - Første\n\nBeslutning\n\nGodkendt.', 1),
+        page(
+          'REFERAT Chefforum d. 14-06-2017\n\nPunkt 1: CF - Første\n\nBeslutning\n\nGodkendt.',
+          1,
+        ),
         page('Punkt 2: CF - Anden\n\nBeslutning\n\nTaget til efterretning.', 2),
         page('Punkt 3: CF - Evt.\n\nBeslutning\n\nIntet.', 3),
       ].join('\f'),
     );
-    expect(meeting.items.map((item) => item.decision)).toEqual(['Godkendt.', 'Taget til efterretning.', 'Intet.']);
+    expect(meeting.items.map((item) => item.decision)).toEqual([
+      'Godkendt.',
+      'Taget til efterretning.',
+      'Intet.',
+    ]);
   });
 
   it('warns about unreadable journal numbers but keeps them as written', () => {
@@ -203,6 +218,8 @@ Sagen vedrører en medarbejder.
   });
 
   it('refuses a text with no items', () => {
-    expect(() => parseMinutesText('Bare en tekst uden punkter.\n\nOg et afsnit mere.')).toThrow(ParseError);
+    expect(() => parseMinutesText('Bare en tekst uden punkter.\n\nOg et afsnit mere.')).toThrow(
+      ParseError,
+    );
   });
 });

@@ -1,4 +1,5 @@
 import { type AgendaItem, type Meeting, meetingSchema } from '../core/meeting.ts';
+import { parseAbsences } from './absence-parser.ts';
 import { parseMeetingHeader } from './header-parser.ts';
 import { parseItem } from './item-parser.ts';
 import {
@@ -12,9 +13,8 @@ import {
   pointItemHeading,
   removeForumPrefix,
 } from './line-patterns.ts';
-import { parseAbsences } from './absence-parser.ts';
-import { ParseError } from './parse-error.ts';
 import { removeRepeatedPageLines } from './page-furniture.ts';
+import { ParseError } from './parse-error.ts';
 import { type SourceLine, toSourceLines } from './source-line.ts';
 import { normalizeDocumentText } from './text-normalize.ts';
 
@@ -52,7 +52,9 @@ export function parseMinutesText(source: string): ParseResult {
   });
   applyForumPrefix(items);
   if (meetingAbsences.length > 0) {
-    for (const item of items) if (item.absent.length === 0) item.absent = meetingAbsences.map((absence) => ({ ...absence }));
+    for (const item of items)
+      if (item.absent.length === 0)
+        item.absent = meetingAbsences.map((absence) => ({ ...absence }));
   }
   warnings.push(...numberingWarnings(items));
   const kind = header.kind ?? (items.some((item) => item.decision !== null) ? 'minutes' : 'agenda');
@@ -77,9 +79,13 @@ export function parseMinutesText(source: string): ParseResult {
 function findItemStarts(lines: readonly SourceLine[]): ItemStart[] {
   const pointStarts = candidateStarts(lines, (line) => pointItemHeading(line.plain));
   if (pointStarts.length > 0) return bestRun(pointStarts, lines.length);
-  const abbreviation = mostCommon(lines.map((line) => forumPrefixOf(line.plain.replace(/^\d{1,3}[.)]?\s+/u, ''))));
+  const abbreviation = mostCommon(
+    lines.map((line) => forumPrefixOf(line.plain.replace(/^\d{1,3}[.)]?\s+/u, ''))),
+  );
   const numberedStarts = candidateStarts(lines, (line) =>
-    line.level > 0 || line.isBold || /^\d{1,3}[.)]\s/u.test(line.plain) ? numberedItemHeading(line.plain, abbreviation) : null,
+    line.level > 0 || line.isBold || /^\d{1,3}[.)]\s/u.test(line.plain)
+      ? numberedItemHeading(line.plain, abbreviation)
+      : null,
   );
   return bestRun(numberedStarts, lines.length);
 }
@@ -123,7 +129,8 @@ function mostCommon(values: ReadonlyArray<string | null>): string | null {
   const counts = new Map<string, number>();
   for (const value of values) if (value) counts.set(value, (counts.get(value) ?? 0) + 1);
   let best: string | null = null;
-  for (const [value, count] of counts) if (best === null || count > (counts.get(best) ?? 0)) best = value;
+  for (const [value, count] of counts)
+    if (best === null || count > (counts.get(best) ?? 0)) best = value;
   return best;
 }
 
@@ -166,7 +173,8 @@ function numberingWarnings(items: readonly AgendaItem[]): string[] {
   const warnings: string[] = [];
   items.forEach((item, index) => {
     const expected = index === 0 ? 1 : (items[index - 1]?.number ?? 0) + 1;
-    if (item.number !== expected) warnings.push(`punkt ${item.number}: forventede punkt ${expected}`);
+    if (item.number !== expected)
+      warnings.push(`punkt ${item.number}: forventede punkt ${expected}`);
   });
   return warnings;
 }

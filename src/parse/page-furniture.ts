@@ -9,13 +9,16 @@ export function removeRepeatedPageLines(text: string): string {
   if (pages.length < 3) return pages.map((page) => page.join('\n')).join('\n\n');
   const edgeCounts = new Map<string, number>();
   for (const page of pages) {
-    for (const line of new Set(edgeLines(page).map(shapeOf))) edgeCounts.set(line, (edgeCounts.get(line) ?? 0) + 1);
+    for (const line of new Set(edgeLines(page).map(shapeOf)))
+      edgeCounts.set(line, (edgeCounts.get(line) ?? 0) + 1);
   }
   const threshold = Math.max(2, Math.ceil(pages.length / 2));
   return pages
     .map((page) => {
       const edges = new Set(edgeLines(page));
-      return page.filter((line) => !(edges.has(line) && (edgeCounts.get(shapeOf(line)) ?? 0) >= threshold)).join('\n');
+      return page
+        .filter((line) => !(edges.has(line) && (edgeCounts.get(shapeOf(line)) ?? 0) >= threshold))
+        .join('\n');
     })
     .join('\n\n');
 }

@@ -40,7 +40,10 @@ export async function parseDocumentBytes(
 }
 
 /** Reads and parses a file, refusing files above the size limit before reading them. */
-export async function parseDocumentFile(path: string, options: ParseDocumentOptions = {}): Promise<ParseResult> {
+export async function parseDocumentFile(
+  path: string,
+  options: ParseDocumentOptions = {},
+): Promise<ParseResult> {
   const maxFileBytes = options.maxFileBytes ?? defaultMaxFileBytes;
   const info = await stat(path).catch(() => {
     throw new ParseError(`filen findes ikke: ${path}`);
@@ -50,10 +53,16 @@ export async function parseDocumentFile(path: string, options: ParseDocumentOpti
   const bytes = await readFile(path).catch(() => {
     throw new ParseError(`filen kan ikke læses: ${path}`);
   });
-  return parseDocumentBytes(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), basename(path), options);
+  return parseDocumentBytes(
+    new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+    basename(path),
+    options,
+  );
 }
 
 function tooLargeError(size: number, limit: number): ParseError {
   const megabytes = (value: number): string => (value / 1024 / 1024).toFixed(1).replace('.', ',');
-  return new ParseError(`filen er for stor (${megabytes(size)} MB; grænsen er ${megabytes(limit)} MB)`);
+  return new ParseError(
+    `filen er for stor (${megabytes(size)} MB; grænsen er ${megabytes(limit)} MB)`,
+  );
 }

@@ -1,5 +1,5 @@
 /**
- * An error the parser reports to the user as one Danish-free, one-line message.
+ * An error the parser reports to the user as one-line Danish message.
  * Commands print `message` on stderr and exit with code 2; they never show a stack.
  */
 export class ParseError extends Error {
@@ -8,5 +8,5 @@ export class ParseError extends Error {
 
 /** Raised when a document has no readable text at all (empty, binary junk, scanned PDF). */
 export function noTextError(what: string): ParseError {
-  return new ParseError(`${what}: no readable text found`);
+  return new ParseError(`${what} indeholder ingen læsbar tekst`);
 }

@@ -26,7 +26,11 @@ export function parseFileWithTimeLimit(
   return new Promise<ParseResult>((resolve, reject) => {
     const timer = setTimeout(() => {
       void worker.terminate();
-      reject(new ParseError(`opgivet efter ${Math.round(timeoutMs / 1000)} s: dokumentet tager for lang tid at læse`));
+      reject(
+        new ParseError(
+          `opgivet efter ${Math.round(timeoutMs / 1000)} s: dokumentet tager for lang tid at læse`,
+        ),
+      );
     }, timeoutMs);
     const finish = (): void => clearTimeout(timer);
     worker.once('message', (reply: WorkerReply) => {

@@ -358,11 +358,15 @@ describe('readPdf errors', () => {
   });
 
   it('rejects an encrypted PDF', async () => {
-    expect((await rejection(fixture('bad/encrypted.pdf'))).message).toBe('PDF-filen er krypteret med adgangskode');
+    expect((await rejection(fixture('bad/encrypted.pdf'))).message).toBe(
+      'PDF-filen er krypteret med adgangskode',
+    );
   });
 
   it('rejects a PDF without text', async () => {
-    expect((await rejection(makePdf([[], []]))).message).toBe('PDF-filen har ingen tekst (indscannet?)');
+    expect((await rejection(makePdf([[], []]))).message).toBe(
+      'PDF-filen har ingen tekst (indscannet?)',
+    );
   });
 
   it('rejects when the signal is aborted', async () => {

@@ -22,7 +22,8 @@ export function parseRecommendation(lines: readonly string[]): Recommendation | 
     }
     const plain = plainLine(line);
     if (plain === '' || /^-{3,}$/u.test(plain)) continue;
-    const proposerMatch: ReturnType<typeof proposerLine> = proposer === null && points.length === 0 ? proposerLine(plain) : null;
+    const proposerMatch: ReturnType<typeof proposerLine> =
+      proposer === null && points.length === 0 ? proposerLine(plain) : null;
     if (proposerMatch) {
       proposer = proposerMatch.proposer;
       if (proposerMatch.rest !== '') points.push(proposerMatch.rest);

@@ -7,6 +7,7 @@
 
 const zeroWidth = /[\u200B-\u200D\u2060\uFEFF\u00AD]/gu;
 // Control characters other than tab, newline and form feed (page break) carry no text.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point
 const controlCharacters = /[\u0000-\u0008\u000B\u000E-\u001F\u007F-\u009F]/gu;
 
 /** Normalizes a whole document: NFC, LF line endings, plain spaces and quotes. */

@@ -44,7 +44,9 @@ export function normalizeForScore(value: unknown): string {
 }
 
 function normalizeTitle(value: unknown): string {
-  return normalizeForScore(String(value ?? '').replace(/^\s*(?:punkt\s+\d+:\s*)?(?:cf\s+-\s+)?/iu, ''));
+  return normalizeForScore(
+    String(value ?? '').replace(/^\s*(?:punkt\s+\d+:\s*)?(?:cf\s+-\s+)?/iu, ''),
+  );
 }
 
 /** 2·LCS / (|a| + |b|), or 1 for equal strings and 0 when one side is empty. */
@@ -81,28 +83,49 @@ export function scoreMeeting(gold: LooseMeeting, got: LooseMeeting): MeetingScor
   const goldItems = gold.items ?? [];
   const gotItems = new Map<number, LooseItem>();
   for (const item of got.items ?? []) {
-    if (typeof item.number === 'number' && !gotItems.has(item.number)) gotItems.set(item.number, item);
+    if (typeof item.number === 'number' && !gotItems.has(item.number))
+      gotItems.set(item.number, item);
   }
   check('items.count', goldItems.length === (got.items ?? []).length);
   for (const goldItem of goldItems) {
     const where = `item ${String(goldItem.number)}`;
     const item = gotItems.get(Number(goldItem.number));
     if (!item) {
-      for (let index = 0; index < (goldItem.recommendation ? 10 : 9); index++) check(`${where} missing`, false);
+      for (let index = 0; index < (goldItem.recommendation ? 10 : 9); index++)
+        check(`${where} missing`, false);
       continue;
     }
-    check(`${where}.title`, similarity(normalizeTitle(goldItem.title), normalizeTitle(item.title)) >= 0.97);
-    check(`${where}.caseNumber`, String(goldItem.caseNumber ?? '') === String(item.caseNumber ?? '').trim());
-    check(`${where}.durationMinutes`, (goldItem.durationMinutes ?? null) === (item.durationMinutes ?? null));
+    check(
+      `${where}.title`,
+      similarity(normalizeTitle(goldItem.title), normalizeTitle(item.title)) >= 0.97,
+    );
+    check(
+      `${where}.caseNumber`,
+      String(goldItem.caseNumber ?? '') === String(item.caseNumber ?? '').trim(),
+    );
+    check(
+      `${where}.durationMinutes`,
+      (goldItem.durationMinutes ?? null) === (item.durationMinutes ?? null),
+    );
     for (const key of ['background', 'presentation', 'decision'] as const) {
-      check(`${where}.${key}`, similarity(normalizeForScore(goldItem[key]), normalizeForScore(item[key])) >= 0.9);
+      check(
+        `${where}.${key}`,
+        similarity(normalizeForScore(goldItem[key]), normalizeForScore(item[key])) >= 0.9,
+      );
     }
     scoreRecommendation(where, goldItem, item, check);
-    const titles = (list: LooseItem['attachments']) => (list ?? []).map((entry) => normalizeForScore(entry.title));
-    check(`${where}.attachments`, JSON.stringify(titles(goldItem.attachments)) === JSON.stringify(titles(item.attachments)));
+    const titles = (list: LooseItem['attachments']) =>
+      (list ?? []).map((entry) => normalizeForScore(entry.title));
+    check(
+      `${where}.attachments`,
+      JSON.stringify(titles(goldItem.attachments)) === JSON.stringify(titles(item.attachments)),
+    );
     const people = (list: LooseItem['absent']) =>
       (list ?? []).map((entry) => [normalizeForScore(entry.name), normalizeForScore(entry.role)]);
-    check(`${where}.absent`, JSON.stringify(people(goldItem.absent)) === JSON.stringify(people(item.absent)));
+    check(
+      `${where}.absent`,
+      JSON.stringify(people(goldItem.absent)) === JSON.stringify(people(item.absent)),
+    );
   }
   return { matched, total, misses, percent: (100 * matched) / Math.max(total, 1) };
 }
@@ -119,12 +142,18 @@ function scoreRecommendation(
     return;
   }
   const got = item.recommendation ?? {};
-  check(`${where}.recommendation.proposer`, normalizeForScore(goldRecommendation.proposer) === normalizeForScore(got.proposer));
+  check(
+    `${where}.recommendation.proposer`,
+    normalizeForScore(goldRecommendation.proposer) === normalizeForScore(got.proposer),
+  );
   const goldPoints = (goldRecommendation.points as string[] | undefined) ?? [];
   const gotPoints = Array.isArray(got.points) ? (got.points as string[]) : [];
   check(
     `${where}.recommendation.points`,
     goldPoints.length === gotPoints.length &&
-      goldPoints.every((point, index) => similarity(normalizeForScore(point), normalizeForScore(gotPoints[index])) >= 0.9),
+      goldPoints.every(
+        (point, index) =>
+          similarity(normalizeForScore(point), normalizeForScore(gotPoints[index])) >= 0.9,
+      ),
   );
 }
