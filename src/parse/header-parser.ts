@@ -16,7 +16,8 @@ const kindWords: ReadonlyArray<readonly [RegExp, MeetingKind]> = [
 ];
 const dateLabel =
   /^(?:mødedato|dato og tid|dato|mødetidspunkt|tidspunkt|tid|mødedag)(?!\p{L})\s*:?\s*(.*)$/iu;
-const locationLabel = /^(?:mødested|sted|lokation|placering)(?!\p{L})\s*:?\s*(.*)$/iu;
+const locationLabel =
+  /^(?:(?:mødested|sted|lokation|placering)(?!\p{L})\s*:?|(?:lokale|mødelokale)\s*:)\s*(.*)$/iu;
 const startLabel = /^(?:starttidspunkt|mødestart|start|klokkeslæt)(?!\p{L})\s*:?\s*(.*)$/iu;
 const forumLabel = /^(?:forum|udvalg|mødeforum|organ)(?!\p{L})\s*:\s*(.*)$/iu;
 
@@ -118,6 +119,24 @@ function firstClockTime(lines: readonly string[]): string | null {
     if (!/\bkl\.?\s*\d/iu.test(line)) continue;
     const time = findClockTime(line);
     if (time) return time;
+  }
+  return null;
+}
+
+const forumWord =
+  /(?<![\p{L}])(\p{L}[\p{L}-]*(?:forum|udvalget|udvalg|rådet|råd|gruppen|gruppe|bestyrelsen|bestyrelse|direktionen|direktion))(?![\p{L}])/iu;
+
+/**
+ * Guesses the forum's name when the header does not give it: the first word that names a
+ * body ("Chefforum", "Økonomiudvalget"), as in "BESLUTNING I CHEFFORUM DEN …".
+ */
+export function guessForumName(lines: readonly string[]): string | null {
+  for (const line of lines) {
+    const match = forumWord.exec(line);
+    if (!match?.[1]) continue;
+    const word = match[1];
+    const isOneCase = word === word.toUpperCase() || word === word.toLowerCase();
+    return isOneCase ? `${word.charAt(0).toUpperCase()}${word.slice(1).toLowerCase()}` : word;
   }
   return null;
 }

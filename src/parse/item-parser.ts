@@ -6,6 +6,7 @@ import {
   forumPrefixOf,
   hasCaseNumberLabel,
   inlineAbsenceText,
+  inlineSectionHeading,
   isClosedMarker,
   isPageFurniture,
   proposerLine,
@@ -164,6 +165,12 @@ function readSectionHeading(state: ItemState, line: SourceLine): boolean {
   if (inlineAbsence !== null) {
     switchSection(state, 'absent');
     state.sections.absent.push(inlineAbsence);
+    return true;
+  }
+  const inline = inlineSectionHeading(line.plain);
+  if (inline && !state.usedSections.has(inline.kind)) {
+    switchSection(state, inline.kind);
+    state.sections[inline.kind].push(inline.text);
     return true;
   }
   const kind = sectionHeadingKind(line.plain);

@@ -30,10 +30,13 @@ const sectionHeadingPatterns: ReadonlyArray<readonly [SectionKind, RegExp]> = [
     /^(?:sagsfremstilling|sagsbeskrivelse|sagen|beskrivelse|sagsfremstilling og vurdering)$/iu,
   ],
   ['recommendation', /^(?:indstilling(?:er)?|forslag til beslutning|indstilling og beslutning)$/iu],
+  ['decision', /^(?:beslutning(?:er)?|beslutningsprotokol|referat|[\p{L}-]+s beslutning)$/iu],
+  // "BESLUTNING I CHEFFORUM DEN 05-11-2015", "Beslutning i Chefforum": the body after "i" is a name.
   [
     'decision',
-    /^(?:beslutning(?:er)?(?:\s+(?:i|på|fra|den|d\.)\s+.*|\s+\d.*)?|[\p{L}-]+s beslutning(?:\s+.*)?|beslutningsprotokol|referat)$/iu,
+    /^(?:[Bb]eslutning|BESLUTNING)\s+(?:i|I|på|PÅ|fra|FRA)\s+\p{Lu}[\p{L}-]*(?:\s+(?:den|DEN|d\.|D\.)\s+[\p{L}\d. /-]+)?$/u,
   ],
+  ['decision', /^beslutning(?:\s+(?:den|d\.))?\s+\d{1,2}[-./ ][\p{L}\d. /-]+$/iu],
   ['attachments', /^(?:bilag|bilagsliste|bilagsoversigt|vedlagte bilag|bilagsfortegnelse)$/iu],
   [
     'absent',
@@ -49,6 +52,17 @@ export function sectionHeadingKind(plain: string): SectionKind | null {
     if (pattern.test(text)) return kind;
   }
   return null;
+}
+
+/**
+ * A heading with its text on the same line, "Beslutning: Godkendt." or "Bilag: Notat".
+ * Returns the section and the text after the colon, or null.
+ */
+export function inlineSectionHeading(plain: string): { kind: SectionKind; text: string } | null {
+  const match = /^([^:]{3,60}?)\s*:\s+(\S.*)$/u.exec(plain);
+  if (!match) return null;
+  const kind = sectionHeadingKind(match[1] ?? '');
+  return kind ? { kind, text: (match[2] ?? '').trim() } : null;
 }
 
 /**
@@ -70,13 +84,13 @@ export interface ItemHeading {
 }
 
 const pointHeading =
-  /^(?:punkt|pkt\.?|dagsordenspunkt|dagsordenpunkt)\s*(\d{1,3})\s*(?:[:.)–-]\s*(.*)|$)/iu;
+  /^(?:punkt|pkt\.?|dagsordenspunkt|dagsordenpunkt)\s*(\d{1,3})(?:\s*[:.)–-]\s*|\t+|\s{2,}|\s+(?=[A-ZÆØÅ]{1,8}\s+[-–]\s))(.*)$|^(?:punkt|pkt\.?)\s*(\d{1,3})\s*$/iu;
 
 /** Recognizes "Punkt 3: CF - Title" (also "Pkt. 3.", "Punkt 3" with the title below). */
 export function pointItemHeading(plain: string): ItemHeading | null {
   const match = pointHeading.exec(plain);
   if (!match) return null;
-  return { number: Number(match[1]), title: (match[2] ?? '').trim() };
+  return { number: Number(match[1] ?? match[3]), title: (match[2] ?? '').trim() };
 }
 
 /** Recognizes "3. CF - Title" or "3 CF - Title": a number, then a title with a forum prefix. */
@@ -145,7 +159,16 @@ export function hasCaseNumberLabel(plain: string): boolean {
  * Returns the proposer and any text that follows on the same line.
  */
 export function proposerLine(plain: string): { proposer: string; rest: string } | null {
-  const match = /^(.{2,120}?)\s+indstiller\b\s*(?:over for [^,;:]+)?[,;:]?\s*(.*)$/iu.exec(plain);
+  if (/^det indstilles\b/iu.test(plain)) {
+    return {
+      proposer: '',
+      rest: plain.replace(/^det indstilles\b\s*(?:til [^,;:]+?)?[,;:]?\s*/iu, ''),
+    };
+  }
+  const match =
+    /^(.{2,120}?)\s+indstiller\b\s*(?:(?:over for|overfor|til)\s+[^,;:]+?(?=[,;:]|\s+at\b|$))?[,;:]?\s*(.*)$/iu.exec(
+      plain,
+    );
   if (!match) return null;
   const proposer = (match[1] ?? '').trim();
   if (proposer.split(/\s+/u).length > 12 || /[.!?]\s/u.test(proposer)) return null;

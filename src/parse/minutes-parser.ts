@@ -1,7 +1,8 @@
 import { type AgendaItem, type Meeting, meetingSchema } from '../core/meeting.ts';
 import { parseAbsences } from './absence-parser.ts';
-import { parseMeetingHeader } from './header-parser.ts';
+import { guessForumName, parseMeetingHeader } from './header-parser.ts';
 import { parseItem } from './item-parser.ts';
+import { findItemStarts, mostCommon } from './item-starts.ts';
 import {
   forumPrefixOf,
   type ItemHeading,
@@ -22,10 +23,6 @@ import { normalizeDocumentText } from './text-normalize.ts';
 export interface ParseResult {
   meeting: Meeting;
   warnings: string[];
-}
-
-interface ItemStart extends ItemHeading {
-  lineIndex: number;
 }
 
 /**
@@ -58,6 +55,7 @@ export function parseMinutesText(source: string): ParseResult {
   }
   warnings.push(...numberingWarnings(items));
   const kind = header.kind ?? (items.some((item) => item.decision !== null) ? 'minutes' : 'agenda');
+  header.forum ??= guessForumName(lines.map((line) => line.plain));
   if (!header.forum) warnings.push('mødets forum blev ikke fundet i hovedet');
   if (!header.date) warnings.push('mødedatoen blev ikke fundet i hovedet');
   const meeting: Meeting = {
@@ -69,69 +67,6 @@ export function parseMinutesText(source: string): ParseResult {
     items,
   };
   return { meeting: meetingSchema.parse(meeting), warnings };
-}
-
-/**
- * Finds the lines that start items. "Punkt N:" headings win; documents without them may
- * number their items "N. CF - Title". Table-of-contents entries never start an item, and when
- * numbering starts over, the run with the most text is the real one.
- */
-function findItemStarts(lines: readonly SourceLine[]): ItemStart[] {
-  const pointStarts = candidateStarts(lines, (line) => pointItemHeading(line.plain));
-  if (pointStarts.length > 0) return bestRun(pointStarts, lines.length);
-  const abbreviation = mostCommon(
-    lines.map((line) => forumPrefixOf(line.plain.replace(/^\d{1,3}[.)]?\s+/u, ''))),
-  );
-  const numberedStarts = candidateStarts(lines, (line) =>
-    line.level > 0 || line.isBold || /^\d{1,3}[.)]\s/u.test(line.plain)
-      ? numberedItemHeading(line.plain, abbreviation)
-      : null,
-  );
-  return bestRun(numberedStarts, lines.length);
-}
-
-function candidateStarts(
-  lines: readonly SourceLine[],
-  recognize: (line: SourceLine) => ItemHeading | null,
-): ItemStart[] {
-  const starts: ItemStart[] = [];
-  lines.forEach((line, lineIndex) => {
-    if (line.plain === '' || isTableOfContentsEntry(line.raw)) return;
-    const heading = recognize(line);
-    if (heading && heading.number >= 1) starts.push({ ...heading, lineIndex });
-  });
-  return starts;
-}
-
-/** Splits candidates into runs of rising numbers and keeps the run that spans the most lines. */
-function bestRun(starts: readonly ItemStart[], lineCount: number): ItemStart[] {
-  const runs: ItemStart[][] = [];
-  for (const start of starts) {
-    const run = runs.at(-1);
-    const previous = run?.at(-1);
-    if (run && previous && start.number > previous.number) run.push(start);
-    else runs.push([start]);
-  }
-  let best: ItemStart[] = [];
-  let bestSpan = -1;
-  runs.forEach((run, index) => {
-    const end = runs[index + 1]?.[0]?.lineIndex ?? lineCount;
-    const span = end - (run[0]?.lineIndex ?? 0) + run.length * 1000;
-    if (span >= bestSpan) {
-      best = run;
-      bestSpan = span;
-    }
-  });
-  return best;
-}
-
-function mostCommon(values: ReadonlyArray<string | null>): string | null {
-  const counts = new Map<string, number>();
-  for (const value of values) if (value) counts.set(value, (counts.get(value) ?? 0) + 1);
-  let best: string | null = null;
-  for (const [value, count] of counts)
-    if (best === null || count > (counts.get(best) ?? 0)) best = value;
-  return best;
 }
 
 /** The header without the table of contents, which lists titles and page numbers. */

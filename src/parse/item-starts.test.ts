@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { parseMinutesText } from './minutes-parser.ts';
+
+const titlesOf = (text: string): Array<[number, string]> =>
+  parseMinutesText(text).meeting.items.map((item) => [item.number, item.title]);
+
+describe('finding items', () => {
+  it('ignores a "Punkt N:" quoted inside a decision', () => {
+    const text = `REFERAT Chefforum d. 01-02-2019
+Punkt 1: CF - Første
+Beslutning
+Godkendt.
+Punkt 2: CF - Anden
+Beslutning
+Som nævnt under
+Punkt 1: se ovenfor.
+Punkt 3: CF - Tredje
+Beslutning
+Taget til efterretning.`;
+    expect(titlesOf(text)).toEqual([
+      [1, 'Første'],
+      [2, 'Anden'],
+      [3, 'Tredje'],
+    ]);
+    expect(parseMinutesText(text).meeting.items[1]?.decision).toBe('Som nævnt under\nPunkt 1: se ovenfor.');
+  });
+
+  it('skips a contents list without page numbers', () => {
+    const text = `REFERAT Chefforum d. 01-02-2019
+Punkt 1: CF - Første
+Punkt 2: CF - Anden
+
+## Punkt 1: CF - Første
+Beslutning
+Godkendt.
+## Punkt 2: CF - Anden
+Beslutning
+Drøftet.`;
+    const { meeting } = parseMinutesText(text);
+    expect(meeting.items.map((item) => item.decision)).toEqual(['Godkendt.', 'Drøftet.']);
+  });
+
+  it('reads "Punkt 1<tab>CF - Titel" and "Pkt. 2." headings', () => {
+    expect(titlesOf('REFERAT Chefforum d. 01-02-2019\nPunkt 1\tCF - Første\nPkt. 2. CF - Anden\n')).toEqual([
+      [1, 'Første'],
+      [2, 'Anden'],
+    ]);
+  });
+
+  it('falls back to "CF - Titel" headings without numbers', () => {
+    const text = `# Referat Chefforum 1. februar 2019
+
+## CF - Første
+
+Beslutning: Godkendt.
+
+## CF - Anden
+
+Beslutning: Drøftet.`;
+    const { meeting } = parseMinutesText(text);
+    expect(meeting.items.map((item) => [item.number, item.title, item.decision])).toEqual([
+      [1, 'Første', 'Godkendt.'],
+      [2, 'Anden', 'Drøftet.'],
+    ]);
+  });
+});
+
+describe('reading items', () => {
+  it('reads headings with their text on the same line', () => {
+    const { meeting } = parseMinutesText(`REFERAT Chefforum d. 01-02-2019
+Punkt 1: CF - Budget
+Anledning: Årets budget.
+Indstilling: Kommunaldirektøren indstiller, at budgettet godkendes.
+Beslutning: Godkendt.
+Bilag: Budgetnotat`);
+    expect(meeting.items[0]).toMatchObject({
+      background: 'Årets budget.',
+      recommendation: { proposer: 'Kommunaldirektøren', points: ['at budgettet godkendes.'] },
+      decision: 'Godkendt.',
+      attachments: [{ title: 'Budgetnotat' }],
+    });
+  });
+
+  it('does not take a sentence that starts with "Beslutning i" for a heading', () => {
+    const { meeting } = parseMinutesText(`REFERAT Chefforum d. 01-02-2019
+Punkt 1: CF - Budget
+Sagsfremstilling
+Beslutning i sagen træffes i marts.
+BESLUTNING I CHEFFORUM DEN 01-02-2019
+Udsat.`);
+    expect(meeting.items[0]?.presentation).toBe('Beslutning i sagen træffes i marts.');
+    expect(meeting.items[0]?.decision).toBe('Udsat.');
+  });
+
+  it('reads impersonal and addressed recommendations', () => {
+    const { meeting } = parseMinutesText(`REFERAT Chefforum d. 01-02-2019
+Punkt 1: CF - Et
+Indstilling
+Det indstilles, at sagen drøftes.
+Punkt 2: CF - To
+Indstilling
+Forvaltningen indstiller til Chefforum, at planen godkendes.`);
+    expect(meeting.items.map((item) => item.recommendation)).toEqual([
+      { proposer: '', points: ['at sagen drøftes.'] },
+      { proposer: 'Forvaltningen', points: ['at planen godkendes.'] },
+    ]);
+  });
+
+  it('finds the forum from a decision heading when the header lacks it', () => {
+    const { meeting } = parseMinutesText(`Referat 05-11-2015
+Punkt 1: Godkendelse
+BESLUTNING I CHEFFORUM DEN 05-11-2015
+Godkendt.`);
+    expect(meeting.forum).toBe('Chefforum');
+    expect(meeting.date).toBe('2015-11-05');
+  });
+});
