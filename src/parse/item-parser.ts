@@ -48,8 +48,9 @@ export function parseItem(
   number: number,
   headingTitle: string,
   lines: readonly SourceLine[],
+  contentsText = '',
 ): ParsedItem {
-  const { title, consumed } = readTitle(headingTitle, lines);
+  const { title, consumed } = readTitle(headingTitle, lines, contentsText);
   const state: ItemState = {
     section: 'preamble',
     sectionBeforeAbsent: 'preamble',
@@ -79,6 +80,7 @@ export function parseItem(
 function readTitle(
   headingTitle: string,
   lines: readonly SourceLine[],
+  contentsText: string,
 ): { title: string; consumed: number } {
   let title = plainLine(headingTitle);
   let consumed = 0;
@@ -89,20 +91,33 @@ function readTitle(
       consumed = index + 1;
     }
   }
-  // A title wrapped onto a second unmarked line continues in lower case.
-  const next = lines[consumed];
-  if (
-    next &&
-    next.plain !== '' &&
-    next.level === 0 &&
-    /^\p{Ll}/u.test(next.plain) &&
-    next.plain.length < 80 &&
-    !/[.:]$/u.test(title)
+  for (
+    let next = lines[consumed];
+    next && isTitleContinuation(title, next, contentsText);
+    next = lines[consumed]
   ) {
     title = `${title} ${next.plain}`;
     consumed++;
   }
   return { title: title === '' ? 'Uden titel' : title, consumed };
+}
+
+/**
+ * A title wrapped onto the next line: the table of contents names the longer title, or the
+ * next line continues in lower case or holds only "(30 min)".
+ */
+function isTitleContinuation(title: string, next: SourceLine, contentsText: string): boolean {
+  if (title === '' || next.plain === '' || next.level > 0 || isStructuralLine(next.plain))
+    return false;
+  if (next.plain.length > 80 || /^(?:[-*•]|\d+[.)])\s/u.test(next.plain)) return false;
+  if (contentsText.includes(foldForLookup(`${title} ${next.plain}`))) return true;
+  if (/^\(\d+\s*(?:min|time|t\b)/iu.test(next.plain)) return true;
+  return /^\p{Ll}/u.test(next.plain) && !/[.:!?]$/u.test(title) && !proposerLine(next.plain);
+}
+
+/** Lower case with single spaces, for finding a title in the table of contents. */
+export function foldForLookup(text: string): string {
+  return text.toLowerCase().replace(/\s+/gu, ' ').trim();
 }
 
 function isStructuralLine(plain: string): boolean {
@@ -232,16 +247,43 @@ function buildItem(number: number, title: string, state: ItemState): AgendaItem 
   };
 }
 
-/** Each line of a Bilag section is one attachment; a Markdown link also gives its file. */
+/**
+ * Each line of a Bilag section is one attachment, unless the line wraps a title onto the
+ * next line; a Markdown link also gives the file.
+ */
 function parseAttachments(lines: readonly string[]): Attachment[] {
-  const attachments: Attachment[] = [];
+  const titles: string[] = [];
+  let isAdjacent = false;
   for (const line of lines) {
+    const isBulleted = /^\s*[-*+•▪◦·]\s+/u.test(line);
     const plain = plainLine(line).replace(/^[-*+•▪◦·]\s+/u, '');
-    if (plain === '' || /^(?:ingen(?: bilag)?|-)$/iu.test(plain)) continue;
-    const link = /^\[([^\]]+)\]\(([^)\s]+)\)$/u.exec(plain);
-    attachments.push(
-      link ? { title: unescapeMarkdown(link[1] ?? ''), file: link[2] ?? null } : { title: plain },
-    );
+    if (plain === '' || /^(?:ingen(?: bilag)?|-)$/iu.test(plain)) {
+      isAdjacent = false;
+      continue;
+    }
+    const previous = titles.at(-1);
+    if (isAdjacent && previous !== undefined && !isBulleted && isWrappedTitle(previous, plain)) {
+      titles[titles.length - 1] = `${previous} ${plain}`;
+    } else {
+      titles.push(plain);
+    }
+    isAdjacent = true;
   }
-  return attachments;
+  return titles.map((title) => {
+    const link = /^\[([^\]]+)\]\(([^)\s]+)\)$/u.exec(title);
+    return link ? { title: unescapeMarkdown(link[1] ?? ''), file: link[2] ?? null } : { title };
+  });
+}
+
+const trailingJoinWord =
+  /(?:[-–,:&/]|\b(?:og|i|for|fra|til|af|på|med|om|ved|der|som|en|et|de|den|det|samt|eller|mellem))$/iu;
+
+/** True when `next` continues the attachment title `previous` rather than starting one. */
+function isWrappedTitle(previous: string, next: string): boolean {
+  if (/^bilag\b/iu.test(next) || /^\[/u.test(next)) return false;
+  if (trailingJoinWord.test(previous) || /^\p{Ll}/u.test(next)) return true;
+  // A long line followed by one short word ("… i Albertslund" + "Kommune") is a wrap.
+  if (previous.length >= 45 && /^\S{1,15}$/u.test(next)) return true;
+  // "2015.docx" alone on a line ends the title above; "4. udkast" is a title of its own.
+  return /^\d/u.test(next) && next.length <= 12 && !/^\d{1,2}[.)]\s/u.test(next);
 }

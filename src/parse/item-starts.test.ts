@@ -22,7 +22,9 @@ Taget til efterretning.`;
       [2, 'Anden'],
       [3, 'Tredje'],
     ]);
-    expect(parseMinutesText(text).meeting.items[1]?.decision).toBe('Som nævnt under\nPunkt 1: se ovenfor.');
+    expect(parseMinutesText(text).meeting.items[1]?.decision).toBe(
+      'Som nævnt under\nPunkt 1: se ovenfor.',
+    );
   });
 
   it('skips a contents list without page numbers', () => {
@@ -41,7 +43,9 @@ Drøftet.`;
   });
 
   it('reads "Punkt 1<tab>CF - Titel" and "Pkt. 2." headings', () => {
-    expect(titlesOf('REFERAT Chefforum d. 01-02-2019\nPunkt 1\tCF - Første\nPkt. 2. CF - Anden\n')).toEqual([
+    expect(
+      titlesOf('REFERAT Chefforum d. 01-02-2019\nPunkt 1\tCF - Første\nPkt. 2. CF - Anden\n'),
+    ).toEqual([
       [1, 'Første'],
       [2, 'Anden'],
     ]);

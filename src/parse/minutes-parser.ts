@@ -1,17 +1,14 @@
 import { type AgendaItem, type Meeting, meetingSchema } from '../core/meeting.ts';
 import { parseAbsences } from './absence-parser.ts';
 import { guessForumName, parseMeetingHeader } from './header-parser.ts';
-import { parseItem } from './item-parser.ts';
+import { foldForLookup, parseItem } from './item-parser.ts';
 import { findItemStarts, mostCommon } from './item-starts.ts';
 import {
   forumPrefixOf,
-  type ItemHeading,
   inlineAbsenceText,
   isPageFurniture,
   isTableOfContentsEntry,
   isTableOfContentsHeading,
-  numberedItemHeading,
-  pointItemHeading,
   removeForumPrefix,
 } from './line-patterns.ts';
 import { removeRepeatedPageLines } from './page-furniture.ts';
@@ -41,9 +38,15 @@ export function parseMinutesText(source: string): ParseResult {
   const headerLines = lines.slice(0, starts[0]?.lineIndex ?? 0);
   const header = parseMeetingHeader(headerLinesOutsideContents(headerLines));
   const meetingAbsences = readMeetingAbsences(headerLines);
+  const contentsText = foldForLookup(headerLines.map((line) => line.plain).join(' '));
   const items: AgendaItem[] = starts.map((start, index) => {
     const end = starts[index + 1]?.lineIndex ?? lines.length;
-    const parsed = parseItem(start.number, start.title, lines.slice(start.lineIndex + 1, end));
+    const parsed = parseItem(
+      start.number,
+      start.title,
+      lines.slice(start.lineIndex + 1, end),
+      contentsText,
+    );
     warnings.push(...parsed.warnings);
     return parsed.item;
   });

@@ -9,10 +9,12 @@ import { plainLine } from './text-normalize.ts';
  * line ("X indstiller, at …"). Wrapped lines continue the point above; deeper list levels
  * stay inside their point.
  */
-export function parseRecommendation(lines: readonly string[]): Recommendation | null {
+export function parseRecommendation(sectionLines: readonly string[]): Recommendation | null {
+  const lines = joinWrappedProposer(sectionLines);
   let proposer: string | null = null;
   const points: string[] = [];
   let topIndent: number | null = null;
+  let lastNumber = 0;
   let isContinuationAllowed = false;
 
   for (const line of lines) {
@@ -31,8 +33,22 @@ export function parseRecommendation(lines: readonly string[]): Recommendation | 
       continue;
     }
     const listLine = parseListLine(line);
+    const number =
+      listLine && /^\d/u.test(listLine.marker) ? Number.parseInt(listLine.marker, 10) : null;
+    if (
+      listLine &&
+      number !== null &&
+      number !== lastNumber + 1 &&
+      isContinuationAllowed &&
+      points.length > 0
+    ) {
+      // "22. oktober" at the start of a wrapped line is text, not point 22.
+      appendToLastPoint(points, ` ${plain}`);
+      continue;
+    }
     if (listLine) {
       topIndent ??= listLine.indent;
+      if (number !== null && listLine.indent <= topIndent + 1) lastNumber = number;
       const text = plainLine(listLine.text);
       if (listLine.indent > topIndent + 1 && points.length > 0) {
         appendToLastPoint(points, `\n- ${text}`);
@@ -55,6 +71,29 @@ export function parseRecommendation(lines: readonly string[]): Recommendation | 
   }
   if (proposer === null && points.length === 0) return null;
   return { proposer: proposer ?? '', points };
+}
+
+/** "Afdelingschefen for Borgere &" + "Arbejdsmarked indstiller at;" is one proposer line. */
+function joinWrappedProposer(lines: readonly string[]): string[] {
+  const start = lines.findIndex((line) => line.trim() !== '');
+  if (start < 0) return [...lines];
+  let end = start;
+  while (
+    end < lines.length &&
+    end - start < 4 &&
+    lines[end]?.trim() &&
+    !parseListLine(lines[end] ?? '')
+  ) {
+    if (/\bindstiller\b/iu.test(lines[end] ?? '')) break;
+    end++;
+  }
+  if (end === start || end >= lines.length || !/\bindstiller\b/iu.test(lines[end] ?? ''))
+    return [...lines];
+  const joined = lines
+    .slice(start, end + 1)
+    .map((line) => line.trim())
+    .join(' ');
+  return [...lines.slice(0, start), joined, ...lines.slice(end + 1)];
 }
 
 function appendToLastPoint(points: string[], text: string): void {
