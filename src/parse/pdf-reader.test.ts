@@ -240,7 +240,10 @@ describe('readPdf on other layouts (synthetic PDFs)', () => {
     ],
     [
       ...chrome(2),
-      ...body(760, ['næste side, uden at afsnittet brydes.', 'Denne linje er kort.']),
+      ...body(760, [
+        'næste side, uden at afsnittet brydes, for linjen her er sidens længste.',
+        'Denne linje er kort.',
+      ]),
       ...body(733, ['Nyt afsnit uden luft før det, som fortsætter her.']),
       { text: 'Beslutning', y: 690, bold: true },
       ...body(670, ['Chefforum godkendte indstillingen.']),
@@ -292,7 +295,7 @@ describe('readPdf on other layouts (synthetic PDFs)', () => {
   it('carries a paragraph over the page break and splits unspaced paragraphs', async () => {
     const text = await readPdf(doc);
     expect(text).toContain(
-      '\n\nDen sidste linje på siden fortsætter på næste side, uden at afsnittet brydes. Denne linje er kort.\n\nNyt afsnit uden luft før det, som fortsætter her.\n\n### Beslutning\n\n',
+      '\n\nDen sidste linje på siden fortsætter på næste side, uden at afsnittet brydes, for linjen her er sidens længste. Denne linje er kort.\n\nNyt afsnit uden luft før det, som fortsætter her.\n\n### Beslutning\n\n',
     );
   });
 
@@ -400,5 +403,24 @@ describe('joinLines', () => {
     ['almindelig', 'linje', 'almindelig linje'],
   ])('%s + %s', (before, after, joined) => {
     expect(joinLines(before, after)).toBe(joined);
+  });
+});
+
+describe('readPdf on single-spaced lists', () => {
+  it('keeps each line of a single-spaced attachment list as its own block', async () => {
+    const doc = makePdf([
+      [
+        { text: 'Punkt 1: Budget', y: 740, size: 14, bold: true },
+        ...body(700, [
+          'Budgetprocessen for det kommende år begynder nu, og direktionen har lagt en',
+          'tidsplan, som chefforum skal drøfte og godkende på mødet i dag.',
+        ]),
+        { text: 'Bilag', y: 650, bold: true },
+        ...body(630, ['Tidsplan for budget 2020', 'Procesnotat', 'Notat om økonomi og demografi']),
+      ],
+    ]);
+    expect(await readPdf(doc)).toContain(
+      '\n\nTidsplan for budget 2020\n\nProcesnotat\n\nNotat om økonomi og demografi',
+    );
   });
 });

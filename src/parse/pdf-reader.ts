@@ -444,7 +444,12 @@ function continues(
   if (!aligned) return false;
   // No extra space between paragraphs: a short line ending a sentence ends the paragraph.
   const short = prev.right < columnRight - (columnRight - prev.x) * 0.25;
-  return !(short && SENTENCE_END.test(prev.text) && /^[\p{Lu}\d]/u.test(line.text));
+  if (short && SENTENCE_END.test(prev.text) && /^[\p{Lu}\d]/u.test(line.text)) return false;
+  // A line that stopped although the next word would have fitted was broken on purpose, as in
+  // single-spaced lists of attachments: a new line that starts in upper case is a new block.
+  const nextWordWidth = (line.text.split(' ')[0]?.length ?? 0) * line.size * 0.55;
+  const couldHoldNextWord = prev.right + line.size * 0.3 + nextWordWidth < columnRight - line.size;
+  return !(couldHoldNextWord && !/-$/u.test(prev.text) && /^[\p{Lu}\d]/u.test(line.text));
 }
 
 /** The most common font size, by characters. */
