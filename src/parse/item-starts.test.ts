@@ -119,3 +119,24 @@ Godkendt.`);
     expect(meeting.date).toBe('2015-11-05');
   });
 });
+
+describe('reading absences', () => {
+  it('reads a Fraværende row without a colon, as a Word table gives it', () => {
+    const { meeting } = parseMinutesText(
+      'REFERAT Chefforum d. 01-02-2019\nPunkt 1: CF - Et\nBeslutning\nGodkendt.\nFraværende\tRikke Blom (Direktør BSV), Jens Hansen (Chef for ØS)\n',
+    );
+    expect(meeting.items[0]?.absent).toEqual([
+      { name: 'Rikke Blom', role: 'Direktør BSV' },
+      { name: 'Jens Hansen', role: 'Chef for ØS' },
+    ]);
+    expect(meeting.items[0]?.decision).toBe('Godkendt.');
+  });
+
+  it('keeps a sentence about absence as text', () => {
+    const { meeting } = parseMinutesText(
+      'REFERAT Chefforum d. 01-02-2019\nPunkt 1: CF - Et\nBeslutning\nFravær blandt cheferne drøftes næste gang.\n',
+    );
+    expect(meeting.items[0]?.absent).toEqual([]);
+    expect(meeting.items[0]?.decision).toBe('Fravær blandt cheferne drøftes næste gang.');
+  });
+});

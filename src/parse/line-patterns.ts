@@ -70,11 +70,17 @@ export function inlineSectionHeading(plain: string): { kind: SectionKind; text: 
  * Returns the names part, or null.
  */
 export function inlineAbsenceText(plain: string): string | null {
-  const match =
-    /^(?:fraværende|afbud|fravær)(?:\s+(?:fra|ved|under)\s+(?:punktet|mødet|behandlingen))?\s*:\s*(.+)$/iu.exec(
+  const label =
+    /^(?:fraværende|afbud|fravær)(?:\s+(?:fra|ved|under)\s+(?:punktet|mødet|behandlingen))?/iu.exec(
       plain,
     );
-  return match?.[1]?.trim() ?? null;
+  if (!label) return null;
+  const rest = plain.slice(label[0].length);
+  const afterColon = /^\s*:\s*(\S.*)$/u.exec(rest);
+  if (afterColon) return afterColon[1]?.trim() ?? null;
+  // Without a colon (a table row), only names with roles count: "Fraværende Rikke Blom (Direktør)".
+  const afterSpace = /^\s+(\p{Lu}.*\(.*)$/u.exec(rest);
+  return afterSpace?.[1]?.trim() ?? null;
 }
 
 /** An item heading found in a line: its number and the title text after it (maybe empty). */
