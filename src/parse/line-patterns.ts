@@ -46,8 +46,8 @@ const sectionHeadingPatterns: ReadonlyArray<readonly [SectionKind, RegExp]> = [
 
 /** The section a heading line names, or null when the line is not a section heading. */
 export function sectionHeadingKind(plain: string): SectionKind | null {
-  const text = plain.replace(/\s*:\s*$/u, '').trim();
-  if (text.length === 0 || text.length > 80) return null;
+  if (plain.length === 0 || plain.length > 82) return null;
+  const text = plain.endsWith(':') ? plain.slice(0, -1).trimEnd() : plain;
   for (const [kind, pattern] of sectionHeadingPatterns) {
     if (pattern.test(text)) return kind;
   }
@@ -59,6 +59,8 @@ export function sectionHeadingKind(plain: string): SectionKind | null {
  * Returns the section and the text after the colon, or null.
  */
 export function inlineSectionHeading(plain: string): { kind: SectionKind; text: string } | null {
+  const colon = plain.indexOf(':');
+  if (colon < 3 || colon > 61) return null;
   const match = /^([^:]{3,60}?)\s*:\s+(\S.*)$/u.exec(plain);
   if (!match) return null;
   const kind = sectionHeadingKind(match[1] ?? '');
@@ -165,6 +167,7 @@ export function hasCaseNumberLabel(plain: string): boolean {
  * Returns the proposer and any text that follows on the same line.
  */
 export function proposerLine(plain: string): { proposer: string; rest: string } | null {
+  if (!/indstil/iu.test(plain)) return null;
   if (/^det indstilles\b/iu.test(plain)) {
     return {
       proposer: '',

@@ -47,8 +47,15 @@ export function headingLevel(line: string): number {
  * surrounding white space.
  */
 export function plainLine(line: string): string {
-  const withoutHeading = line.replace(/^\s{0,3}#{1,6}(?:\s+|$)/u, '');
-  return unescapeMarkdown(stripInlineMarks(withoutHeading)).replace(/\s+/gu, ' ').trim();
+  let text = line;
+  // Most lines carry no marks at all; skip the replacements for them (the parser's hot path).
+  if (/[#*_<\\]/u.test(text)) {
+    const withoutHeading = text.replace(/^\s{0,3}#{1,6}(?:\s+|$)/u, '');
+    text = unescapeMarkdown(stripInlineMarks(withoutHeading));
+  }
+  return /\s\s|[\t\n\r\f\v]/u.test(text) || text.trim() !== text
+    ? text.replace(/\s+/gu, ' ').trim()
+    : text;
 }
 
 /** True when the whole line is wrapped in bold marks (a heading in documents without `#`). */
@@ -60,7 +67,10 @@ export function isBoldLine(line: string): boolean {
 export function joinSectionLines(lines: readonly string[]): string | null {
   const kept: string[] = [];
   for (const line of lines) {
-    const trimmedEnd = line.replace(/[ \t]+$/u, (spaces) => (spaces === '  ' ? spaces : ''));
+    const trimmed = line.trimEnd();
+    // Two trailing spaces are a Markdown hard line break: keep them.
+    const trimmedEnd =
+      line.endsWith('  ') && !line.endsWith('   ') && trimmed !== '' ? `${trimmed}  ` : trimmed;
     if (trimmedEnd.trim() === '' && (kept.length === 0 || kept[kept.length - 1] === '')) continue;
     kept.push(trimmedEnd.trim() === '' ? '' : trimmedEnd);
   }
