@@ -1,12 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { meetingSchema } from '../src/core/meeting.ts';
+import { validateMeetingJson } from './support/json-schema.ts';
 
-const jsonSchema = JSON.parse(
-  readFileSync(new URL('../spec/meeting.schema.json', import.meta.url), 'utf8'),
-);
-const validateWithJsonSchema = new Ajv2020({ allErrors: true, strict: false }).compile(jsonSchema);
+const validateWithJsonSchema = validateMeetingJson;
 const fixture = (name: string): Record<string, unknown> =>
   JSON.parse(readFileSync(new URL(`fixtures/minutes/${name}.json`, import.meta.url), 'utf8'));
 
