@@ -3,6 +3,7 @@ import type { Absence, AgendaItem, Attachment } from '../core/meeting.ts';
 import { parseAbsences } from './absence-parser.ts';
 import {
   durationInTitle,
+  durationLine,
   forumPrefixOf,
   hasCaseNumberLabel,
   inlineAbsenceText,
@@ -33,6 +34,7 @@ interface ItemState {
   sectionBeforeAbsent: Section;
   hasSeenContent: boolean;
   caseNumber: string | null;
+  durationMinutes: number | null;
   isClosed: boolean;
   sections: Record<Section, string[]>;
   usedSections: Set<Section>;
@@ -56,6 +58,7 @@ export function parseItem(
     sectionBeforeAbsent: 'preamble',
     hasSeenContent: false,
     caseNumber: null,
+    durationMinutes: null,
     isClosed: isClosedMarker(title),
     sections: {
       preamble: [],
@@ -139,6 +142,12 @@ function readLine(state: ItemState, line: SourceLine, title: string): void {
   if (isPageFurniture(plain) || /^[-*_]{3,}$/u.test(plain)) return;
   if (isClosedMarker(plain)) {
     state.isClosed = true;
+    return;
+  }
+  const duration =
+    state.section === 'preamble' && state.durationMinutes === null ? durationLine(plain) : null;
+  if (duration !== null) {
+    state.durationMinutes = duration;
     return;
   }
   if (readSectionHeading(state, line)) return;
@@ -237,7 +246,7 @@ function buildItem(number: number, title: string, state: ItemState): AgendaItem 
     title,
     caseNumber: state.caseNumber,
     closed: state.isClosed,
-    durationMinutes: durationInTitle(title),
+    durationMinutes: durationInTitle(title) ?? state.durationMinutes,
     background,
     presentation: joinSectionLines(sections.presentation),
     recommendation: parseRecommendation(sections.recommendation),

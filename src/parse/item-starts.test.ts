@@ -140,3 +140,13 @@ describe('reading absences', () => {
     expect(meeting.items[0]?.decision).toBe('Fravær blandt cheferne drøftes næste gang.');
   });
 });
+
+describe('reading durations', () => {
+  it('reads a "Varighed" line when the title has no "(30 min)"', () => {
+    const { meeting } = parseMinutesText(
+      'REFERAT Chefforum d. 01-02-2019\nPunkt 1: CF - Et\n00.01.00-A00-1-19\nVarighed: 30 min\nBeslutning\nGodkendt.\nPunkt 2: CF - To (1 time)\nBeslutning\nOK.\n',
+    );
+    expect(meeting.items.map((item) => item.durationMinutes)).toEqual([30, 60]);
+    expect(meeting.items[0]?.caseNumber).toBe('00.01.00-A00-1-19');
+  });
+});

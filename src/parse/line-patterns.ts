@@ -199,6 +199,13 @@ export function durationInTitle(title: string): number | null {
   return total > 0 ? total : null;
 }
 
+/** A duration line such as "Varighed: 30 min" or "Tid: 1 time"; returns minutes, or null. */
+export function durationLine(plain: string): number | null {
+  const match = /^(?:varighed|tidsramme|afsat tid|tid|tidsforbrug)\s*:\s*(.+)$/iu.exec(plain);
+  if (!match) return null;
+  return durationInTitle(`(${(match[1] ?? '').replace(/\.$/u, '').trim()})`);
+}
+
 /** True when a title or line marks an item as closed (lukket punkt). */
 export function isClosedMarker(plain: string): boolean {
   return (
