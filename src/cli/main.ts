@@ -1,5 +1,7 @@
 import { Command, CommanderError } from 'commander';
+import { translateCommanderMessage } from './commander-messages.ts';
 import { registerParseCommand } from './parse.command.ts';
+import { registerRenderCommand } from './render.command.ts';
 import { isUserError, oneLineMessage } from './user-error.ts';
 
 /** Builds the `referat` command line with all its commands. */
@@ -11,11 +13,17 @@ export function createProgram(): Command {
     .version('0.1.0', '-v, --version', 'vis versionen')
     .helpOption('-h, --help', 'vis hjælp')
     .helpCommand('help [command]', 'vis hjælp til en kommando')
-    .showHelpAfterError('(brug --help for at se mulighederne)')
     .exitOverride();
   registerParseCommand(program);
-  for (const command of program.commands)
-    command.helpOption('-h, --help', 'vis hjælp').exitOverride();
+  registerRenderCommand(program);
+  for (const command of [program, ...program.commands]) {
+    command
+      .helpOption('-h, --help', 'vis hjælp')
+      .exitOverride()
+      .configureOutput({
+        outputError: (message, write) => write(`${translateCommanderMessage(message)}\n`),
+      });
+  }
   return program;
 }
 

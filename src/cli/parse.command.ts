@@ -7,7 +7,9 @@ import { UserError } from './user-error.ts';
 export function registerParseCommand(program: Command): void {
   program
     .command('parse')
-    .description('læs et referat eller en dagsorden (.txt, .md, .pdf, .docx) som et mødedokument')
+    .description(
+      'læs et referat eller en dagsorden (.txt, .md, .pdf, .docx, .html) som et mødedokument',
+    )
     .argument('<file>', 'filen der skal læses')
     .option('--json', 'skriv mødedokumentet som JSON (meeting.schema.json)')
     .option('--timeout <seconds>', 'største tid på én fil, i sekunder', '60')

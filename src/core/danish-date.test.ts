@@ -3,6 +3,8 @@ import {
   findClockTime,
   findDanishDate,
   formatDanishDate,
+  formatMeetingDate,
+  formatShortDate,
   isValidCalendarDate,
   parseDanishDateTime,
 } from './danish-date.ts';
@@ -59,5 +61,18 @@ describe('parseDanishDateTime', () => {
 describe('formatDanishDate', () => {
   it('writes a Danish long date', () => {
     expect(formatDanishDate('2017-06-14')).toBe('14. juni 2017');
+  });
+});
+
+describe('formatMeetingDate', () => {
+  it('writes the header date as the real minutes do', () => {
+    expect(formatMeetingDate('2017-06-14')).toBe('Onsdag d. 14. juni 2017');
+    expect(formatMeetingDate('2015-11-05')).toBe('Torsdag d. 05. november 2015');
+    expect(formatShortDate('2018-10-11')).toBe('11-10-2018');
+  });
+
+  it('keeps the day across daylight saving changes', () => {
+    expect(formatMeetingDate('2019-03-31')).toBe('Søndag d. 31. marts 2019');
+    expect(formatMeetingDate('2019-10-27')).toBe('Søndag d. 27. oktober 2019');
   });
 });

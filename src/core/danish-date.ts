@@ -134,3 +134,31 @@ export function formatDanishDate(isoDateText: string): string {
   const monthName = danishMonthNames[(month ?? 1) - 1] ?? '';
   return `${day}. ${monthName} ${year}`;
 }
+
+const copenhagenLongDate = new Intl.DateTimeFormat('da-DK', {
+  timeZone: 'Europe/Copenhagen',
+  weekday: 'long',
+  day: '2-digit',
+  month: 'long',
+  year: 'numeric',
+});
+
+/** Noon UTC on the date: the same calendar day in Europe/Copenhagen all year round. */
+function noonOf(isoDateText: string): Date {
+  return new Date(`${isoDateText}T12:00:00Z`);
+}
+
+/** "Onsdag d. 14. juni 2017", as the minutes' header writes a meeting date. */
+export function formatMeetingDate(isoDateText: string): string {
+  const parts = Object.fromEntries(
+    copenhagenLongDate.formatToParts(noonOf(isoDateText)).map((part) => [part.type, part.value]),
+  );
+  const weekday = parts.weekday ?? '';
+  return `${weekday.charAt(0).toUpperCase()}${weekday.slice(1)} d. ${parts.day}. ${parts.month} ${parts.year}`;
+}
+
+/** "14-06-2017", the short form used in document titles. */
+export function formatShortDate(isoDateText: string): string {
+  const [year, month, day] = isoDateText.split('-');
+  return `${day}-${month}-${year}`;
+}

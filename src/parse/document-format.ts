@@ -2,7 +2,7 @@ import { extname } from 'node:path';
 import { ParseError } from './parse-error.ts';
 
 /** The document formats `referat parse` reads. */
-export type DocumentFormat = 'text' | 'pdf' | 'docx';
+export type DocumentFormat = 'text' | 'pdf' | 'docx' | 'html';
 
 const textExtensions = new Set(['.txt', '.md', '.markdown', '.text', '']);
 
@@ -19,15 +19,25 @@ export function detectFormat(fileName: string, bytes: Uint8Array): DocumentForma
     );
   }
   const extension = extname(fileName).toLowerCase();
+  if (extension === '.html' || extension === '.htm' || looksLikeHtml(bytes)) return 'html';
   if (extension === '.pdf') throw new ParseError('filen hedder .pdf, men er ikke en PDF');
   if (extension === '.docx')
     throw new ParseError('filen hedder .docx, men er ikke et Word-dokument');
   if (extension === '.doc')
     throw new ParseError('gamle .doc-filer læses ikke; gem dokumentet som .docx');
   if (!textExtensions.has(extension)) {
-    throw new ParseError(`ukendt filtype "${extension}"; brug .txt, .md, .pdf eller .docx`);
+    throw new ParseError(`ukendt filtype "${extension}"; brug .txt, .md, .pdf, .docx eller .html`);
   }
   return 'text';
+}
+
+/** An HTML page starts with a doctype or an html tag, after optional white space and BOM. */
+function looksLikeHtml(bytes: Uint8Array): boolean {
+  const start = new TextDecoder('utf-8')
+    .decode(bytes.subarray(0, 512))
+    .replace(/^\uFEFF?\s*/u, '')
+    .toLowerCase();
+  return start.startsWith('<!doctype html') || start.startsWith('<html');
 }
 
 function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {

@@ -72,29 +72,40 @@ export function inlineText(node: HtmlNode): string {
 
 /** True for the tags that make a block of their own (paragraphs, headings, lists, tables...). */
 export function isBlockTag(tag: string): boolean {
-  return (
-    HEADINGS.has(tag) ||
-    [
-      'p',
-      'div',
-      'li',
-      'ul',
-      'ol',
-      'table',
-      'thead',
-      'tbody',
-      'tfoot',
-      'tr',
-      'td',
-      'th',
-      'blockquote',
-      'dl',
-      'dt',
-      'dd',
-      'pre',
-    ].includes(tag)
-  );
+  return HEADINGS.has(tag) || blockTags.has(tag);
 }
+
+// Word's HTML uses the first group; web pages (Referat's own, meeting systems') add the second.
+const blockTags = new Set([
+  'p',
+  'div',
+  'li',
+  'ul',
+  'ol',
+  'table',
+  'thead',
+  'tbody',
+  'tfoot',
+  'tr',
+  'td',
+  'th',
+  'blockquote',
+  'dl',
+  'dt',
+  'dd',
+  'pre',
+  'header',
+  'nav',
+  'main',
+  'article',
+  'section',
+  'aside',
+  'footer',
+  'figure',
+  'figcaption',
+  'address',
+  'hr',
+]);
 
 /** The normalized text of a sequence of inline nodes. */
 export function textOf(nodes: HtmlNode[]): string {

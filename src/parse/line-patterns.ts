@@ -129,7 +129,9 @@ export function removeForumPrefix(title: string, abbreviation: string | null): s
 
 /** A table-of-contents entry: text ending in dot leaders or a tab and a page number. */
 export function isTableOfContentsEntry(line: string): boolean {
-  return /(?:\.{3,}|…+\.*|\t)\s*\d{1,4}\s*$/u.test(line) || /\.{4,}\s*$/u.test(line);
+  return (
+    /(?:\.{3,}|…+\.*|\t|(?:\.\s){3,}\.?)\s*\d{1,4}\s*$/u.test(line) || /\.{4,}\s*$/u.test(line)
+  );
 }
 
 /** The "Indholdsfortegnelse" heading. */

@@ -2,6 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { decodeText, detectFormat } from './document-format.ts';
 import { readDocx } from './docx-reader.ts';
+import { readHtml } from './html-reader.ts';
 import { type ParseResult, parseMinutesText } from './minutes-parser.ts';
 import { ParseError } from './parse-error.ts';
 import { readPdf } from './pdf-reader.ts';
@@ -32,6 +33,8 @@ export async function parseDocumentBytes(
       return parseMinutesText(await readDocx(bytes));
     case 'text':
       return parseMinutesText(decodeText(bytes));
+    case 'html':
+      return parseMinutesText(readHtml(decodeText(bytes)));
     default: {
       const unknownFormat: never = format;
       throw new ParseError(`ukendt format ${String(unknownFormat)}`);

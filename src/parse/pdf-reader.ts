@@ -39,7 +39,8 @@ export async function readPdf(
   const fonts = new FontStyles();
   try {
     // pdf.js takes ownership of the buffer it is given, so hand it a copy.
-    pdf = await getDocumentProxy(bytes.slice(), { verbosity: 0 });
+    // A copy in a plain Uint8Array: pdf.js detaches the buffer it gets, and rejects Node Buffers.
+    pdf = await getDocumentProxy(new Uint8Array(bytes), { verbosity: 0 });
     checkAborted(signal);
     for (let n = 1; n <= pdf.numPages; n++) {
       const page = await pdf.getPage(n);
