@@ -1,10 +1,21 @@
 import os from 'node:os';
 import { benchParse } from './parse.bench.ts';
+import { benchRender } from './render.bench.ts';
 import { formatBenchTable } from './table.ts';
 
-/** `npm run bench`: runs the benchmarks and prints one table. Not part of `npm test`. */
-const rows = await benchParse();
+/**
+ * `npm run bench [parse|render]…`: runs the benchmarks (all by default) and prints one table.
+ * Not part of `npm test`: timings belong here, never in unit tests.
+ */
+const suites = { parse: benchParse, render: benchRender } as const;
+const requested = process.argv
+  .slice(2)
+  .filter((name): name is keyof typeof suites => name in suites);
+const names =
+  requested.length > 0 ? requested : (Object.keys(suites) as Array<keyof typeof suites>);
+const rows = [];
+for (const name of names) rows.push(...(await suites[name]()));
 process.stdout.write(
-  `Node ${process.version}, ${os.cpus()[0]?.model ?? 'unknown CPU'}, one core\n\n`,
+  `Node ${process.version}, ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores; one process\n\n`,
 );
 process.stdout.write(`${formatBenchTable(rows)}\n`);

@@ -117,3 +117,85 @@ describe('referat parse', () => {
     expect(result.stderr).toMatch(/^referat: opgivet efter/u);
   });
 });
+
+describe('referat render', () => {
+  const meetingJson = fixture('chefforum-2018-10-11.json');
+
+  it.each(['pdf', 'docx', 'html', 'md'])('writes a %s file', async (format) => {
+    const output = join(scratch, `meeting.${format}`);
+    const result = await referat('render', meetingJson, '--format', format, '-o', output);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain(`Skrev ${output}`);
+    const parsed = await referat('parse', output, '--json');
+    expect(JSON.parse(parsed.stdout).items).toHaveLength(8);
+  });
+
+  it('renders an agenda from parsed minutes, without decisions', async () => {
+    const result = await referat(
+      'render',
+      fixture('chefforum-2017-06-14.docx'),
+      '-f',
+      'md',
+      '--kind',
+      'agenda',
+      '-o',
+      '-',
+    );
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^# DAGSORDEN Chefforum d\. 14-06-2017/u);
+    expect(result.stdout).not.toContain('### Beslutning');
+  });
+
+  const badRenders: Array<[string, () => string[]]> = [
+    [
+      'invalid JSON',
+      () => [
+        'render',
+        scratchFile('bad.json', '{"forum": '),
+        '-f',
+        'pdf',
+        '-o',
+        join(scratch, 'x.pdf'),
+      ],
+    ],
+    [
+      'a JSON that is not a meeting',
+      () => [
+        'render',
+        scratchFile('notmeeting.json', '{"forum": "CF"}'),
+        '-f',
+        'pdf',
+        '-o',
+        join(scratch, 'x.pdf'),
+      ],
+    ],
+    ['no output file', () => ['render', meetingJson, '-f', 'pdf']],
+    ['an unknown format', () => ['render', meetingJson, '-f', 'odt', '-o', join(scratch, 'x.odt')]],
+    [
+      'a missing output folder',
+      () => ['render', meetingJson, '-f', 'md', '-o', join(scratch, 'nowhere', 'x.md')],
+    ],
+    [
+      'the input as output',
+      () => [
+        'render',
+        scratchFile('same.md', readFileSync(fixture('chefforum-2015-11-05.txt'))),
+        '-f',
+        'md',
+        '-o',
+        join(scratch, 'same.md'),
+      ],
+    ],
+  ];
+
+  it.each(badRenders)(
+    'rejects %s with one Danish line and exit code 2',
+    async (_name, makeArgs) => {
+      const result = await referat(...makeArgs());
+      expect(result.code).toBe(2);
+      expect(result.stderr.trim().split('\n')).toHaveLength(1);
+      expect(result.stderr).toMatch(/^referat: /u);
+      expect(result.stderr).not.toMatch(/error:|\n\s+at /u);
+    },
+  );
+});
