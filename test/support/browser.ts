@@ -1,0 +1,20 @@
+import { type Browser, chromium } from 'playwright-core';
+
+/** Debian's Chromium, which .ci/run installs; Playwright never downloads a browser here. */
+export const chromiumPath = process.env.REFERAT_CHROMIUM ?? '/usr/bin/chromium';
+
+/** Starts headless Chromium with the flags this machine's closed network needs. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
