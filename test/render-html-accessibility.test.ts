@@ -32,7 +32,7 @@ describe('the rendered HTML page', () => {
         ['serious', 'critical'].includes(violation.impact ?? ''),
       );
       expect(severe.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
-      expect(await page.evaluate(() => document.documentElement.lang)).toBe('da');
+      expect(await page.locator('html').getAttribute('lang')).toBe('da');
       expect(await page.locator('script').count()).toBe(0);
       await context.close();
     },
