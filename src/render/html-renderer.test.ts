@@ -1,46 +1,13 @@
-import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { AgendaItem, Meeting } from '../core/meeting.ts';
+import { makeItem, makeMeeting } from '../../test/support/meeting-factory.ts';
+import { readRealMeeting, realMeetingNames } from '../../test/support/meeting-fixtures.ts';
+import type { Meeting } from '../core/meeting.ts';
 import { htmlRenderer } from './html-renderer.ts';
 import { buildRenderDocument, type RenderOptions } from './render-model.ts';
-
-const fixtureNames = ['chefforum-2015-11-05', 'chefforum-2017-06-14', 'chefforum-2018-10-11'];
-
-function readFixture(name: string): Meeting {
-  const url = new URL(`../../test/fixtures/minutes/${name}.json`, import.meta.url);
-  return JSON.parse(readFileSync(url, 'utf8')) as Meeting;
-}
 
 async function renderPage(meeting: Meeting, options: RenderOptions = {}): Promise<string> {
   const bytes = await htmlRenderer.render(buildRenderDocument(meeting, options));
   return new TextDecoder().decode(bytes);
-}
-
-function makeItem(number: number, fields: Partial<AgendaItem> = {}): AgendaItem {
-  return {
-    number,
-    title: `Punkt nummer ${number}`,
-    caseNumber: null,
-    closed: false,
-    background: null,
-    presentation: null,
-    recommendation: null,
-    decision: null,
-    attachments: [],
-    absent: [],
-    ...fields,
-  };
-}
-
-function makeMeeting(items: AgendaItem[], fields: Partial<Meeting> = {}): Meeting {
-  return {
-    forum: 'Chefforum',
-    kind: 'minutes',
-    date: '2017-06-14',
-    start: '13:00',
-    items,
-    ...fields,
-  };
 }
 
 /** Every tag in the page, as written. Text never holds a raw "<", so this finds them all. */
@@ -88,9 +55,9 @@ describe('htmlRenderer', () => {
     });
   });
 
-  for (const name of fixtureNames) {
+  for (const name of realMeetingNames) {
     describe(name, () => {
-      const meeting = readFixture(name);
+      const meeting = readRealMeeting(name);
       let html = '';
       let main = '';
       beforeAll(async () => {
@@ -145,7 +112,7 @@ describe('htmlRenderer', () => {
   }
 
   it('writes tables with column headers (2017)', async () => {
-    const html = await renderPage(readFixture('chefforum-2017-06-14'));
+    const html = await renderPage(readRealMeeting('chefforum-2017-06-14'));
     expect(html).toContain(
       '<thead>\n<tr><th scope="col">(mio kr.)</th><th scope="col" colspan="2">2017</th>',
     );
@@ -207,7 +174,7 @@ describe('htmlRenderer', () => {
   });
 
   it('leaves decisions out of an agenda', async () => {
-    const html = await renderPage(readFixture('chefforum-2017-06-14'), { kind: 'agenda' });
+    const html = await renderPage(readRealMeeting('chefforum-2017-06-14'), { kind: 'agenda' });
     expect(html).toContain('<h1>DAGSORDEN Chefforum d. 14-06-2017</h1>');
     expect(html).not.toContain('<h3>Beslutning</h3>');
     expect(html).toContain('<h3>Indstilling</h3>');

@@ -1,50 +1,16 @@
-import { readFileSync } from 'node:fs';
 import { marked } from 'marked';
 import { describe, expect, it } from 'vitest';
+import { makeItem, makeMeeting } from '../../test/support/meeting-factory.ts';
+import { readRealMeeting, realMeetingNames } from '../../test/support/meeting-fixtures.ts';
 import { scoreMeeting } from '../../test/support/meeting-score.ts';
-import type { AgendaItem, Meeting } from '../core/meeting.ts';
+import type { Meeting } from '../core/meeting.ts';
 import { parseMinutesText } from '../parse/minutes-parser.ts';
 import { markdownRenderer } from './markdown-renderer.ts';
 import { buildRenderDocument, type RenderOptions } from './render-model.ts';
 
-const fixtureNames = ['chefforum-2015-11-05', 'chefforum-2017-06-14', 'chefforum-2018-10-11'];
-
-function readFixture(name: string): Meeting {
-  const url = new URL(`../../test/fixtures/minutes/${name}.json`, import.meta.url);
-  return JSON.parse(readFileSync(url, 'utf8')) as Meeting;
-}
-
 async function renderText(meeting: Meeting, options: RenderOptions = {}): Promise<string> {
   const bytes = await markdownRenderer.render(buildRenderDocument(meeting, options));
   return new TextDecoder().decode(bytes);
-}
-
-function makeItem(number: number, fields: Partial<AgendaItem> = {}): AgendaItem {
-  return {
-    number,
-    title: `Punkt nummer ${number}`,
-    caseNumber: null,
-    closed: false,
-    background: null,
-    presentation: null,
-    recommendation: null,
-    decision: null,
-    attachments: [],
-    absent: [],
-    ...fields,
-  };
-}
-
-function makeMeeting(items: AgendaItem[], fields: Partial<Meeting> = {}): Meeting {
-  return {
-    forum: 'Chefforum',
-    kind: 'minutes',
-    date: '2017-06-14',
-    start: '13:00',
-    location: 'Mødelokale 2',
-    items,
-    ...fields,
-  };
 }
 
 describe('markdownRenderer', () => {
@@ -57,7 +23,7 @@ describe('markdownRenderer', () => {
   });
 
   it('writes the house layout', async () => {
-    const text = await renderText(readFixture('chefforum-2017-06-14'));
+    const text = await renderText(readRealMeeting('chefforum-2017-06-14'));
     expect(text).toMatch(
       /^# REFERAT Chefforum d\. 14-06-2017\n\n\*\*Mødedato\*\* Onsdag d\. 14\. juni 2017 kl\. 13:00\n\n\*\*Mødested\*\* Mødelokale 2\n\n## Indholdsfortegnelse\n\n- CF - Godkendelse af dagsorden og referater\n- CF - Netværkstemaer juni 2017, Fælles om målet\n/u,
     );
@@ -75,9 +41,9 @@ describe('markdownRenderer', () => {
     expect(text.match(/^.*Punkt \d+:/gmu)).toHaveLength(7);
   });
 
-  for (const name of fixtureNames) {
+  for (const name of realMeetingNames) {
     it(`is read back by the project's parser to the same meeting (${name})`, async () => {
-      const gold = readFixture(name);
+      const gold = readRealMeeting(name);
       const text = await renderText(gold);
       const score = scoreMeeting(gold, parseMinutesText(text).meeting);
       expect(score.misses).toEqual([]);
@@ -85,7 +51,7 @@ describe('markdownRenderer', () => {
     });
 
     it(`renders the parsed meeting to the same text again (${name})`, async () => {
-      const text = await renderText(readFixture(name));
+      const text = await renderText(readRealMeeting(name));
       expect(await renderText(parseMinutesText(text).meeting)).toBe(text);
     });
   }
@@ -133,7 +99,7 @@ describe('markdownRenderer', () => {
   });
 
   it('leaves decisions out of an agenda', async () => {
-    const text = await renderText(readFixture('chefforum-2018-10-11'), { kind: 'agenda' });
+    const text = await renderText(readRealMeeting('chefforum-2018-10-11'), { kind: 'agenda' });
     expect(text.startsWith('# DAGSORDEN Chefforum d. 11-10-2018\n')).toBe(true);
     expect(text).not.toContain('### Beslutning');
     expect(parseMinutesText(text).meeting.kind).toBe('agenda');
