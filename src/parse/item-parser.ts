@@ -246,7 +246,8 @@ function buildItem(number: number, title: string, state: ItemState): AgendaItem 
     title,
     caseNumber: state.caseNumber,
     closed: state.isClosed,
-    durationMinutes: durationInTitle(title) ?? state.durationMinutes,
+    // An explicit "Varighed:" line wins over a duration written in the title.
+    durationMinutes: state.durationMinutes ?? durationInTitle(title),
     background,
     presentation: joinSectionLines(sections.presentation),
     recommendation: parseRecommendation(sections.recommendation),

@@ -4,6 +4,10 @@
  * source had Markdown marks: text extracted from a PDF has none.
  */
 
+import { durationInTitle } from '../core/item-duration.ts';
+
+export { durationInTitle };
+
 /** The sections an item can hold. */
 export type SectionKind =
   | 'background'
@@ -187,18 +191,6 @@ export function proposerLine(plain: string): { proposer: string; rest: string } 
   // "indstiller at;" introduces a list: the "at" belongs to the points, not the proposer line.
   if (/^at\s*[;:,]?$/iu.test(rest)) rest = '';
   return { proposer, rest };
-}
-
-/** Parses a duration such as "(30 min)" or "(1 time)" written in a title, in minutes. */
-export function durationInTitle(title: string): number | null {
-  const minutes = /\((\d{1,3})\s*(?:min(?:\.|utter)?|m)\s*\)/iu.exec(title);
-  if (minutes) return Number(minutes[1]) || null;
-  const hours = /\((\d{1,2}(?:[.,]\d{1,2})?|½|1½)\s*(?:time|timer|t\.?)\s*\)/iu.exec(title);
-  if (!hours) return null;
-  const value =
-    hours[1] === '½' ? 0.5 : hours[1] === '1½' ? 1.5 : Number((hours[1] ?? '').replace(',', '.'));
-  const total = Math.round(value * 60);
-  return total > 0 ? total : null;
 }
 
 /** A duration line such as "Varighed: 30 min" or "Tid: 1 time"; returns minutes, or null. */

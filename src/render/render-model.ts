@@ -1,5 +1,6 @@
 import { formatMeetingDate, formatShortDate } from '../core/danish-date.ts';
 import { deriveForumAbbreviation } from '../core/forum-abbreviation.ts';
+import { durationInTitle } from '../core/item-duration.ts';
 import type { AgendaItem, Meeting, MeetingKind } from '../core/meeting.ts';
 import { type Block, textParagraph } from './document-blocks.ts';
 import { markdownToBlocks, removeControlCharacters } from './markdown-blocks.ts';
@@ -100,9 +101,8 @@ function buildItem(
 function itemNotes(item: AgendaItem, title: string): string[] {
   const notes: string[] = [];
   const duration = item.durationMinutes;
-  // A duration already written in the title ("(30 min)") is not repeated.
-  if (duration && !/\(\s*\d+\s*(?:min|time|t\b)/iu.test(title))
-    notes.push(`Varighed: ${duration} min`);
+  // A duration the title already states ("(30 min)") is not repeated.
+  if (duration && durationInTitle(title) !== duration) notes.push(`Varighed: ${duration} min`);
   if (item.closed) notes.push('Lukket punkt');
   return notes;
 }
