@@ -1,0 +1,76 @@
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { type Dialect, Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import type { DatabaseSchema } from './database-schema.ts';
+
+/** Which database engine a connection uses; some SQL (search, ids) differs per engine. */
+export type DatabaseEngine = 'sqlite' | 'postgres';
+
+/** An open database: the Kysely instance, its engine, and how to close it. */
+export interface Database {
+  db: Kysely<DatabaseSchema>;
+  engine: DatabaseEngine;
+  /** A short description for logs, without passwords. */
+  description: string;
+  close(): Promise<void>;
+}
+
+/** Where the archive lives: DATABASE_URL (PostgreSQL) or a SQLite file in REFERAT_DATA_DIR. */
+export interface DatabaseConfig {
+  databaseUrl?: string;
+  dataDirectory?: string;
+}
+
+/** Reads the database settings from the environment. */
+export function databaseConfigFromEnvironment(
+  environment: NodeJS.ProcessEnv = process.env,
+): DatabaseConfig {
+  return {
+    databaseUrl: environment.DATABASE_URL || undefined,
+    dataDirectory: environment.REFERAT_DATA_DIR || './data',
+  };
+}
+
+/**
+ * Opens the archive database. PostgreSQL when DATABASE_URL is a postgres:// URL; otherwise the
+ * embedded SQLite file `referat.sqlite` in the data folder, in WAL mode with foreign keys on.
+ */
+export async function openDatabase(
+  config: DatabaseConfig = databaseConfigFromEnvironment(),
+): Promise<Database> {
+  if (config.databaseUrl) return openPostgres(config.databaseUrl);
+  const directory = resolve(config.dataDirectory ?? './data');
+  mkdirSync(directory, { recursive: true });
+  return openSqliteFile(join(directory, 'referat.sqlite'));
+}
+
+/** Opens (or creates) a SQLite database file; ':memory:' gives a private in-memory one. */
+export async function openSqliteFile(path: string): Promise<Database> {
+  const { default: SqliteDatabase } = await import('better-sqlite3');
+  const connection = new SqliteDatabase(path);
+  connection.pragma('journal_mode = WAL');
+  connection.pragma('foreign_keys = ON');
+  // NORMAL is durable in WAL mode except for the last commits on power loss, and much faster.
+  connection.pragma('synchronous = NORMAL');
+  connection.pragma('busy_timeout = 5000');
+  return wrap(new SqliteDialect({ database: connection }), 'sqlite', `SQLite ${path}`);
+}
+
+/** Connects to PostgreSQL through a pool. */
+export async function openPostgres(url: string): Promise<Database> {
+  if (!/^postgres(?:ql)?:\/\//u.test(url))
+    throw new Error('DATABASE_URL skal begynde med postgres://');
+  const { default: pg } = await import('pg');
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  return wrap(new PostgresDialect({ pool }), 'postgres', `PostgreSQL ${redactPassword(url)}`);
+}
+
+/** Wraps a dialect; also used by tests for PGlite. */
+export function wrap(dialect: Dialect, engine: DatabaseEngine, description: string): Database {
+  const db = new Kysely<DatabaseSchema>({ dialect });
+  return { db, engine, description, close: () => db.destroy() };
+}
+
+function redactPassword(url: string): string {
+  return url.replace(/\/\/([^:/@]+):[^@]*@/u, '//$1:***@');
+}

@@ -1,0 +1,243 @@
+import type { Kysely } from 'kysely';
+import { parseCaseNumber } from '../core/case-number.ts';
+import type { AgendaItem, Meeting } from '../core/meeting.ts';
+import type { DatabaseSchema } from './database-schema.ts';
+
+type Executor = Kysely<DatabaseSchema>;
+
+/** What saving a meeting did: its id, the ids of its items (for the search index), new or not. */
+export interface SavedMeeting {
+  meetingId: number;
+  itemIds: number[];
+  isNew: boolean;
+  /** Item ids the meeting had before, now gone (for the search index). */
+  removedItemIds: number[];
+}
+
+/** Who made a change and why, for the revision history. */
+export interface ChangeAuthor {
+  author?: string | null;
+  reason?: string | null;
+}
+
+/**
+ * Saves a whole Meeting document. A meeting is identified by its forum and date, so importing
+ * the same meeting twice updates it rather than duplicating it; its items are replaced. Call it
+ * inside a transaction: one meeting, one transaction. Records a revision.
+ */
+export async function saveMeetingDocument(
+  db: Executor,
+  meeting: Meeting,
+  change: ChangeAuthor & { action?: string } = {},
+): Promise<SavedMeeting> {
+  const now = new Date().toISOString();
+  const forumId = await ensureForum(db, meeting.forum, now);
+  const existing = await db
+    .selectFrom('meetings')
+    .select(['id', 'version'])
+    .where('forum_id', '=', forumId)
+    .where('date', '=', meeting.date)
+    .executeTakeFirst();
+  let meetingId: number;
+  let removedItemIds: number[] = [];
+  if (existing) {
+    meetingId = existing.id;
+    const oldItems = await db
+      .selectFrom('agenda_items')
+      .select('id')
+      .where('meeting_id', '=', meetingId)
+      .execute();
+    removedItemIds = oldItems.map((item) => item.id);
+    await db.deleteFrom('agenda_items').where('meeting_id', '=', meetingId).execute();
+    await db
+      .updateTable('meetings')
+      .set({
+        kind: meeting.kind,
+        start: meeting.start ?? null,
+        location: meeting.location ?? null,
+        version: existing.version + 1,
+        updated_at: now,
+      })
+      .where('id', '=', meetingId)
+      .execute();
+  } else {
+    const inserted = await db
+      .insertInto('meetings')
+      .values({
+        forum_id: forumId,
+        kind: meeting.kind,
+        date: meeting.date,
+        start: meeting.start ?? null,
+        location: meeting.location ?? null,
+        status: meeting.kind === 'minutes' ? 'minutes_published' : 'agenda_published',
+        version: 1,
+        created_at: now,
+        updated_at: now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    meetingId = inserted.id;
+  }
+  const itemIds = await insertItems(db, meetingId, meeting.items, now);
+  await db
+    .insertInto('revisions')
+    .values({
+      entity_type: 'meeting',
+      entity_id: meetingId,
+      action: change.action ?? (existing ? 'update' : 'create'),
+      author: change.author ?? null,
+      reason: change.reason ?? null,
+      data: JSON.stringify(meeting),
+      created_at: now,
+    })
+    .execute();
+  return { meetingId, itemIds, isNew: !existing, removedItemIds };
+}
+
+async function ensureForum(db: Executor, name: string, now: string): Promise<number> {
+  const found = await db
+    .selectFrom('forums')
+    .select('id')
+    .where('name', '=', name)
+    .executeTakeFirst();
+  if (found) return found.id;
+  const inserted = await db
+    .insertInto('forums')
+    .values({ name, abbreviation: null, created_at: now })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return inserted.id;
+}
+
+async function insertItems(
+  db: Executor,
+  meetingId: number,
+  items: readonly AgendaItem[],
+  now: string,
+): Promise<number[]> {
+  const caseIds = await ensureCases(
+    db,
+    items.map((item) => item.caseNumber).filter((value): value is string => !!value),
+  );
+  const personIds = await ensurePeople(
+    db,
+    items.flatMap((item) => item.absent.map((absence) => absence.name)),
+  );
+  const itemIds: number[] = [];
+  const points: DatabaseSchema['recommendation_points'][] = [];
+  const attachments: Array<Omit<DatabaseSchema['attachments'], 'id'>> = [];
+  const absences: DatabaseSchema['absences'][] = [];
+  for (const [position, item] of items.entries()) {
+    const inserted = await db
+      .insertInto('agenda_items')
+      .values({
+        meeting_id: meetingId,
+        number: item.number,
+        position,
+        title: item.title,
+        case_id: item.caseNumber ? (caseIds.get(item.caseNumber) ?? null) : null,
+        closed: item.closed ? 1 : 0,
+        duration_minutes: item.durationMinutes ?? null,
+        background: item.background,
+        presentation: item.presentation,
+        proposer: item.recommendation ? item.recommendation.proposer : null,
+        decision: item.decision,
+        version: 1,
+        updated_at: now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    itemIds.push(inserted.id);
+    item.recommendation?.points.forEach((text, index) =>
+      points.push({ item_id: inserted.id, position: index, text }),
+    );
+    item.attachments.forEach((attachment, index) =>
+      attachments.push({
+        item_id: inserted.id,
+        position: index,
+        title: attachment.title,
+        file_id: null,
+        file_reference: attachment.file ?? null,
+      }),
+    );
+    item.absent.forEach((absence, index) =>
+      absences.push({
+        item_id: inserted.id,
+        position: index,
+        person_id: personIds.get(absence.name) ?? 0,
+        role: absence.role ?? null,
+      }),
+    );
+  }
+  await insertInChunks(points, (chunk) =>
+    db.insertInto('recommendation_points').values(chunk).execute(),
+  );
+  await insertInChunks(attachments, (chunk) =>
+    db.insertInto('attachments').values(chunk).execute(),
+  );
+  await insertInChunks(absences, (chunk) => db.insertInto('absences').values(chunk).execute());
+  return itemIds;
+}
+
+/** Multi-row inserts, kept under the engines' limits on bound parameters. */
+async function insertInChunks<Row>(
+  rows: readonly Row[],
+  insert: (chunk: Row[]) => Promise<unknown>,
+): Promise<void> {
+  for (let start = 0; start < rows.length; start += 100)
+    await insert(rows.slice(start, start + 100));
+}
+
+/** The case ids for journal numbers, creating cases that are new (with their KLE parts). */
+async function ensureCases(
+  db: Executor,
+  caseNumbers: readonly string[],
+): Promise<Map<string, number>> {
+  const unique = [...new Set(caseNumbers)];
+  const ids = new Map<string, number>();
+  if (unique.length === 0) return ids;
+  const found = await db
+    .selectFrom('cases')
+    .select(['id', 'case_number'])
+    .where('case_number', 'in', unique)
+    .execute();
+  for (const row of found) ids.set(row.case_number, row.id);
+  for (const caseNumber of unique.filter((value) => !ids.has(value))) {
+    const parsed = parseCaseNumber(caseNumber);
+    const parts = parsed.ok && parsed.caseNumber.form === 'kle' ? parsed.caseNumber : null;
+    const inserted = await db
+      .insertInto('cases')
+      .values({
+        case_number: caseNumber,
+        kle_subject: parts?.subject ?? null,
+        facet: parts?.facet ?? null,
+        sequence: parts?.sequence ?? null,
+        year: parsed.ok ? parsed.caseNumber.year : null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    ids.set(caseNumber, inserted.id);
+  }
+  return ids;
+}
+
+async function ensurePeople(db: Executor, names: readonly string[]): Promise<Map<string, number>> {
+  const unique = [...new Set(names)];
+  const ids = new Map<string, number>();
+  if (unique.length === 0) return ids;
+  const found = await db
+    .selectFrom('people')
+    .select(['id', 'name'])
+    .where('name', 'in', unique)
+    .execute();
+  for (const row of found) ids.set(row.name, row.id);
+  for (const name of unique.filter((value) => !ids.has(value))) {
+    const inserted = await db
+      .insertInto('people')
+      .values({ name })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    ids.set(name, inserted.id);
+  }
+  return ids;
+}

@@ -1,0 +1,40 @@
+import { type Migration, type MigrationProvider, Migrator } from 'kysely/migration';
+import type { Database } from './database.ts';
+import { archiveTablesMigration } from './migrations/0001-archive-tables.ts';
+
+/** Named migrations, applied in name order. Other layers (search) contribute their own. */
+export type MigrationSet = Record<string, Migration>;
+
+/** The store's own migrations for an engine. */
+export function storeMigrations(database: Database): MigrationSet {
+  return { '0001-archive-tables': archiveTablesMigration(database.engine) };
+}
+
+/** The outcome of migrating: the names applied now, in order. */
+export interface MigrationOutcome {
+  applied: string[];
+}
+
+/**
+ * Brings the schema up to date. Migrations live in code (no files to ship or find) and run at
+ * start-up and through `referat migrate`; each runs once, recorded by Kysely.
+ */
+export async function migrateToLatest(
+  database: Database,
+  migrations: MigrationSet,
+): Promise<MigrationOutcome> {
+  const provider: MigrationProvider = { getMigrations: async () => migrations };
+  const migrator = new Migrator({ db: database.db, provider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((result) => result.status === 'Error')?.migrationName ?? 'ukendt';
+    throw new Error(
+      `migrering ${failed} mislykkedes: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+  return {
+    applied: (results ?? [])
+      .filter((result) => result.status === 'Success')
+      .map((result) => result.migrationName),
+  };
+}
