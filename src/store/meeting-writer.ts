@@ -148,25 +148,30 @@ async function insertItems(
       .returning('id')
       .executeTakeFirstOrThrow();
     itemIds.push(inserted.id);
-    item.recommendation?.points.forEach((text, index) =>
-      points.push({ item_id: inserted.id, position: index, text }),
+    const itemId = inserted.id;
+    points.push(
+      ...(item.recommendation?.points ?? []).map((text, position) => ({
+        item_id: itemId,
+        position,
+        text,
+      })),
     );
-    item.attachments.forEach((attachment, index) =>
-      attachments.push({
-        item_id: inserted.id,
-        position: index,
+    attachments.push(
+      ...item.attachments.map((attachment, position) => ({
+        item_id: itemId,
+        position,
         title: attachment.title,
         file_id: null,
         file_reference: attachment.file ?? null,
-      }),
+      })),
     );
-    item.absent.forEach((absence, index) =>
-      absences.push({
-        item_id: inserted.id,
-        position: index,
+    absences.push(
+      ...item.absent.map((absence, position) => ({
+        item_id: itemId,
+        position,
         person_id: personIds.get(absence.name) ?? 0,
         role: absence.role ?? null,
-      }),
+      })),
     );
   }
   await insertInChunks(points, (chunk) =>
