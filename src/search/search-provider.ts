@@ -1,0 +1,58 @@
+import type { Kysely } from 'kysely';
+import type { DatabaseSchema } from '../store/database-schema.ts';
+import type { MigrationSet } from '../store/migrator.ts';
+
+/** Narrows a search. All filters are optional and combine with AND. */
+export interface SearchFilters {
+  /** Forum name, exact ("Chefforum"). */
+  forum?: string;
+  /** Meetings on or after this ISO date. */
+  from?: string;
+  /** Meetings on or before this ISO date. */
+  to?: string;
+  /** A journal number, or a prefix of one such as a KLE subject ("00.01" or "00.01.00-A00"). */
+  casePrefix?: string;
+  /** The recommendation's proposer, matched case-insensitively as a substring. */
+  proposer?: string;
+  /** Search only the Beslutning text. */
+  isDecisionOnly?: boolean;
+  /** Include closed items (lukket punkt); only for readers with rights. Default false. */
+  canSeeClosed?: boolean;
+}
+
+/** One hit: the item, its meeting, a score (higher is better) and a snippet with «hits» marked. */
+export interface SearchHit {
+  meeting: { id: number; forum: string; date: string };
+  item: { id: number; number: number; title: string; caseNumber: string | null };
+  score: number;
+  /** Plain text around the best match; matched words wrapped in [[ and ]]. */
+  snippet: string;
+}
+
+/** A search request. */
+export interface SearchQuery {
+  text: string;
+  filters?: SearchFilters;
+  limit?: number;
+}
+
+/**
+ * Full-text search over agenda items, behind one interface so that SQLite (FTS5) and PostgreSQL
+ * (tsvector + pg_trgm) can be swapped by configuration. Index maintenance runs inside the
+ * caller's transaction, so the index never disagrees with the data.
+ */
+export interface SearchProvider {
+  /** The provider's tables and indexes, as named migrations (run after the store's). */
+  migrations(): MigrationSet;
+  /** (Re)indexes these items from the store's tables. */
+  indexItems(db: Kysely<DatabaseSchema>, itemIds: readonly number[]): Promise<void>;
+  /** Removes these items from the index (deleted or replaced items). */
+  removeItems(db: Kysely<DatabaseSchema>, itemIds: readonly number[]): Promise<void>;
+  /** Runs a search. Throws SearchQueryError for a query it cannot understand. */
+  search(db: Kysely<DatabaseSchema>, query: SearchQuery): Promise<SearchHit[]>;
+}
+
+/** A query the user must fix (empty, only stop words, unbalanced quotes): shown as one line. */
+export class SearchQueryError extends Error {
+  override readonly name = 'SearchQueryError';
+}
