@@ -2,6 +2,7 @@ import { formatMeetingDate, formatShortDate } from '../core/danish-date.ts';
 import { deriveForumAbbreviation } from '../core/forum-abbreviation.ts';
 import { durationInTitle } from '../core/item-duration.ts';
 import type { AgendaItem, Meeting, MeetingKind } from '../core/meeting.ts';
+import { publicViewer, visibleItem } from '../core/visibility.ts';
 import { type Block, textParagraph } from './document-blocks.ts';
 import { markdownToBlocks, removeControlCharacters } from './markdown-blocks.ts';
 
@@ -69,21 +70,16 @@ export function buildRenderDocument(meeting: Meeting, options: RenderOptions = {
     abbreviation,
     facts,
     contentsLabel: 'Indholdsfortegnelse',
+    // Closed items go through the one visibility rule (core/visibility.ts), like every read.
     items: meeting.items.map((item) =>
-      buildItem(item, kind, abbreviation, options.isPublic ?? false),
+      buildItem(options.isPublic ? visibleItem(item, publicViewer) : item, kind, abbreviation),
     ),
     emptyNote: meeting.items.length === 0 ? 'Mødet har ingen punkter.' : null,
   };
 }
 
-function buildItem(
-  item: AgendaItem,
-  kind: MeetingKind,
-  abbreviation: string,
-  isPublic: boolean,
-): RenderItem {
-  const isHidden = item.closed && isPublic;
-  const title = isHidden ? 'Lukket punkt' : clean(item.title) || 'Uden titel';
+function buildItem(item: AgendaItem, kind: MeetingKind, abbreviation: string): RenderItem {
+  const title = clean(item.title) || 'Uden titel';
   const contentsTitle = `${abbreviation} - ${title}`;
   return {
     number: item.number,
@@ -92,9 +88,7 @@ function buildItem(
     anchor: `punkt-${item.number}`,
     caseNumber: item.caseNumber ? clean(item.caseNumber) : null,
     notes: itemNotes(item, title),
-    sections: isHidden
-      ? [{ label: 'Lukket punkt', blocks: [textParagraph('Punktet er lukket og vises ikke.')] }]
-      : itemSections(item, kind),
+    sections: itemSections(item, kind),
   };
 }
 
