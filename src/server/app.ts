@@ -1,0 +1,84 @@
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  hasZodFastifySchemaValidationErrors,
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Archive } from '../services/archive.ts';
+import { registerMeetingRoutes } from './routes/meetings.routes.ts';
+import { registerSearchRoutes } from './routes/search.routes.ts';
+
+/** What the app needs: the open archive, and whether to log requests. */
+export interface AppOptions {
+  archive: Archive;
+  isLogging?: boolean;
+}
+
+/**
+ * Builds the Fastify application: a JSON API validated with zod, with OpenAPI documentation at
+ * /api/docs. Errors always answer with a Danish message and never a stack trace.
+ */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.isLogging ? { level: 'info' } : false,
+    bodyLimit: 2 * 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler((error, request, reply) => {
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const first = error.validation[0];
+      const where =
+        first?.instancePath?.replace(/^\//u, '').replaceAll('/', '.') || 'forespørgslen';
+      return reply
+        .code(400)
+        .send({ error: `Ugyldig forespørgsel: ${where}: ${first?.message ?? 'ugyldig værdi'}` });
+    }
+    const statusCode = (error as { statusCode?: unknown }).statusCode;
+    const status = typeof statusCode === 'number' && statusCode >= 400 ? statusCode : 500;
+    if (status >= 500) request.log.error(error);
+    return reply
+      .code(status)
+      .send({
+        error:
+          status >= 500 ? 'Der skete en fejl på serveren. Prøv igen.' : danishClientError(status),
+      });
+  });
+  app.setNotFoundHandler((_request, reply) =>
+    reply.code(404).send({ error: 'Siden findes ikke.' }),
+  );
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: 'Referat API',
+        description: 'Dagsordener, referater og arkiv',
+        version: '0.1.0',
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  await app.register(async (api) => {
+    registerMeetingRoutes(api, options.archive);
+    registerSearchRoutes(api, options.archive);
+    api.get('/api/health', async () => ({ status: 'ok' }));
+  });
+  return app;
+}
+
+function danishClientError(status: number): string {
+  switch (status) {
+    case 413:
+      return 'Forespørgslen er for stor.';
+    case 415:
+      return 'Typen af indhold understøttes ikke.';
+    case 404:
+      return 'Findes ikke.';
+    default:
+      return 'Forespørgslen kunne ikke behandles.';
+  }
+}

@@ -1,0 +1,65 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { canSeeClosedItems } from '../../core/visibility.ts';
+import { SearchQueryError } from '../../search/search-provider.ts';
+import type { Archive } from '../../services/archive.ts';
+import { viewerOf } from '../viewer.ts';
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/u, 'skal være en dato som 2017-06-14');
+const hitSchema = z.object({
+  meeting: z.object({ id: z.number(), forum: z.string(), date: z.string() }),
+  item: z.object({
+    id: z.number(),
+    number: z.number(),
+    title: z.string(),
+    caseNumber: z.string().nullable(),
+  }),
+  score: z.number(),
+  snippet: z.string(),
+});
+
+/** Archive search: `GET /api/search?q=` with filters, hits with highlighted snippets. */
+export function registerSearchRoutes(app: FastifyInstance, archive: Archive): void {
+  app.withTypeProvider<ZodTypeProvider>().get(
+    '/api/search',
+    {
+      schema: {
+        summary: 'Søg i arkivet',
+        querystring: z.object({
+          q: z.string().trim().min(1, 'skriv et søgeord').max(500),
+          forum: z.string().optional(),
+          from: isoDate.optional(),
+          to: isoDate.optional(),
+          case: z.string().max(40).optional(),
+          proposer: z.string().max(200).optional(),
+          decision: z.enum(['true', 'false']).optional(),
+          limit: z.coerce.number().int().min(1).max(100).default(20),
+        }),
+        response: { 200: z.array(hitSchema), 400: z.object({ error: z.string() }) },
+      },
+    },
+    async (request, reply) => {
+      const { q, forum, from, to, proposer, decision, limit } = request.query;
+      try {
+        return await archive.search.search(archive.database.db, {
+          text: q,
+          limit,
+          filters: {
+            forum,
+            from,
+            to,
+            casePrefix: request.query.case,
+            proposer,
+            isDecisionOnly: decision === 'true',
+            canSeeClosed: canSeeClosedItems(viewerOf(request)),
+          },
+        });
+      } catch (error) {
+        if (error instanceof SearchQueryError)
+          return reply.code(400).send({ error: error.message });
+        throw error;
+      }
+    },
+  );
+}
