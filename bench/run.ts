@@ -1,13 +1,14 @@
 import os from 'node:os';
 import { benchParse } from './parse.bench.ts';
 import { benchRender } from './render.bench.ts';
+import { benchSearch } from './search.bench.ts';
 import { formatBenchTable } from './table.ts';
 
 /**
- * `npm run bench [parse|render]…`: runs the benchmarks (all by default) and prints one table.
+ * `npm run bench [parse|render|search]…`: runs the benchmarks (all by default) and prints one table.
  * Not part of `npm test`: timings belong here, never in unit tests.
  */
-const suites = { parse: benchParse, render: benchRender } as const;
+const suites = { parse: benchParse, render: benchRender, search: benchSearch } as const;
 const requested = process.argv
   .slice(2)
   .filter((name): name is keyof typeof suites => name in suites);

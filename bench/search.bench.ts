@@ -1,0 +1,238 @@
+import { execFileSync } from 'node:child_process';
+import { createReadStream, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { sql } from 'kysely';
+import { parseSearchText } from '../src/search/search-query.ts';
+import { buildMatchExpression } from '../src/search/sqlite-ranking.ts';
+import { type Archive, openArchive } from '../src/services/archive.ts';
+import { importPaths } from '../src/services/import-service.ts';
+import {
+  commonWordQueries,
+  compoundPartQueries,
+  phraseQueries,
+  pickRareWords,
+  twoWordQueries,
+} from './search-queries.ts';
+import type { BenchRow } from './table.ts';
+
+const meetingCount = Number(process.env.REFERAT_BENCH_MEETINGS ?? 12_500);
+const cacheDirectory = fileURLToPath(new URL('./.cache/', import.meta.url));
+const archivePath = join(cacheDirectory, `minutes-${meetingCount}-seed-7.jsonl`);
+const runsPerQuery = 5;
+
+/** The bench archive: `gen-minutes --meetings 12500 --seed 7` (~600 MB), made once and cached. */
+function ensureArchiveFile(): string {
+  if (existsSync(archivePath)) return archivePath;
+  mkdirSync(cacheDirectory, { recursive: true });
+  process.stderr.write(`Laver ${meetingCount} møder med gen-minutes (ca. 1 min)…\n`);
+  const generator = fileURLToPath(new URL('./tools/gen-minutes', import.meta.url));
+  execFileSync(
+    'python3',
+    [generator, '--meetings', String(meetingCount), '--seed', '7', '--out', archivePath],
+    {
+      stdio: 'inherit',
+    },
+  );
+  return archivePath;
+}
+
+async function readFirstLines(path: string, count: number): Promise<string[]> {
+  const lines: string[] = [];
+  const reader = createInterface({ input: createReadStream(path, 'utf8') });
+  for await (const line of reader) {
+    lines.push(line);
+    if (lines.length >= count) break;
+  }
+  reader.close();
+  return lines;
+}
+
+function percentile(values: readonly number[], share: number): number {
+  const sorted = [...values].sort((left, right) => left - right);
+  return sorted[Math.min(sorted.length - 1, Math.floor(share * sorted.length))] ?? Number.NaN;
+}
+
+async function timeQueries(
+  queries: readonly string[],
+  run: (query: string) => Promise<unknown>,
+): Promise<number[]> {
+  for (const query of queries) await run(query);
+  const times: number[] = [];
+  for (let round = 0; round < runsPerQuery; round++) {
+    for (const query of queries) {
+      const started = performance.now();
+      await run(query);
+      times.push(performance.now() - started);
+    }
+  }
+  return times;
+}
+
+/** Imports the archive into a fresh database and returns items per second. */
+async function importArchive(
+  archive: Archive,
+  path: string,
+): Promise<{ items: number; perSecond: number }> {
+  const started = performance.now();
+  let lastReport = 0;
+  const summary = await importPaths(archive, [path], {
+    onProgress: (progress) => {
+      if (performance.now() - lastReport < 10_000) return;
+      lastReport = performance.now();
+      process.stderr.write(`  … ${progress.items} punkter\n`);
+    },
+  });
+  const seconds = (performance.now() - started) / 1000;
+  return { items: summary.items, perSecond: summary.items / seconds };
+}
+
+async function benchEngine(
+  label: string,
+  archive: Archive,
+  queries: string[],
+  path: string,
+): Promise<{ rows: BenchRow[]; times: number[] }> {
+  process.stderr.write(`${label}: importerer ${path}\n`);
+  const imported = await importArchive(archive, path);
+  const times = await timeQueries(queries, (query) =>
+    archive.search.search(archive.database.db, { text: query, limit: 10 }),
+  );
+  const p95 = percentile(times, 0.95);
+  return {
+    times,
+    rows: [
+      {
+        name: `${label}: import`,
+        value: imported.perSecond,
+        unit: `items/s (${imported.items} items)`,
+        target: label === 'SQLite' ? '≥ 2000' : '–',
+        isMet: label !== 'SQLite' || imported.perSecond >= 2000,
+      },
+      {
+        name: `${label}: search p50`,
+        value: percentile(times, 0.5),
+        unit: 'ms',
+        target: '–',
+        isMet: true,
+      },
+      {
+        name: `${label}: search p95`,
+        value: p95,
+        unit: 'ms',
+        target: label === 'SQLite' ? '≤ 50' : '–',
+        isMet: label !== 'SQLite' || p95 <= 50,
+      },
+    ],
+  };
+}
+
+/** The same words as a bare FTS5 MATCH … ORDER BY bm25, without expansion, filters or snippets. */
+async function rawFtsTimes(archive: Archive, queries: readonly string[]): Promise<number[]> {
+  return timeQueries(queries, async (query) => {
+    const parsed = parseSearchText(query);
+    const expression = buildMatchExpression(
+      {
+        ...parsed,
+        groups: parsed.terms.map((term) => ({ stem: term.stem, alternatives: [term.stem] })),
+      },
+      false,
+    );
+    await sql`select rowid from item_search where item_search match ${expression} order by bm25(item_search, 8.0, 1.0, 2.0) limit 10`.execute(
+      archive.database.db,
+    );
+  });
+}
+
+/** Import speed and query latency on SQLite, beside a raw FTS5 query, and on PostgreSQL. */
+export async function benchSearch(): Promise<BenchRow[]> {
+  const path = ensureArchiveFile();
+  const queries = [
+    ...commonWordQueries,
+    ...pickRareWords(await readFirstLines(path, 2000)),
+    ...twoWordQueries,
+    ...phraseQueries,
+    ...compoundPartQueries,
+  ];
+  const folder = mkdtempSync(join(tmpdir(), 'referat-bench-search-'));
+  const rows: BenchRow[] = [];
+  try {
+    const sqlite = await openArchive({ dataDirectory: folder });
+    try {
+      const result = await benchEngine('SQLite', sqlite, queries, path);
+      rows.push(...result.rows);
+      const raw = await rawFtsTimes(sqlite, queries);
+      const ratio = percentile(result.times, 0.95) / percentile(raw, 0.95);
+      const total =
+        result.times.reduce((sum, time) => sum + time, 0) /
+        raw.reduce((sum, time) => sum + time, 0);
+      rows.push({
+        name: 'SQLite: raw FTS5 MATCH p95',
+        value: percentile(raw, 0.95),
+        unit: 'ms',
+        target: '–',
+        isMet: true,
+      });
+      rows.push({
+        name: 'SQLite: search ÷ raw FTS5 (p95)',
+        value: ratio,
+        unit: '×',
+        target: '≤ 1.2',
+        isMet: ratio <= 1.2,
+      });
+      rows.push({
+        name: 'SQLite: search ÷ raw FTS5 (total)',
+        value: total,
+        unit: '×',
+        target: '≤ 1.2',
+        isMet: total <= 1.2,
+      });
+    } finally {
+      await sqlite.close();
+    }
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+  rows.push(...(await benchPostgres(queries, path)));
+  return rows;
+}
+
+async function benchPostgres(queries: string[], path: string): Promise<BenchRow[]> {
+  const adminUrl = process.env.REFERAT_TEST_POSTGRES_URL;
+  if (!adminUrl) {
+    return [
+      {
+        name: 'PostgreSQL',
+        value: Number.NaN,
+        unit: 'skipped: set REFERAT_TEST_POSTGRES_URL (scripts/start-test-postgres.sh)',
+        target: '–',
+        isMet: true,
+      },
+    ];
+  }
+  const admin = await openArchiveAdmin(adminUrl);
+  const url = new URL(adminUrl);
+  url.pathname = '/referat_bench';
+  const archive = await openArchive({ databaseUrl: url.toString() });
+  try {
+    return (await benchEngine('PostgreSQL', archive, queries, path)).rows;
+  } finally {
+    await archive.close();
+    await admin.dropDatabase();
+  }
+}
+
+async function openArchiveAdmin(adminUrl: string) {
+  const { openPostgres } = await import('../src/store/database.ts');
+  const admin = await openPostgres(adminUrl);
+  await sql`drop database if exists referat_bench with (force)`.execute(admin.db);
+  await sql`create database referat_bench`.execute(admin.db);
+  return {
+    async dropDatabase() {
+      await sql`drop database if exists referat_bench with (force)`.execute(admin.db);
+      await admin.close();
+    },
+  };
+}
