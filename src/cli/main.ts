@@ -1,5 +1,9 @@
 import { Command, CommanderError } from 'commander';
+import { registerBackupCommands } from './backup.command.ts';
 import { translateCommanderMessage } from './commander-messages.ts';
+import { registerExportCommand } from './export.command.ts';
+import { registerImportCommand } from './import.command.ts';
+import { registerMigrateCommand } from './migrate.command.ts';
 import { registerParseCommand } from './parse.command.ts';
 import { registerRenderCommand } from './render.command.ts';
 import { isUserError, oneLineMessage } from './user-error.ts';
@@ -16,6 +20,10 @@ export function createProgram(): Command {
     .exitOverride();
   registerParseCommand(program);
   registerRenderCommand(program);
+  registerImportCommand(program);
+  registerExportCommand(program);
+  registerBackupCommands(program);
+  registerMigrateCommand(program);
   for (const command of [program, ...program.commands]) {
     command
       .helpOption('-h, --help', 'vis hjælp')

@@ -41,12 +41,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     const statusCode = (error as { statusCode?: unknown }).statusCode;
     const status = typeof statusCode === 'number' && statusCode >= 400 ? statusCode : 500;
     if (status >= 500) request.log.error(error);
-    return reply
-      .code(status)
-      .send({
-        error:
-          status >= 500 ? 'Der skete en fejl på serveren. Prøv igen.' : danishClientError(status),
-      });
+    return reply.code(status).send({
+      error:
+        status >= 500 ? 'Der skete en fejl på serveren. Prøv igen.' : danishClientError(status),
+    });
   });
   app.setNotFoundHandler((_request, reply) =>
     reply.code(404).send({ error: 'Siden findes ikke.' }),

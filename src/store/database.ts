@@ -53,6 +53,7 @@ export async function openSqliteFile(path: string): Promise<Database> {
   // NORMAL is durable in WAL mode except for the last commits on power loss, and much faster.
   connection.pragma('synchronous = NORMAL');
   connection.pragma('busy_timeout = 5000');
+  cachePreparedStatements(connection);
   return wrap(new SqliteDialect({ database: connection }), 'sqlite', `SQLite ${path}`);
 }
 
@@ -62,6 +63,9 @@ export async function openPostgres(url: string): Promise<Database> {
     throw new Error('DATABASE_URL skal begynde med postgres://');
   const { default: pg } = await import('pg');
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle connection that drops (a server restart) must not crash the process: the pool
+  // replaces it, and the next query reports any lasting problem.
+  pool.on('error', () => {});
   return wrap(new PostgresDialect({ pool }), 'postgres', `PostgreSQL ${redactPassword(url)}`);
 }
 
@@ -69,6 +73,25 @@ export async function openPostgres(url: string): Promise<Database> {
 export function wrap(dialect: Dialect, engine: DatabaseEngine, description: string): Database {
   const db = new Kysely<DatabaseSchema>({ dialect });
   return { db, engine, description, close: () => db.destroy() };
+}
+
+/**
+ * Kysely's SQLite driver prepares every statement anew; an import runs the same few statements
+ * hundreds of thousands of times. Reusing prepared statements by their SQL text is safe on one
+ * connection, where statements never run concurrently, and saves about a third of the time.
+ */
+function cachePreparedStatements(connection: { prepare: (source: string) => unknown }): void {
+  const prepare = connection.prepare.bind(connection);
+  const cache = new Map<string, unknown>();
+  connection.prepare = (source: string) => {
+    let statement = cache.get(source);
+    if (statement === undefined) {
+      if (cache.size >= 1000) cache.clear();
+      statement = prepare(source);
+      cache.set(source, statement);
+    }
+    return statement;
+  };
 }
 
 function redactPassword(url: string): string {

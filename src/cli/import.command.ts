@@ -1,0 +1,51 @@
+import type { Command } from 'commander';
+import { openArchive } from '../services/archive.ts';
+import { importPaths } from '../services/import-service.ts';
+import { countFailedFiles, presentImportSummary } from './import-summary.presenter.ts';
+import { createProgressBar } from './progress-bar.ts';
+import { UserError } from './user-error.ts';
+
+interface ImportCommandOptions {
+  json?: boolean;
+  timeout: string;
+}
+
+/**
+ * `referat import PATH…`: imports legacy documents, Meeting JSON and JSON Lines into the archive.
+ * Prints a summary; exits with code 2 when any file failed, after importing all the rest.
+ */
+export function registerImportCommand(program: Command): void {
+  program
+    .command('import')
+    .description(
+      'importér møder fra filer og mapper (.txt, .md, .pdf, .docx, .html, .json, .jsonl) til arkivet',
+    )
+    .argument('<paths...>', 'filer og mapper der skal importeres')
+    .option('--json', 'skriv opsummeringen som JSON')
+    .option('--timeout <seconds>', 'største tid på at læse ét dokument, i sekunder', '60')
+    .action(async (paths: string[], options: ImportCommandOptions) => {
+      const seconds = Number(options.timeout);
+      if (!Number.isFinite(seconds) || seconds <= 0)
+        throw new UserError('--timeout skal være et positivt antal sekunder');
+      const archive = await openArchive();
+      const progress = createProgressBar(process.stderr);
+      try {
+        const summary = await importPaths(archive, paths, {
+          timeoutMs: seconds * 1000,
+          onProgress: (state) => progress.update(state),
+        });
+        progress.finish();
+        process.stdout.write(
+          options.json ? `${JSON.stringify(summary, null, 2)}\n` : presentImportSummary(summary),
+        );
+        const failed = countFailedFiles(summary);
+        if (failed > 0)
+          throw new UserError(
+            `${failed === 1 ? '1 fil' : `${failed} filer`} kunne ikke importeres helt`,
+          );
+      } finally {
+        progress.finish();
+        await archive.close();
+      }
+    });
+}

@@ -1,0 +1,202 @@
+import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
+import type { DatabaseEngine } from './database.ts';
+import type { DatabaseSchema } from './database-schema.ts';
+
+/** One of the archive's own tables (not the migration or search tables). */
+export type ArchiveTable = keyof DatabaseSchema;
+
+/** A row as stored: every column is an integer, text or null on both engines. */
+export type TableRow = Record<string, string | number | null>;
+
+/** A table's columns, and the key that orders its rows for paging. */
+export interface TableShape {
+  columns: readonly string[];
+  key: readonly ['id'] | readonly ['item_id', 'position'];
+}
+
+/**
+ * The archive's tables in an order that respects their foreign keys (a row's parents come
+ * first), with their columns, so that rows copied table by table in this order insert cleanly.
+ * The search index is not here: it is derived data, rebuilt from the items.
+ */
+export const archiveTables: ReadonlyArray<readonly [ArchiveTable, TableShape]> = [
+  ['forums', { key: ['id'], columns: ['id', 'name', 'abbreviation', 'created_at'] }],
+  ['people', { key: ['id'], columns: ['id', 'name'] }],
+  [
+    'meetings',
+    {
+      key: ['id'],
+      columns: [
+        'id',
+        'forum_id',
+        'kind',
+        'date',
+        'start',
+        'location',
+        'status',
+        'version',
+        'created_at',
+        'updated_at',
+      ],
+    },
+  ],
+  [
+    'cases',
+    { key: ['id'], columns: ['id', 'case_number', 'kle_subject', 'facet', 'sequence', 'year'] },
+  ],
+  [
+    'agenda_items',
+    {
+      key: ['id'],
+      columns: [
+        'id',
+        'meeting_id',
+        'number',
+        'position',
+        'title',
+        'case_id',
+        'closed',
+        'duration_minutes',
+        'background',
+        'presentation',
+        'proposer',
+        'decision',
+        'version',
+        'updated_at',
+      ],
+    },
+  ],
+  [
+    'recommendation_points',
+    { key: ['item_id', 'position'], columns: ['item_id', 'position', 'text'] },
+  ],
+  [
+    'files',
+    {
+      key: ['id'],
+      columns: ['id', 'sha256', 'name', 'media_type', 'size', 'storage_key', 'created_at'],
+    },
+  ],
+  [
+    'attachments',
+    { key: ['id'], columns: ['id', 'item_id', 'position', 'title', 'file_id', 'file_reference'] },
+  ],
+  [
+    'absences',
+    { key: ['item_id', 'position'], columns: ['item_id', 'position', 'person_id', 'role'] },
+  ],
+  [
+    'revisions',
+    {
+      key: ['id'],
+      columns: [
+        'id',
+        'entity_type',
+        'entity_id',
+        'action',
+        'author',
+        'reason',
+        'data',
+        'created_at',
+      ],
+    },
+  ],
+];
+
+/** Table names are chosen at run time here, so the typed schema gives way to a loose one. */
+type LooseDatabase = Record<string, TableRow>;
+
+function loose(db: Kysely<DatabaseSchema>): Kysely<LooseDatabase> {
+  return db as unknown as Kysely<LooseDatabase>;
+}
+
+/**
+ * Reads a table page by page in key order, so that a large table (revisions hold whole
+ * documents) never sits in memory at once. Run it inside a snapshot for a consistent copy.
+ */
+export async function* readTableRows(
+  db: Kysely<DatabaseSchema>,
+  table: ArchiveTable,
+  pageSize = 500,
+): AsyncGenerator<TableRow[]> {
+  const shape = archiveTables.find(([name]) => name === table)?.[1];
+  if (!shape) throw new Error(`ukendt tabel ${table}`);
+  let last: TableRow | null = null;
+  for (;;) {
+    let query = loose(db)
+      .selectFrom(table)
+      .select([...shape.columns]);
+    for (const column of shape.key) query = query.orderBy(column);
+    if (last) query = query.where((eb) => afterKey(eb, shape, last as TableRow));
+    const rows: TableRow[] = await query.limit(pageSize).execute();
+    if (rows.length === 0) return;
+    yield rows;
+    last = rows[rows.length - 1] ?? null;
+    if (rows.length < pageSize) return;
+  }
+}
+
+/** Rows after the given one in key order; spelled out, as row-value comparison support varies. */
+function afterKey(eb: ExpressionBuilder<LooseDatabase, string>, shape: TableShape, last: TableRow) {
+  if (shape.key.length === 1) return eb('id', '>', last.id ?? 0);
+  return eb.or([
+    eb('item_id', '>', last.item_id ?? 0),
+    eb.and([eb('item_id', '=', last.item_id ?? 0), eb('position', '>', last.position ?? 0)]),
+  ]);
+}
+
+/** How many rows each archive table holds. */
+export async function countTableRows(
+  db: Kysely<DatabaseSchema>,
+): Promise<Record<ArchiveTable, number>> {
+  const counts = {} as Record<ArchiveTable, number>;
+  for (const [table] of archiveTables) {
+    const row = await loose(db)
+      .selectFrom(table)
+      .select((eb) => eb.fn.countAll<number | string>().as('count'))
+      .executeTakeFirst();
+    counts[table] = Number(row?.count ?? 0);
+  }
+  return counts;
+}
+
+/** Inserts rows as they are, ids included, in chunks under the engines' parameter limits. */
+export async function insertTableRows(
+  db: Kysely<DatabaseSchema>,
+  table: ArchiveTable,
+  rows: readonly TableRow[],
+): Promise<void> {
+  for (let start = 0; start < rows.length; start += 200)
+    await loose(db)
+      .insertInto(table)
+      .values(rows.slice(start, start + 200))
+      .execute();
+}
+
+/** Deletes every row of the archive tables, children first. */
+export async function deleteAllTableRows(db: Kysely<DatabaseSchema>): Promise<void> {
+  for (const [table] of [...archiveTables].reverse()) await loose(db).deleteFrom(table).execute();
+}
+
+/**
+ * After rows were inserted with their own ids, moves PostgreSQL's id sequences past them, or
+ * the next insert would collide. SQLite's AUTOINCREMENT follows explicit ids by itself.
+ */
+export async function resetIdSequences(
+  db: Kysely<DatabaseSchema>,
+  engine: DatabaseEngine,
+): Promise<void> {
+  if (engine !== 'postgres') return;
+  for (const [table, shape] of archiveTables) {
+    if (shape.key[0] !== 'id') continue;
+    await sql`select setval(pg_get_serial_sequence(${table}, 'id'), coalesce(max(id), 0) + 1, false) from ${sql.table(table)}`.execute(
+      db,
+    );
+  }
+}
+
+/** Every item id, in order: what a rebuild of the search index goes through. */
+export async function listAllItemIds(db: Kysely<DatabaseSchema>): Promise<number[]> {
+  const rows = await db.selectFrom('agenda_items').select('id').orderBy('id').execute();
+  return rows.map((row) => row.id);
+}
