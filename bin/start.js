@@ -1,8 +1,10 @@
 #!/usr/bin/env node
-// `npm start`: until the web application lands, it shows how to use the command line.
-process.stdout.write(`Referat er endnu kun et kommandolinjeværktøj. Prøv:
-
-  npx referat parse test/fixtures/minutes/chefforum-2017-06-14.pdf
-  npx referat parse test/fixtures/minutes/chefforum-2017-06-14.docx --json
-  npx referat --help
-`);
+// `npm start`: the web application. Node 24 runs the TypeScript sources directly.
+const major = Number(process.versions.node.split('.')[0]);
+if (major < 24) {
+  process.stderr.write(
+    `referat: kræver Node 24 eller nyere (fundet ${process.version}); brug npm start\n`,
+  );
+  process.exit(2);
+}
+await import('../src/server/start.ts');

@@ -9,6 +9,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { Archive } from '../services/archive.ts';
+import { registerArchivePages } from './pages/archive.pages.ts';
 import { registerMeetingRoutes } from './routes/meetings.routes.ts';
 import { registerSearchRoutes } from './routes/search.routes.ts';
 
@@ -64,6 +65,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     registerMeetingRoutes(api, options.archive);
     registerSearchRoutes(api, options.archive);
     api.get('/api/health', async () => ({ status: 'ok' }));
+    registerArchivePages(api, options.archive);
   });
   return app;
 }

@@ -1,0 +1,46 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Archive, openArchiveOn } from '../services/archive.ts';
+import { loadDemoDataIfEmpty } from '../services/demo-data.ts';
+import { openSqliteFile } from '../store/database.ts';
+import { buildApp } from './app.ts';
+
+describe('the server-rendered archive on the demo data', () => {
+  let archive: Archive;
+  let app: Awaited<ReturnType<typeof buildApp>>;
+  beforeAll(async () => {
+    archive = await openArchiveOn(await openSqliteFile(':memory:'));
+    expect(await loadDemoDataIfEmpty(archive, new Date('2026-11-23T10:00:00Z'))).toBe(true);
+    expect(await loadDemoDataIfEmpty(archive)).toBe(false);
+    app = await buildApp({ archive });
+  });
+  afterAll(async () => {
+    await app?.close();
+    await archive?.close();
+  });
+
+  it('lists the upcoming draft agenda and the archive of past minutes', async () => {
+    const page = (await app.inject({ url: '/' })).body;
+    expect(page).toContain('<html lang="da">');
+    expect(page).toMatch(/Kommende møder[\s\S]*Chefforum 7\. december 2026[\s\S]*Kladde/u);
+    expect(page).toMatch(/Tidligere møder[\s\S]*Chefforum 11\. oktober 2018/u);
+    expect(page).not.toMatch(/<script/iu);
+  });
+
+  it('shows a meeting as its document with download links', async () => {
+    const meetings = (await app.inject({ url: '/api/meetings' })).json();
+    const draft = meetings.find((meeting: { status: string }) => meeting.status === 'draft');
+    const page = (await app.inject({ url: `/moeder/${draft.id}` })).body;
+    expect(page).toContain('DAGSORDEN Chefforum d. 07-12-2026');
+    expect(page).toContain('at chefforum godkender referat fra mødet d. 11. oktober 2018');
+    expect(page).toContain(`/api/meetings/${draft.id}/document.pdf`);
+    expect((await app.inject({ url: '/moeder/424242' })).statusCode).toBe(404);
+  });
+
+  it('searches with highlighted hits and explains a bad query in Danish', async () => {
+    const page = (await app.inject({ url: `/soeg?q=${encodeURIComponent('sygefravær')}` })).body;
+    expect(page).toMatch(/punkt 5: Ny sygefraværstatistik/u);
+    expect(page).toContain('<mark>');
+    const stopWords = (await app.inject({ url: `/soeg?q=${encodeURIComponent('og i at')}` })).body;
+    expect(stopWords).toContain('role="alert"');
+  });
+});

@@ -1,0 +1,73 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import type { AgendaItem, Meeting } from '../core/meeting.ts';
+import { standardItems } from '../core/standard-items.ts';
+import { listMeetingSummaries } from '../store/meeting-reader.ts';
+import { updateMeetingStatus } from '../store/meeting-state.ts';
+import type { Archive } from './archive.ts';
+import { storeMeeting } from './import-service.ts';
+
+const demoFolder = new URL('../../demo/', import.meta.url);
+
+/** The demo archive: the real Chefforum minutes shipped in demo/, newest last. */
+export function readDemoMeetings(): Meeting[] {
+  return readdirSync(demoFolder)
+    .filter((name) => name.endsWith('.json'))
+    .sort()
+    .map((name) => JSON.parse(readFileSync(new URL(name, demoFolder), 'utf8')) as Meeting);
+}
+
+/**
+ * A draft agenda for the next meeting, two weeks after `today`: the standard items (approval
+ * naming the previous meeting, Evt.) around one prepared case. The same seed serves the demo
+ * and the end-to-end tests.
+ */
+export function draftAgenda(today: Date, previousMeetingDate: string | null): Meeting {
+  const date = new Date(today.getTime() + 14 * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
+  const [approval, evt] = standardItems('Chefforum', previousMeetingDate) as [
+    AgendaItem,
+    AgendaItem,
+  ];
+  const items: AgendaItem[] = [
+    approval,
+    {
+      number: 2,
+      title: 'Status på budgetaftalen (30 min)',
+      caseNumber: '00.30.14-S00-2-16',
+      closed: false,
+      durationMinutes: 30,
+      background: 'Kvartalsvis status på budgetaftalen til Økonomiudvalget.',
+      presentation: 'Chefforum gennemgår skemaet med status på aftalepunkterne.',
+      recommendation: {
+        proposer: 'Kommunaldirektøren',
+        points: ['at Chefforum gennemgår status på budgetaftalen'],
+      },
+      decision: null,
+      attachments: [],
+      absent: [],
+    },
+    { ...evt, number: 3 },
+  ];
+  return {
+    forum: 'Chefforum',
+    kind: 'agenda',
+    date,
+    start: '09:00',
+    location: 'Mødelokale 1',
+    items,
+  };
+}
+
+/**
+ * Loads the demo data into an empty archive: the real minutes as the Chefforum archive and a
+ * draft agenda for an upcoming meeting. Does nothing when the archive has meetings.
+ */
+export async function loadDemoDataIfEmpty(archive: Archive, today = new Date()): Promise<boolean> {
+  if ((await listMeetingSummaries(archive.database.db, { limit: 1 })).length > 0) return false;
+  const meetings = readDemoMeetings();
+  for (const meeting of meetings) await storeMeeting(archive, meeting);
+  const previous = meetings.at(-1)?.date ?? null;
+  const draft = draftAgenda(today, previous);
+  const saved = await storeMeeting(archive, draft);
+  await updateMeetingStatus(archive.database.db, saved.meetingId, 'draft');
+  return true;
+}
