@@ -30,7 +30,11 @@ export async function findMeetingState(
 }
 
 /** Sets a meeting's lifecycle state and bumps its version. */
-export async function updateMeetingStatus(db: Kysely<DatabaseSchema>, meetingId: number, status: MeetingStatus): Promise<void> {
+export async function updateMeetingStatus(
+  db: Kysely<DatabaseSchema>,
+  meetingId: number,
+  status: MeetingStatus,
+): Promise<void> {
   await db
     .updateTable('meetings')
     .set((eb) => ({ status, version: eb('version', '+', 1), updated_at: new Date().toISOString() }))
