@@ -1,11 +1,13 @@
 import { Command, CommanderError } from 'commander';
 import { registerBackupCommands } from './backup.command.ts';
+import { registerCaseCommand } from './case.command.ts';
 import { translateCommanderMessage } from './commander-messages.ts';
 import { registerExportCommand } from './export.command.ts';
 import { registerImportCommand } from './import.command.ts';
 import { registerMigrateCommand } from './migrate.command.ts';
 import { registerParseCommand } from './parse.command.ts';
 import { registerRenderCommand } from './render.command.ts';
+import { registerSearchCommand } from './search.command.ts';
 import { isUserError, oneLineMessage } from './user-error.ts';
 
 /** Builds the `referat` command line with all its commands. */
@@ -22,6 +24,8 @@ export function createProgram(): Command {
   registerRenderCommand(program);
   registerImportCommand(program);
   registerExportCommand(program);
+  registerSearchCommand(program);
+  registerCaseCommand(program);
   registerBackupCommands(program);
   registerMigrateCommand(program);
   for (const command of [program, ...program.commands]) {

@@ -1,0 +1,84 @@
+import { Command } from 'commander';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { makeItem, makeMeeting } from '../../test/support/meeting-factory.ts';
+import { readRealMeeting, realMeetingNames } from '../../test/support/meeting-fixtures.ts';
+import { createSearchProvider } from '../search/index.ts';
+import type { Archive } from '../services/archive.ts';
+import { openSqliteFile } from '../store/database.ts';
+import { saveMeetingDocument } from '../store/meeting-writer.ts';
+import { migrateToLatest, storeMigrations } from '../store/migrator.ts';
+import { registerCaseCommand } from './case.command.ts';
+import { UserError } from './user-error.ts';
+
+let archive: Archive;
+const closedItem = makeItem(1, {
+  title: 'Personalesag',
+  caseNumber: '15/13392',
+  closed: true,
+  decision: 'Fortrolig aftale indgået.',
+});
+
+beforeAll(async () => {
+  const database = await openSqliteFile(':memory:');
+  const search = createSearchProvider(database.engine);
+  await migrateToLatest(database, { ...storeMigrations(database), ...search.migrations() });
+  const meetings = [
+    ...realMeetingNames.map(readRealMeeting),
+    makeMeeting([closedItem], { date: '2016-01-07' }),
+  ];
+  for (const meeting of meetings)
+    await database.db
+      .transaction()
+      .execute((transaction) => saveMeetingDocument(transaction, meeting));
+  archive = { database, search, close: async () => {} };
+});
+afterAll(async () => {
+  await archive?.database.close();
+});
+
+async function runCase(...args: string[]): Promise<string> {
+  const program = new Command().exitOverride();
+  registerCaseCommand(program, async () => archive);
+  let output = '';
+  const write = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+    output += String(chunk);
+    return true;
+  });
+  try {
+    await program.parseAsync(['case', ...args], { from: 'user' });
+  } finally {
+    write.mockRestore();
+  }
+  return output;
+}
+
+describe('referat case', () => {
+  it('prints the timeline in date order, a closed item without its title or decision', async () => {
+    const output = await runCase('15/13392');
+    expect(output).toMatch(/^Sag 15\/13392 – 3 punkter\n/u);
+    const titles = output.split('\n').filter((line) => / · Punkt /u.test(line));
+    expect(titles).toEqual([
+      '5. november 2015 · Chefforum · Punkt 2: Oplæg om græsekrydsende ledelse mellem netværk og basisorganisation',
+      '5. november 2015 · Chefforum · Punkt 6: Orientering om ikræfttrædelse af organisationstilpasning',
+      '7. januar 2016 · Chefforum · Punkt 1: Lukket punkt',
+    ]);
+    expect(output).toContain('   Beslutning: Jette orienterede om organisationstilpasning.');
+    expect(output).not.toContain('Fortrolig');
+  });
+
+  it('prints JSON, closed items shown to readers with rights', async () => {
+    const entries = JSON.parse(await runCase('15/13392', '--json', '--closed'));
+    expect(entries.map((entry: { date: string }) => entry.date)).toEqual([
+      '2015-11-05',
+      '2015-11-05',
+      '2016-01-07',
+    ]);
+    expect(entries[2]).toMatchObject({ title: 'Personalesag', closed: true });
+  });
+
+  it('refuses an unknown journal number as a user error', async () => {
+    const run = runCase('99/99999');
+    await expect(run).rejects.toThrow(UserError);
+    await expect(run).rejects.toThrow('ukendt journalnummer: 99/99999 findes ikke i arkivet');
+  });
+});

@@ -1,0 +1,128 @@
+import type { Kysely } from 'kysely';
+import type { DatabaseSchema } from '../store/database-schema.ts';
+import { appendStems } from './danish-words.ts';
+import type { SearchDatabase, SearchFactsTable } from './search-schema.ts';
+
+/** An item as the index sees it: its filter facts and the stems of its three fields. */
+export interface IndexableItem {
+  facts: SearchFactsTable;
+  titleStems: string[];
+  /** Baggrund, Fremlæggelse, the recommendation's points and the attachments' titles. */
+  bodyStems: string[];
+  decisionStems: string[];
+}
+
+/** Ids per statement: well under both engines' limits on bound parameters. */
+const chunkSize = 200;
+
+/**
+ * Reads items from the store's tables and stems their text. Ids that no longer exist are
+ * skipped. Three queries per chunk of ids, because indexing runs inside every import.
+ */
+export async function loadIndexableItems(
+  db: Kysely<DatabaseSchema>,
+  itemIds: readonly number[],
+): Promise<IndexableItem[]> {
+  const items: IndexableItem[] = [];
+  const uniqueIds = [...new Set(itemIds)];
+  for (let start = 0; start < uniqueIds.length; start += chunkSize) {
+    const ids = uniqueIds.slice(start, start + chunkSize);
+    const rows = await db
+      .selectFrom('agenda_items')
+      .select([
+        'id',
+        'meeting_id',
+        'case_id',
+        'closed',
+        'proposer',
+        'title',
+        'background',
+        'presentation',
+        'decision',
+      ])
+      .where('id', 'in', ids)
+      .orderBy('id')
+      .execute();
+    if (rows.length === 0) continue;
+    const extraText = await loadExtraBodyText(db, ids);
+    for (const row of rows) {
+      const titleStems: string[] = [];
+      appendStems(row.title, titleStems);
+      const bodyStems: string[] = [];
+      appendStems(row.background, bodyStems);
+      appendStems(row.presentation, bodyStems);
+      for (const text of extraText.get(row.id) ?? []) appendStems(text, bodyStems);
+      const decisionStems: string[] = [];
+      appendStems(row.decision, decisionStems);
+      items.push({
+        facts: {
+          item_id: row.id,
+          meeting_id: row.meeting_id,
+          case_id: row.case_id,
+          closed: row.closed,
+          proposer_folded: row.proposer === null ? null : foldCase(row.proposer),
+        },
+        titleStems,
+        bodyStems,
+        decisionStems,
+      });
+    }
+  }
+  return items;
+}
+
+/** The recommendation's points and the attachments' titles, in order, per item. */
+export async function loadExtraBodyText(
+  db: Kysely<DatabaseSchema>,
+  ids: readonly number[],
+): Promise<Map<number, string[]>> {
+  const texts = new Map<number, string[]>();
+  const add = (itemId: number, text: string) => {
+    const list = texts.get(itemId);
+    if (list) list.push(text);
+    else texts.set(itemId, [text]);
+  };
+  const points = await db
+    .selectFrom('recommendation_points')
+    .select(['item_id', 'text'])
+    .where('item_id', 'in', [...ids])
+    .orderBy('item_id')
+    .orderBy('position')
+    .execute();
+  for (const point of points) add(point.item_id, point.text);
+  const attachments = await db
+    .selectFrom('attachments')
+    .select(['item_id', 'title'])
+    .where('item_id', 'in', [...ids])
+    .orderBy('item_id')
+    .orderBy('position')
+    .execute();
+  for (const attachment of attachments) add(attachment.item_id, attachment.title);
+  return texts;
+}
+
+/** Lowercases for case-insensitive substring filters the same way on both engines. */
+export function foldCase(text: string): string {
+  return text.normalize('NFC').toLocaleLowerCase('da');
+}
+
+/** Saves the filter facts of indexed items, replacing what was there. */
+export async function saveSearchFacts(
+  db: SearchDatabase,
+  facts: readonly SearchFactsTable[],
+): Promise<void> {
+  for (let start = 0; start < facts.length; start += chunkSize) {
+    await db
+      .insertInto('item_search_facts')
+      .values(facts.slice(start, start + chunkSize))
+      .onConflict((conflict) =>
+        conflict.column('item_id').doUpdateSet((eb) => ({
+          meeting_id: eb.ref('excluded.meeting_id'),
+          case_id: eb.ref('excluded.case_id'),
+          closed: eb.ref('excluded.closed'),
+          proposer_folded: eb.ref('excluded.proposer_folded'),
+        })),
+      )
+      .execute();
+  }
+}

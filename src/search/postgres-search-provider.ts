@@ -1,0 +1,128 @@
+import { type Kysely, sql } from 'kysely';
+import type { DatabaseSchema } from '../store/database-schema.ts';
+import { loadIndexableItems, saveSearchFacts } from './indexable-items.ts';
+import { rankWithTsRank } from './postgres-ranking.ts';
+import { postgresSearchMigrations } from './postgres-search-migrations.ts';
+import { buildTsvectorText, quoteLexeme } from './postgres-text-search.ts';
+import { buildFilterSql, rankByFiltersOnly } from './search-filters.ts';
+import { loadSearchHits } from './search-hits.ts';
+import type { SearchHit, SearchProvider, SearchQuery } from './search-provider.ts';
+import {
+  collectMatchingStems,
+  type ExpansionSource,
+  expandSearch,
+  hasSearchWords,
+  parseSearchText,
+} from './search-query.ts';
+import { type SearchDatabase, withSearchTables } from './search-schema.ts';
+import { maximumExpansions, nearLengthCandidates, searchLimit } from './search-settings.ts';
+import { addToVocabulary } from './vocabulary.ts';
+
+const insertChunkSize = 100;
+
+/**
+ * Search on PostgreSQL: a tsvector of Danish stems with GIN, ranked by ts_rank with field
+ * weights; a pg_trgm index over the vocabulary finds compounds by a part.
+ */
+export function createPostgresSearchProvider(): SearchProvider {
+  return { migrations: postgresSearchMigrations, indexItems, removeItems, search };
+}
+
+async function indexItems(db: Kysely<DatabaseSchema>, itemIds: readonly number[]): Promise<void> {
+  if (itemIds.length === 0) return;
+  const items = await loadIndexableItems(db, itemIds);
+  const found = new Set(items.map((item) => item.facts.item_id));
+  const missing = itemIds.filter((id) => !found.has(id));
+  if (missing.length > 0) await removeItems(db, missing);
+  const searchDb = withSearchTables(db);
+  for (let start = 0; start < items.length; start += insertChunkSize) {
+    const rows = items
+      .slice(start, start + insertChunkSize)
+      .map((item) => sql`(${item.facts.item_id}, cast(${buildTsvectorText(item)} as tsvector))`);
+    await sql`insert into item_search (item_id, document) values ${sql.join(rows)}
+      on conflict (item_id) do update set document = excluded.document`.execute(searchDb);
+  }
+  await saveSearchFacts(
+    searchDb,
+    items.map((item) => item.facts),
+  );
+  await addToVocabulary(
+    searchDb,
+    items.flatMap((item) => [item.titleStems, item.bodyStems, item.decisionStems]),
+  );
+}
+
+async function removeItems(db: Kysely<DatabaseSchema>, itemIds: readonly number[]): Promise<void> {
+  const searchDb = withSearchTables(db);
+  for (let start = 0; start < itemIds.length; start += 500) {
+    const ids = itemIds.slice(start, start + 500);
+    await sql`delete from item_search where item_id in (${sql.join(ids)})`.execute(searchDb);
+    await searchDb.deleteFrom('item_search_facts').where('item_id', 'in', ids).execute();
+  }
+}
+
+async function search(db: Kysely<DatabaseSchema>, query: SearchQuery): Promise<SearchHit[]> {
+  const parsed = parseSearchText(query.text);
+  const filters = query.filters ?? {};
+  const limit = searchLimit(query.limit);
+  const searchDb = withSearchTables(db);
+  const filter = buildFilterSql(filters, parsed.caseNumbers);
+  const expanded = await expandSearch(parsed, postgresExpansionSource(searchDb));
+  const ranked = hasSearchWords(parsed)
+    ? await rankWithTsRank(searchDb, expanded, !!filters.isDecisionOnly, filter, limit)
+    : await rankByFiltersOnly(searchDb, filter, limit);
+  return loadSearchHits(db, ranked, {
+    matchingStems: collectMatchingStems(expanded),
+    isDecisionOnly: !!filters.isDecisionOnly,
+    canSeeClosed: !!filters.canSeeClosed,
+  });
+}
+
+/** Expansion's questions, answered by the GIN index and the pg_trgm vocabulary. */
+function postgresExpansionSource(db: SearchDatabase): ExpansionSource {
+  return {
+    async countItems() {
+      const row = await db
+        .selectFrom('item_search_facts')
+        .select((eb) => eb.fn.countAll<number>().as('count'))
+        .executeTakeFirst();
+      return Number(row?.count ?? 0);
+    },
+    async countItemsWith(stem, atMost) {
+      const result = await sql<{ count: string | number }>`
+        select count(*) as count from (select 1 from item_search
+          where document @@ cast(${quoteLexeme(stem)} as tsquery) limit ${atMost}) as found`.execute(
+        db,
+      );
+      return Number(result.rows[0]?.count ?? 0);
+    },
+    async findTermsContaining(part) {
+      // Shortest first: the closest to the part itself, often its own inflections.
+      const rows = await db
+        .selectFrom('search_terms')
+        .select('term')
+        .where('term', 'like', containing(part))
+        .orderBy(sql`length(term)`)
+        .orderBy(sql`term collate "C"`)
+        .limit(maximumExpansions)
+        .execute();
+      return rows.map((row) => row.term);
+    },
+    async findTermsNearLength(part, length) {
+      const rows = await db
+        .selectFrom('search_terms')
+        .select('term')
+        .where('term', 'like', containing(part))
+        .orderBy(sql`abs(length(term) - ${length})`)
+        .orderBy(sql`term collate "C"`)
+        .limit(nearLengthCandidates)
+        .execute();
+      return rows.map((row) => row.term);
+    },
+  };
+}
+
+/** A LIKE pattern for text containing a part. */
+function containing(part: string): string {
+  return `%${part.replace(/[\\%_]/gu, (character) => `\\${character}`)}%`;
+}

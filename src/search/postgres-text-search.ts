@@ -1,0 +1,59 @@
+import type { IndexableItem } from './indexable-items.ts';
+import type { ExpandedSearch, TermGroup } from './search-query.ts';
+
+/**
+ * tsvector and tsquery values written as text from our own stems, so that PostgreSQL neither
+ * re-parses nor re-stems them: both engines then index and search exactly the same lexemes.
+ */
+
+/** PostgreSQL keeps positions up to this and at most 256 of them per lexeme. */
+const highestPosition = 16383;
+const positionsPerLexeme = 256;
+/** Positions skipped between fields, so that a phrase cannot run from one into the next. */
+const fieldGap = 10;
+
+/** An item's tsvector as text: title weighted A, decision B, body D (the default). */
+export function buildTsvectorText(item: IndexableItem): string {
+  const positions = new Map<string, string[]>();
+  let position = 0;
+  const addField = (stems: readonly string[], weight: 'A' | 'B' | 'D') => {
+    for (const stem of stems) {
+      position = Math.min(position + 1, highestPosition);
+      const list = positions.get(stem);
+      const entry = `${position}${weight === 'D' ? '' : weight}`;
+      if (!list) positions.set(stem, [entry]);
+      else if (list.length < positionsPerLexeme) list.push(entry);
+    }
+    position = Math.min(position + fieldGap, highestPosition);
+  };
+  addField(item.titleStems, 'A');
+  addField(item.decisionStems, 'B');
+  addField(item.bodyStems, 'D');
+  return [...positions].map(([stem, list]) => `${quoteLexeme(stem)}:${list.join(',')}`).join(' ');
+}
+
+/** The tsqueries of a search: one that selects the items, and one per part to weigh. */
+export interface TsqueryPlan {
+  /** Required phrases AND-ed; without phrases, every word OR-ed. */
+  selection: string;
+  /** Each phrase and each word group, to be weighted by its own rarity. */
+  parts: string[];
+}
+
+/** Builds the tsqueries; decision-only searches match lexemes of weight B only. */
+export function buildTsqueries(search: ExpandedSearch, isDecisionOnly: boolean): TsqueryPlan {
+  const lexeme = (stem: string) => `${quoteLexeme(stem)}${isDecisionOnly ? ':B' : ''}`;
+  const phrases = search.phrases.map((stems) => `(${stems.map(lexeme).join(' <-> ')})`);
+  const groups = search.groups.map(
+    (group: TermGroup) => `(${group.alternatives.map(lexeme).join(' | ')})`,
+  );
+  return {
+    selection: phrases.length > 0 ? phrases.join(' & ') : groups.join(' | '),
+    parts: [...phrases, ...groups],
+  };
+}
+
+/** A lexeme as tsvector and tsquery text write it. */
+export function quoteLexeme(stem: string): string {
+  return `'${stem.replaceAll('\\', '\\\\').replaceAll("'", "''")}'`;
+}

@@ -1,0 +1,72 @@
+import type { Kysely } from 'kysely';
+import type { DatabaseSchema } from '../store/database-schema.ts';
+import { loadExtraBodyText } from './indexable-items.ts';
+import type { SearchHit } from './search-provider.ts';
+import { buildSnippet } from './snippet.ts';
+
+/** An item the engine ranked, before it is shown. */
+export interface RankedItem {
+  id: number;
+  /** Higher is better. */
+  score: number;
+}
+
+/** What hit loading needs to know of the search. */
+export interface HitOptions {
+  matchingStems: ReadonlySet<string>;
+  isDecisionOnly: boolean;
+  canSeeClosed: boolean;
+}
+
+/**
+ * Turns ranked ids into hits, in rank order: the item, its meeting and journal number from the
+ * store, and a snippet built from the original text. Closedness is checked again here against
+ * the store itself, so a stale index can drop a hit but never show a closed item.
+ */
+export async function loadSearchHits(
+  db: Kysely<DatabaseSchema>,
+  ranked: readonly RankedItem[],
+  options: HitOptions,
+): Promise<SearchHit[]> {
+  if (ranked.length === 0) return [];
+  const ids = ranked.map((item) => item.id);
+  let query = db
+    .selectFrom('agenda_items as a')
+    .innerJoin('meetings as m', 'm.id', 'a.meeting_id')
+    .innerJoin('forums as fo', 'fo.id', 'm.forum_id')
+    .leftJoin('cases as c', 'c.id', 'a.case_id')
+    .select([
+      'a.id',
+      'a.number',
+      'a.title',
+      'a.background',
+      'a.presentation',
+      'a.decision',
+      'm.id as meetingId',
+      'm.date',
+      'fo.name as forum',
+      'c.case_number as caseNumber',
+    ])
+    .where('a.id', 'in', ids);
+  if (!options.canSeeClosed) query = query.where('a.closed', '=', 0);
+  const rows = await query.execute();
+  const extra = options.isDecisionOnly
+    ? new Map<number, string[]>()
+    : await loadExtraBodyText(db, ids);
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  const hits: SearchHit[] = [];
+  for (const { id, score } of ranked) {
+    const row = byId.get(id);
+    if (!row) continue;
+    const sections = options.isDecisionOnly
+      ? [row.decision]
+      : [row.decision, row.background, row.presentation, ...(extra.get(id) ?? [])];
+    hits.push({
+      meeting: { id: row.meetingId, forum: row.forum, date: row.date },
+      item: { id: row.id, number: row.number, title: row.title, caseNumber: row.caseNumber },
+      score,
+      snippet: buildSnippet(sections, options.matchingStems),
+    });
+  }
+  return hits;
+}

@@ -1,0 +1,132 @@
+import { type Kysely, sql } from 'kysely';
+import type { DatabaseSchema } from '../store/database-schema.ts';
+import { type IndexableItem, loadIndexableItems, saveSearchFacts } from './indexable-items.ts';
+import { type SearchDatabase, withSearchTables } from './search-schema.ts';
+import { addToVocabulary } from './vocabulary.ts';
+
+/**
+ * Index maintenance on SQLite, in batches. FTS5 spends about a millisecond on every
+ * transaction that writes to it (it flushes its pending terms into a new segment and merges
+ * segments): at one meeting per transaction that is more than the indexing itself. So
+ * indexItems only records the ids in `item_search_pending`, in the caller's transaction, and
+ * once 500 are pending (or before any search) one batch reads them from the store, stems them
+ * and writes FTS5, the filter facts, the vocabulary and its trigram index. The pending ids
+ * are part of the index: a rollback or a stop loses nothing, and a search never sees a stale
+ * index, because it completes the batch first.
+ */
+
+/** Pending items that make a batch worth its fixed cost. */
+const pendingLimit = 500;
+/** Items per multi-row insert into FTS5 (four parameters each). */
+const insertChunkSize = 100;
+/** Items read from the store at a time. */
+const batchChunkSize = 500;
+
+/** Records items to (re)index; indexes a batch once enough are pending. */
+export async function indexItemsOnSqlite(
+  db: Kysely<DatabaseSchema>,
+  itemIds: readonly number[],
+): Promise<void> {
+  if (itemIds.length === 0) return;
+  const searchDb = withSearchTables(db);
+  for (let start = 0; start < itemIds.length; start += 500) {
+    const ids = itemIds.slice(start, start + 500).map((id) => sql`(${id})`);
+    await sql`insert or ignore into item_search_pending (item_id) values ${sql.join(ids)}`.execute(
+      searchDb,
+    );
+  }
+  const pending = await sql<{ count: number }>`
+    select count(*) as count from item_search_pending`.execute(searchDb);
+  if (Number(pending.rows[0]?.count ?? 0) >= pendingLimit) await indexPendingItems(searchDb);
+}
+
+/** Removes items from the index, pending or indexed. */
+export async function removeItemsOnSqlite(
+  db: Kysely<DatabaseSchema>,
+  itemIds: readonly number[],
+): Promise<void> {
+  const searchDb = withSearchTables(db);
+  for (let start = 0; start < itemIds.length; start += 500) {
+    const ids = itemIds.slice(start, start + 500);
+    await sql`delete from item_search_pending where item_id in (${sql.join(ids)})`.execute(
+      searchDb,
+    );
+    await removeFromIndex(searchDb, ids);
+  }
+}
+
+/**
+ * Indexes the pending items so that a search sees everything; one small query when nothing is
+ * pending. Inside a caller's transaction it joins it; otherwise it takes its own, and when
+ * another process holds the write lock it leaves the batch to that process or a later search.
+ */
+export async function makeIndexCurrent(db: Kysely<DatabaseSchema>): Promise<void> {
+  const searchDb = withSearchTables(db);
+  const state = await sql<{ hasPending: number }>`
+    select exists (select 1 from item_search_pending) as hasPending`.execute(searchDb);
+  if (!state.rows[0]?.hasPending) return;
+  if (searchDb.isTransaction) return indexPendingItems(searchDb);
+  try {
+    await searchDb.transaction().execute(indexPendingItems);
+  } catch (error) {
+    if (!isBusy(error)) throw error;
+  }
+}
+
+async function indexPendingItems(db: SearchDatabase): Promise<void> {
+  const pending = await sql<{ id: number }>`
+    select item_id as id from item_search_pending order by item_id`.execute(db);
+  const ids = pending.rows.map((row) => Number(row.id));
+  for (let start = 0; start < ids.length; start += batchChunkSize) {
+    const chunk = ids.slice(start, start + batchChunkSize);
+    const items = await loadIndexableItems(db, chunk);
+    // Items deleted since they were recorded leave the index instead.
+    const found = new Set(items.map((item) => item.facts.item_id));
+    await removeFromIndex(
+      db,
+      chunk.filter((id) => !found.has(id)),
+    );
+    for (let offset = 0; offset < items.length; offset += insertChunkSize) {
+      const rows = items.slice(offset, offset + insertChunkSize).map(toFtsRow);
+      // "or replace" re-indexes an item in one statement; contentless_delete allows it.
+      await sql`insert or replace into item_search (rowid, title, body, decision)
+        values ${sql.join(rows)}`.execute(db);
+    }
+    await saveSearchFacts(
+      db,
+      items.map((item) => item.facts),
+    );
+    await addToVocabulary(
+      db,
+      items.flatMap((item) => [item.titleStems, item.bodyStems, item.decisionStems]),
+    );
+    await sql`delete from item_search_pending where item_id in (${sql.join(chunk)})`.execute(db);
+  }
+  await indexNewTerms(db);
+}
+
+/** Adds the vocabulary's new terms to its trigram index. */
+async function indexNewTerms(db: SearchDatabase): Promise<void> {
+  await sql`insert into search_terms_trigram (rowid, term)
+    select id, term from search_terms
+    where id > (select cast(value as integer) from search_metadata
+                where name = 'trigram_indexed_through')`.execute(db);
+  await sql`update search_metadata
+    set value = (select coalesce(max(id), 0) from search_terms)
+    where name = 'trigram_indexed_through'`.execute(db);
+}
+
+async function removeFromIndex(db: SearchDatabase, ids: readonly number[]): Promise<void> {
+  if (ids.length === 0) return;
+  await sql`delete from item_search where rowid in (${sql.join([...ids])})`.execute(db);
+  await db.deleteFrom('item_search_facts').where('item_id', 'in', ids).execute();
+}
+
+function toFtsRow(item: IndexableItem) {
+  return sql`(${item.facts.item_id}, ${item.titleStems.join(' ')}, ${item.bodyStems.join(' ')}, ${item.decisionStems.join(' ')})`;
+}
+
+function isBusy(error: unknown): boolean {
+  const code = error instanceof Error && 'code' in error ? String(error.code) : '';
+  return code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED');
+}

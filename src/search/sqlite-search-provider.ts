@@ -1,0 +1,86 @@
+import { type Kysely, sql } from 'kysely';
+import type { DatabaseSchema } from '../store/database-schema.ts';
+import { buildFilterSql, rankByFiltersOnly } from './search-filters.ts';
+import { loadSearchHits } from './search-hits.ts';
+import type { SearchHit, SearchProvider, SearchQuery } from './search-provider.ts';
+import {
+  collectMatchingStems,
+  type ExpansionSource,
+  expandSearch,
+  hasSearchWords,
+  parseSearchText,
+} from './search-query.ts';
+import { type SearchDatabase, withSearchTables } from './search-schema.ts';
+import { maximumExpansions, nearLengthCandidates, searchLimit } from './search-settings.ts';
+import {
+  indexItemsOnSqlite,
+  makeIndexCurrent,
+  removeItemsOnSqlite,
+} from './sqlite-index-writer.ts';
+import { quoteFts } from './sqlite-match-expression.ts';
+import { rankWithBm25 } from './sqlite-ranking.ts';
+import { sqliteSearchMigrations } from './sqlite-search-migrations.ts';
+
+/** Search on SQLite: FTS5 over Danish stems, bm25, and a trigram index over the vocabulary. */
+export function createSqliteSearchProvider(): SearchProvider {
+  return {
+    migrations: sqliteSearchMigrations,
+    indexItems: indexItemsOnSqlite,
+    removeItems: removeItemsOnSqlite,
+    search,
+  };
+}
+
+async function search(db: Kysely<DatabaseSchema>, query: SearchQuery): Promise<SearchHit[]> {
+  const parsed = parseSearchText(query.text);
+  const filters = query.filters ?? {};
+  const limit = searchLimit(query.limit);
+  await makeIndexCurrent(db);
+  const searchDb = withSearchTables(db);
+  const filter = buildFilterSql(filters, parsed.caseNumbers);
+  const expanded = await expandSearch(parsed, sqliteExpansionSource(searchDb));
+  const ranked = hasSearchWords(parsed)
+    ? await rankWithBm25(searchDb, expanded, !!filters.isDecisionOnly, filter, limit)
+    : await rankByFiltersOnly(searchDb, filter, limit);
+  return loadSearchHits(db, ranked, {
+    matchingStems: collectMatchingStems(expanded),
+    isDecisionOnly: !!filters.isDecisionOnly,
+    canSeeClosed: !!filters.canSeeClosed,
+  });
+}
+
+/** Expansion's questions, answered by the FTS5 index and the trigram vocabulary. */
+function sqliteExpansionSource(db: SearchDatabase): ExpansionSource {
+  return {
+    async countItems() {
+      const row = await db
+        .selectFrom('item_search_facts')
+        .select((eb) => eb.fn.countAll<number>().as('count'))
+        .executeTakeFirst();
+      return Number(row?.count ?? 0);
+    },
+    async countItemsWith(stem, atMost) {
+      const result = await sql<{ count: number }>`
+        select count(*) as count from (select rowid from item_search
+          where item_search match ${quoteFts(stem)} limit ${atMost})`.execute(db);
+      return Number(result.rows[0]?.count ?? 0);
+    },
+    async findTermsContaining(part) {
+      // Shortest first: the closest to the part itself, often its own inflections.
+      const result = await sql<{ term: string }>`
+        select term from search_terms_trigram
+        where search_terms_trigram match ${quoteFts(part)}
+        order by length(term), term
+        limit ${maximumExpansions}`.execute(db);
+      return result.rows.map((row) => row.term);
+    },
+    async findTermsNearLength(part, length) {
+      const result = await sql<{ term: string }>`
+        select term from search_terms_trigram
+        where search_terms_trigram match ${quoteFts(part)}
+        order by abs(length(term) - ${length}), term
+        limit ${nearLengthCandidates}`.execute(db);
+      return result.rows.map((row) => row.term);
+    },
+  };
+}
