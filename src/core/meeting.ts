@@ -58,3 +58,20 @@ export type Absence = z.infer<typeof absenceSchema>;
 export type AgendaItem = z.infer<typeof agendaItemSchema>;
 export type Meeting = z.infer<typeof meetingSchema>;
 export type MeetingKind = Meeting['kind'];
+
+/** A new item with a number and a title and nothing else: the base of every item made in code. */
+export function createEmptyItem(number: number, title: string): AgendaItem {
+  return {
+    number,
+    title,
+    caseNumber: null,
+    closed: false,
+    durationMinutes: null,
+    background: null,
+    presentation: null,
+    recommendation: null,
+    decision: null,
+    attachments: [],
+    absent: [],
+  };
+}

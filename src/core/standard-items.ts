@@ -1,5 +1,5 @@
 import { formatDanishDate } from './danish-date.ts';
-import type { AgendaItem } from './meeting.ts';
+import { type AgendaItem, createEmptyItem } from './meeting.ts';
 
 /** What an item is for: Orientering, Drøftelse or Beslutning. */
 export type ItemPurpose = 'orientering' | 'droftelse' | 'beslutning';
@@ -22,26 +22,12 @@ export function decisionPhrases(forum: string): string[] {
   ];
 }
 
-const emptyItem = (number: number, title: string): AgendaItem => ({
-  number,
-  title,
-  caseNumber: null,
-  closed: false,
-  durationMinutes: null,
-  background: null,
-  presentation: null,
-  recommendation: null,
-  decision: null,
-  attachments: [],
-  absent: [],
-});
-
 /**
  * The standard items of a new meeting: item 1 approves the agenda and the previous meeting's
  * minutes (naming its date), and the last item is "Evt.".
  */
 export function standardItems(forum: string, previousMeetingDate: string | null): AgendaItem[] {
-  const approval = emptyItem(1, 'Godkendelse af dagsorden og referat');
+  const approval = createEmptyItem(1, 'Godkendelse af dagsorden og referat');
   approval.background = 'Godkendelse af dagsorden og referat';
   approval.recommendation = {
     proposer: 'Kommunaldirektøren',
@@ -54,7 +40,7 @@ export function standardItems(forum: string, previousMeetingDate: string | null)
         : []),
     ],
   };
-  return [approval, emptyItem(2, 'Evt.')];
+  return [approval, createEmptyItem(2, 'Evt.')];
 }
 
 /** The meeting's time plan: minutes set aside in total, and the items without a time. */

@@ -1,4 +1,4 @@
-import type { AgendaItem, Meeting } from './meeting.ts';
+import { type AgendaItem, createEmptyItem, type Meeting } from './meeting.ts';
 
 /**
  * Who is reading. Every read of meetings goes through this module, so that pages, API, search,
@@ -45,17 +45,9 @@ export const closedItemTitle = 'Lukket punkt';
 export function visibleItem(item: AgendaItem, viewer: Viewer): AgendaItem {
   if (!item.closed || canSeeClosedItems(viewer)) return item;
   return {
-    number: item.number,
-    title: closedItemTitle,
-    caseNumber: null,
+    ...createEmptyItem(item.number, closedItemTitle),
     closed: true,
     durationMinutes: item.durationMinutes ?? null,
-    background: null,
-    presentation: null,
-    recommendation: null,
-    decision: null,
-    attachments: [],
-    absent: [],
   };
 }
 

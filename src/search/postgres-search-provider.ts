@@ -4,18 +4,11 @@ import { loadIndexableItems, saveSearchFacts } from './indexable-items.ts';
 import { rankWithTsRank } from './postgres-ranking.ts';
 import { postgresSearchMigrations } from './postgres-search-migrations.ts';
 import { buildTsvectorText, quoteLexeme } from './postgres-text-search.ts';
-import { buildFilterSql, rankByFiltersOnly } from './search-filters.ts';
-import { loadSearchHits } from './search-hits.ts';
 import type { SearchHit, SearchProvider, SearchQuery } from './search-provider.ts';
-import {
-  collectMatchingStems,
-  type ExpansionSource,
-  expandSearch,
-  hasSearchWords,
-  parseSearchText,
-} from './search-query.ts';
+import type { ExpansionSource } from './search-query.ts';
+import { runSearch } from './search-runner.ts';
 import { type SearchDatabase, withSearchTables } from './search-schema.ts';
-import { maximumExpansions, nearLengthCandidates, searchLimit } from './search-settings.ts';
+import { maximumExpansions, nearLengthCandidates } from './search-settings.ts';
 import { addToVocabulary } from './vocabulary.ts';
 
 const insertChunkSize = 100;
@@ -62,20 +55,7 @@ async function removeItems(db: Kysely<DatabaseSchema>, itemIds: readonly number[
 }
 
 async function search(db: Kysely<DatabaseSchema>, query: SearchQuery): Promise<SearchHit[]> {
-  const parsed = parseSearchText(query.text);
-  const filters = query.filters ?? {};
-  const limit = searchLimit(query.limit);
-  const searchDb = withSearchTables(db);
-  const filter = buildFilterSql(filters, parsed.caseNumbers);
-  const expanded = await expandSearch(parsed, postgresExpansionSource(searchDb));
-  const ranked = hasSearchWords(parsed)
-    ? await rankWithTsRank(searchDb, expanded, !!filters.isDecisionOnly, filter, limit)
-    : await rankByFiltersOnly(searchDb, filter, limit);
-  return loadSearchHits(db, ranked, {
-    matchingStems: collectMatchingStems(expanded),
-    isDecisionOnly: !!filters.isDecisionOnly,
-    canSeeClosed: !!filters.canSeeClosed,
-  });
+  return runSearch(db, query, { expansionSource: postgresExpansionSource, rank: rankWithTsRank });
 }
 
 /** Expansion's questions, answered by the GIN index and the pg_trgm vocabulary. */

@@ -1,17 +1,10 @@
 import { type Kysely, sql } from 'kysely';
 import type { DatabaseSchema } from '../store/database-schema.ts';
-import { buildFilterSql, rankByFiltersOnly } from './search-filters.ts';
-import { loadSearchHits } from './search-hits.ts';
 import type { SearchHit, SearchProvider, SearchQuery } from './search-provider.ts';
-import {
-  collectMatchingStems,
-  type ExpansionSource,
-  expandSearch,
-  hasSearchWords,
-  parseSearchText,
-} from './search-query.ts';
-import { type SearchDatabase, withSearchTables } from './search-schema.ts';
-import { maximumExpansions, nearLengthCandidates, searchLimit } from './search-settings.ts';
+import type { ExpansionSource } from './search-query.ts';
+import { runSearch } from './search-runner.ts';
+import type { SearchDatabase } from './search-schema.ts';
+import { maximumExpansions, nearLengthCandidates } from './search-settings.ts';
 import {
   indexItemsOnSqlite,
   makeIndexCurrent,
@@ -32,21 +25,8 @@ export function createSqliteSearchProvider(): SearchProvider {
 }
 
 async function search(db: Kysely<DatabaseSchema>, query: SearchQuery): Promise<SearchHit[]> {
-  const parsed = parseSearchText(query.text);
-  const filters = query.filters ?? {};
-  const limit = searchLimit(query.limit);
   await makeIndexCurrent(db);
-  const searchDb = withSearchTables(db);
-  const filter = buildFilterSql(filters, parsed.caseNumbers);
-  const expanded = await expandSearch(parsed, sqliteExpansionSource(searchDb));
-  const ranked = hasSearchWords(parsed)
-    ? await rankWithBm25(searchDb, expanded, !!filters.isDecisionOnly, filter, limit)
-    : await rankByFiltersOnly(searchDb, filter, limit);
-  return loadSearchHits(db, ranked, {
-    matchingStems: collectMatchingStems(expanded),
-    isDecisionOnly: !!filters.isDecisionOnly,
-    canSeeClosed: !!filters.canSeeClosed,
-  });
+  return runSearch(db, query, { expansionSource: sqliteExpansionSource, rank: rankWithBm25 });
 }
 
 /** Expansion's questions, answered by the FTS5 index and the trigram vocabulary. */

@@ -1,23 +1,12 @@
-import type { AgendaItem, Meeting } from '../../src/core/meeting.ts';
+import { type AgendaItem, createEmptyItem, type Meeting } from '../../src/core/meeting.ts';
 
 /**
  * Test data factories: an item or a meeting with sensible defaults, changed only where a
  * test says so. The same shapes serve unit, integration and end-to-end tests.
  */
 export function makeItem(number: number, fields: Partial<AgendaItem> = {}): AgendaItem {
-  return {
-    number,
-    title: `Punkt nummer ${number}`,
-    caseNumber: null,
-    closed: false,
-    background: null,
-    presentation: null,
-    recommendation: null,
-    decision: null,
-    attachments: [],
-    absent: [],
-    ...fields,
-  };
+  const { durationMinutes: _unset, ...empty } = createEmptyItem(number, `Punkt nummer ${number}`);
+  return { ...empty, ...fields };
 }
 
 /** A Chefforum meeting on 14 June 2017 at 13:00 in Mødelokale 2 with the given items. */
