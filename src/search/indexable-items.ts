@@ -15,6 +15,15 @@ export interface IndexableItem {
 /** Ids per statement: well under both engines' limits on bound parameters. */
 const chunkSize = 200;
 
+/** An item's text as the index reads it, before stemming (stemming may run in a worker). */
+export interface IndexableText {
+  facts: SearchFactsTable;
+  title: string;
+  /** Baggrund, Fremlæggelse, the recommendation's points and the attachments' titles. */
+  bodyParts: Array<string | null>;
+  decision: string | null;
+}
+
 /**
  * Reads items from the store's tables and stems their text. Ids that no longer exist are
  * skipped. Three queries per chunk of ids, because indexing runs inside every import.
@@ -23,7 +32,15 @@ export async function loadIndexableItems(
   db: Kysely<DatabaseSchema>,
   itemIds: readonly number[],
 ): Promise<IndexableItem[]> {
-  const items: IndexableItem[] = [];
+  return (await loadIndexableTexts(db, itemIds)).map(stemIndexableText);
+}
+
+/** Reads the text of items to index, without stemming it. */
+export async function loadIndexableTexts(
+  db: Kysely<DatabaseSchema>,
+  itemIds: readonly number[],
+): Promise<IndexableText[]> {
+  const texts: IndexableText[] = [];
   const uniqueIds = [...new Set(itemIds)];
   for (let start = 0; start < uniqueIds.length; start += chunkSize) {
     const ids = uniqueIds.slice(start, start + chunkSize);
@@ -46,15 +63,7 @@ export async function loadIndexableItems(
     if (rows.length === 0) continue;
     const extraText = await loadExtraBodyText(db, ids);
     for (const row of rows) {
-      const titleStems: string[] = [];
-      appendStems(row.title, titleStems);
-      const bodyStems: string[] = [];
-      appendStems(row.background, bodyStems);
-      appendStems(row.presentation, bodyStems);
-      for (const text of extraText.get(row.id) ?? []) appendStems(text, bodyStems);
-      const decisionStems: string[] = [];
-      appendStems(row.decision, decisionStems);
-      items.push({
+      texts.push({
         facts: {
           item_id: row.id,
           meeting_id: row.meeting_id,
@@ -62,13 +71,24 @@ export async function loadIndexableItems(
           closed: row.closed,
           proposer_folded: row.proposer === null ? null : foldCase(row.proposer),
         },
-        titleStems,
-        bodyStems,
-        decisionStems,
+        title: row.title,
+        bodyParts: [row.background, row.presentation, ...(extraText.get(row.id) ?? [])],
+        decision: row.decision,
       });
     }
   }
-  return items;
+  return texts;
+}
+
+/** Stems an item's text: what the index stores for it. Pure, so a worker thread can run it. */
+export function stemIndexableText(text: IndexableText): IndexableItem {
+  const titleStems: string[] = [];
+  appendStems(text.title, titleStems);
+  const bodyStems: string[] = [];
+  for (const part of text.bodyParts) appendStems(part, bodyStems);
+  const decisionStems: string[] = [];
+  appendStems(text.decision, decisionStems);
+  return { facts: text.facts, titleStems, bodyStems, decisionStems };
 }
 
 /** The recommendation's points and the attachments' titles, in order, per item. */

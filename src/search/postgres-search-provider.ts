@@ -18,7 +18,14 @@ const insertChunkSize = 100;
  * weights; a pg_trgm index over the vocabulary finds compounds by a part.
  */
 export function createPostgresSearchProvider(): SearchProvider {
-  return { migrations: postgresSearchMigrations, indexItems, removeItems, search };
+  // PostgreSQL indexes each item in its caller's transaction: flushing has nothing to do.
+  return {
+    migrations: postgresSearchMigrations,
+    indexItems,
+    removeItems,
+    flush: async () => {},
+    search,
+  };
 }
 
 async function indexItems(db: Kysely<DatabaseSchema>, itemIds: readonly number[]): Promise<void> {

@@ -48,6 +48,8 @@ export interface SearchProvider {
   indexItems(db: Kysely<DatabaseSchema>, itemIds: readonly number[]): Promise<void>;
   /** Removes these items from the index (deleted or replaced items). */
   removeItems(db: Kysely<DatabaseSchema>, itemIds: readonly number[]): Promise<void>;
+  /** Brings the index fully up to date (after a bulk import); indexing may lag otherwise. */
+  flush(db: Kysely<DatabaseSchema>): Promise<void>;
   /** Runs a search. Throws SearchQueryError for a query it cannot understand. */
   search(db: Kysely<DatabaseSchema>, query: SearchQuery): Promise<SearchHit[]>;
 }

@@ -1,7 +1,13 @@
 import { type Kysely, sql } from 'kysely';
 import type { DatabaseSchema } from '../store/database-schema.ts';
-import { type IndexableItem, loadIndexableItems, saveSearchFacts } from './indexable-items.ts';
+import {
+  type IndexableItem,
+  loadIndexableItems,
+  loadIndexableTexts,
+  saveSearchFacts,
+} from './indexable-items.ts';
 import { type SearchDatabase, withSearchTables } from './search-schema.ts';
+import { stemInBackground } from './stem-pool.ts';
 import { addToVocabulary } from './vocabulary.ts';
 
 /**
@@ -22,7 +28,13 @@ const insertChunkSize = 100;
 /** Items read from the store at a time. */
 const batchChunkSize = 500;
 
-/** Records items to (re)index; indexes a batch once enough are pending. */
+/**
+ * Records items to (re)index. Once enough are pending, their text is read and sent to a worker
+ * thread for stemming while the import goes on; the stems are written to FTS5 by a later call
+ * (or before the next search), in that call's transaction. The pending rows stay until then,
+ * so a rollback, a crash or a failed worker loses nothing: what is still pending is indexed in
+ * place before any search.
+ */
 export async function indexItemsOnSqlite(
   db: Kysely<DatabaseSchema>,
   itemIds: readonly number[],
@@ -35,9 +47,106 @@ export async function indexItemsOnSqlite(
       searchDb,
     );
   }
-  const pending = await sql<{ count: number }>`
-    select count(*) as count from item_search_pending`.execute(searchDb);
-  if (Number(pending.rows[0]?.count ?? 0) >= pendingLimit) await indexPendingItems(searchDb);
+  const batches = await backgroundBatchesOf(searchDb);
+  for (const id of itemIds) {
+    // An item recorded again must be stemmed again: a batch under way has its old text.
+    batches.dispatched.delete(id);
+    batches.undispatched.add(id);
+  }
+  await writeFinishedBatches(searchDb, batches);
+  if (batches.undispatched.size >= pendingLimit) await dispatchBatch(searchDb, batches);
+}
+
+/** Batches of one database being stemmed in the background, by item id. */
+interface BackgroundBatches {
+  /** Item id → the batch stemming it. */
+  dispatched: Map<number, number>;
+  /** Items recorded by this process and not yet sent to the worker. */
+  undispatched: Set<number>;
+  inFlight: Array<{
+    token: number;
+    ids: number[];
+    done: Promise<void>;
+    items: IndexableItem[] | null;
+  }>;
+}
+
+const batchesByDatabase = new Map<string, BackgroundBatches>();
+let nextToken = 0;
+
+async function backgroundBatchesOf(db: SearchDatabase): Promise<BackgroundBatches> {
+  const row = await db
+    .selectFrom('search_metadata')
+    .select('value')
+    .where('name', '=', 'database_id')
+    .executeTakeFirst();
+  const key = row?.value ?? '';
+  let batches = batchesByDatabase.get(key);
+  if (!batches) {
+    batches = { dispatched: new Map(), undispatched: new Set(), inFlight: [] };
+    batchesByDatabase.set(key, batches);
+  }
+  return batches;
+}
+
+async function dispatchBatch(db: SearchDatabase, batches: BackgroundBatches): Promise<void> {
+  const ids = [...batches.undispatched];
+  batches.undispatched.clear();
+  const token = nextToken++;
+  for (const id of ids) batches.dispatched.set(id, token);
+  const texts = await loadIndexableTexts(db, ids);
+  const batch = { token, ids, items: null as IndexableItem[] | null, done: Promise.resolve() };
+  batch.done = stemInBackground(texts).then((items) => {
+    batch.items = items;
+  });
+  batches.inFlight.push(batch);
+}
+
+/** Writes the stems of finished background batches, for items still pending as sent. */
+async function writeFinishedBatches(db: SearchDatabase, batches: BackgroundBatches): Promise<void> {
+  for (const batch of batches.inFlight.filter((candidate) => candidate.items !== null)) {
+    batches.inFlight.splice(batches.inFlight.indexOf(batch), 1);
+    const current = (batch.items ?? []).filter(
+      (item) => batches.dispatched.get(item.facts.item_id) === batch.token,
+    );
+    for (const id of batch.ids)
+      if (batches.dispatched.get(id) === batch.token) batches.dispatched.delete(id);
+    if (current.length === 0) continue;
+    const stillPending = await sql<{ item_id: number }>`
+      delete from item_search_pending where item_id in (${sql.join(current.map((item) => item.facts.item_id))})
+      returning item_id`.execute(db);
+    const pendingIds = new Set(stillPending.rows.map((row) => Number(row.item_id)));
+    await writeIndexedItems(
+      db,
+      current.filter((item) => pendingIds.has(item.facts.item_id)),
+    );
+  }
+}
+
+/** Waits for the batches under way and writes them: before a search, everything is indexed. */
+async function settleBackgroundBatches(db: SearchDatabase): Promise<void> {
+  const batches = await backgroundBatchesOf(db);
+  await Promise.all(batches.inFlight.map((batch) => batch.done));
+  await writeFinishedBatches(db, batches);
+  batches.undispatched.clear();
+}
+
+async function writeIndexedItems(
+  db: SearchDatabase,
+  items: readonly IndexableItem[],
+): Promise<void> {
+  if (items.length === 0) return;
+  for (let offset = 0; offset < items.length; offset += insertChunkSize) {
+    const rows = items.slice(offset, offset + insertChunkSize).map(toFtsRow);
+    await sql`insert or replace into item_search (rowid, title, body, decision)
+      values ${sql.join(rows)}`.execute(db);
+  }
+  await saveSearchFacts(db, [...items.map((item) => item.facts)]);
+  await addToVocabulary(
+    db,
+    items.flatMap((item) => [item.titleStems, item.bodyStems, item.decisionStems]),
+  );
+  await indexNewTerms(db);
 }
 
 /** Removes items from the index, pending or indexed. */
@@ -46,6 +155,11 @@ export async function removeItemsOnSqlite(
   itemIds: readonly number[],
 ): Promise<void> {
   const searchDb = withSearchTables(db);
+  const batches = await backgroundBatchesOf(searchDb);
+  for (const id of itemIds) {
+    batches.dispatched.delete(id);
+    batches.undispatched.delete(id);
+  }
   for (let start = 0; start < itemIds.length; start += 500) {
     const ids = itemIds.slice(start, start + 500);
     await sql`delete from item_search_pending where item_id in (${sql.join(ids)})`.execute(
@@ -65,9 +179,13 @@ export async function makeIndexCurrent(db: Kysely<DatabaseSchema>): Promise<void
   const state = await sql<{ hasPending: number }>`
     select exists (select 1 from item_search_pending) as hasPending`.execute(searchDb);
   if (!state.rows[0]?.hasPending) return;
-  if (searchDb.isTransaction) return indexPendingItems(searchDb);
+  const indexEverything = async (transaction: SearchDatabase): Promise<void> => {
+    await settleBackgroundBatches(transaction);
+    await indexPendingItems(transaction);
+  };
+  if (searchDb.isTransaction) return indexEverything(searchDb);
   try {
-    await searchDb.transaction().execute(indexPendingItems);
+    await searchDb.transaction().execute(indexEverything);
   } catch (error) {
     if (!isBusy(error)) throw error;
   }

@@ -20,6 +20,7 @@ export function createSqliteSearchProvider(): SearchProvider {
     migrations: sqliteSearchMigrations,
     indexItems: indexItemsOnSqlite,
     removeItems: removeItemsOnSqlite,
+    flush: makeIndexCurrent,
     search,
   };
 }

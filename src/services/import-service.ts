@@ -120,6 +120,8 @@ export async function importPaths(
     finishedFiles++;
     report(source.name, 0);
   }
+  // Indexing runs a little behind a bulk import; the archive is searchable in full on return.
+  await target.search.flush(target.database.db);
   return summary;
 }
 
