@@ -95,9 +95,16 @@ async function dispatchBatch(db: SearchDatabase, batches: BackgroundBatches): Pr
   const token = nextToken++;
   for (const id of ids) batches.dispatched.set(id, token);
   const texts = await loadIndexableTexts(db, ids);
-  const batch = { token, ids, items: null as IndexableItem[] | null, done: Promise.resolve() };
-  batch.done = stemInBackground(texts).then((items) => {
-    batch.items = items;
+  const batch = {
+    token,
+    ids,
+    items: null as IndexableItem[] | null,
+    distinctStems: [] as string[],
+    done: Promise.resolve(),
+  };
+  batch.done = stemInBackground(texts).then((stemmed) => {
+    batch.items = stemmed.items;
+    batch.distinctStems = stemmed.distinctStems;
   });
   batches.inFlight.push(batch);
 }

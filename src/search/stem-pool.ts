@@ -1,18 +1,34 @@
 import { Worker } from 'node:worker_threads';
 import { type IndexableItem, type IndexableText, stemIndexableText } from './indexable-items.ts';
 
+/** Stemmed items and the distinct stems among them. */
+export interface StemmedBatch {
+  items: IndexableItem[];
+  distinctStems: string[];
+}
+
 let worker: Worker | null = null;
 let isWorkerBroken = false;
 let nextBatch = 0;
-const waiting = new Map<number, (items: IndexableItem[]) => void>();
+const waiting = new Map<number, (batch: StemmedBatch) => void>();
 
 /**
  * Stems item texts in a worker thread, so that the main thread can store the next meetings
  * meanwhile. Stemming is pure, so when no worker can run it happens in place instead.
  */
-export function stemInBackground(texts: IndexableText[]): Promise<IndexableItem[]> {
+export function stemInBackground(texts: IndexableText[]): Promise<StemmedBatch> {
   const stemmer = startWorker();
-  if (!stemmer) return Promise.resolve(texts.map(stemIndexableText));
+  if (!stemmer) {
+    const items = texts.map(stemIndexableText);
+    return Promise.resolve({
+      items,
+      distinctStems: [
+        ...new Set(
+          items.flatMap((item) => [...item.titleStems, ...item.bodyStems, ...item.decisionStems]),
+        ),
+      ],
+    });
+  }
   const batch = nextBatch++;
   return new Promise((resolve) => {
     waiting.set(batch, resolve);
@@ -30,8 +46,8 @@ function startWorker(): Worker | null {
     return null;
   }
   worker.unref();
-  worker.on('message', (reply: { batch: number; items: IndexableItem[] }) => {
-    waiting.get(reply.batch)?.(reply.items);
+  worker.on('message', (reply: { batch: number } & StemmedBatch) => {
+    waiting.get(reply.batch)?.({ items: reply.items, distinctStems: reply.distinctStems });
     waiting.delete(reply.batch);
     // An idle worker must not keep a command from exiting.
     if (waiting.size === 0) worker?.unref();
@@ -45,6 +61,6 @@ function startWorker(): Worker | null {
 function failWorker(): void {
   isWorkerBroken = true;
   worker = null;
-  for (const resolve of waiting.values()) resolve([]);
+  for (const resolve of waiting.values()) resolve({ items: [], distinctStems: [] });
   waiting.clear();
 }
