@@ -122,7 +122,7 @@ export interface RevisionTable {
   action: string;
   author: string | null;
   reason: string | null;
-  /** The entity after the change, as JSON. */
+  /** JSON: `{ before: … }`, the entity as it was before the change (null when created). */
   data: string;
   created_at: string;
 }

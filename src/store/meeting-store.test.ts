@@ -72,7 +72,9 @@ describe.each(testDatabases())('the meeting store on %s', (_name, openDatabase) 
       .orderBy('id')
       .execute();
     expect(revisions.map((revision) => revision.action)).toEqual(['create', 'update']);
-    expect(JSON.parse(revisions[0]?.data ?? '{}').items[0].title).toBe('Første udgave');
+    // Each revision keeps what the change replaced: nothing for the creation, then the first text.
+    expect(JSON.parse(revisions[0]?.data ?? '{}').before).toBeNull();
+    expect(JSON.parse(revisions[1]?.data ?? '{}').before.items[0].title).toBe('Første udgave');
   });
 
   it('rolls a failed meeting back whole', async () => {

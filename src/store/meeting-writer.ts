@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { parseCaseNumber } from '../core/case-number.ts';
 import type { AgendaItem, Meeting } from '../core/meeting.ts';
 import type { DatabaseSchema } from './database-schema.ts';
+import { loadMeetingDocuments } from './meeting-reader.ts';
 
 type Executor = Kysely<DatabaseSchema>;
 
@@ -23,7 +24,10 @@ export interface ChangeAuthor {
 /**
  * Saves a whole Meeting document. A meeting is identified by its forum and date, so importing
  * the same meeting twice updates it rather than duplicating it; its items are replaced. Call it
- * inside a transaction: one meeting, one transaction. Records a revision.
+ * inside a transaction: one meeting, one transaction. Records a revision holding the document
+ * as it was before the change (nothing for a new meeting): with the current state in the
+ * tables, the chain of revisions gives back every earlier version, and a bulk import of new
+ * meetings does not write every text twice.
  */
 export async function saveMeetingDocument(
   db: Executor,
@@ -40,8 +44,10 @@ export async function saveMeetingDocument(
     .executeTakeFirst();
   let meetingId: number;
   let removedItemIds: number[] = [];
+  let previous: Meeting | null = null;
   if (existing) {
     meetingId = existing.id;
+    [previous = null] = await loadMeetingDocuments(db, [meetingId]);
     const oldItems = await db
       .selectFrom('agenda_items')
       .select('id')
@@ -87,7 +93,11 @@ export async function saveMeetingDocument(
       action: change.action ?? (existing ? 'update' : 'create'),
       author: change.author ?? null,
       reason: change.reason ?? null,
-      data: JSON.stringify(meeting),
+      data: JSON.stringify(
+        previous
+          ? { before: previous }
+          : { before: null, forum: meeting.forum, date: meeting.date },
+      ),
       created_at: now,
     })
     .execute();
