@@ -55,6 +55,9 @@ export async function openSqliteFile(path: string): Promise<Database> {
   connection.pragma('busy_timeout = 5000');
   // Checkpoint less often (80 MB of WAL): a bulk import commits thousands of meetings.
   connection.pragma('wal_autocheckpoint = 20000');
+  // A 64 MB page cache keeps the search index's hot pages in memory as the archive grows.
+  connection.pragma('cache_size = -65536');
+  connection.pragma('temp_store = memory');
   cachePreparedStatements(connection);
   return wrap(new SqliteDialect({ database: connection }), 'sqlite', `SQLite ${path}`);
 }
