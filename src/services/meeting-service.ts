@@ -56,6 +56,12 @@ export async function renderMeetingDocument(
   const kind = documentKindFor(meeting.status);
   const { id: _id, status: _status, version: _version, ...document } = meeting;
   const bytes = await renderMeeting(document, format, { kind });
-  const fileName = `${kind === 'agenda' ? 'dagsorden' : 'referat'}-${meeting.forum.toLowerCase()}-${meeting.date}.${format}`;
+  // Only safe characters: the name goes into a Content-Disposition header.
+  const forumPart =
+    meeting.forum
+      .toLowerCase()
+      .replace(/[^a-z0-9æøå]+/gu, '-')
+      .replace(/^-|-$/gu, '') || 'moede';
+  const fileName = `${kind === 'agenda' ? 'dagsorden' : 'referat'}-${forumPart}-${meeting.date}.${format}`;
   return { bytes, fileName };
 }
