@@ -59,6 +59,12 @@ function splitOutsideParentheses(text: string): string[] {
       continue;
     }
     current += character;
+    // "Rikke Blom (Direktør BSV) Jens Hansen (Chef)": a role's closing parenthesis followed by
+    // a capitalized word ends the name, even without a comma (names on lines of a table cell).
+    if (character === ')' && depth === 0 && /^\s+\p{Lu}/u.test(text.slice(index + 1, index + 8))) {
+      parts.push(current);
+      current = '';
+    }
   }
   parts.push(current);
   return parts.map((part) => part.trim().replace(/\.$/u, '')).filter((part) => part !== '');

@@ -150,3 +150,15 @@ describe('reading durations', () => {
     expect(meeting.items[0]?.caseNumber).toBe('00.01.00-A00-1-19');
   });
 });
+
+describe('reading absences without commas', () => {
+  it('splits names with roles written one after another, as a table cell gives them', () => {
+    const { meeting } = parseMinutesText(
+      'REFERAT Chefforum d. 01-02-2019\nPunkt 1: CF - Et\nBeslutning\nGodkendt.\nFraværende: Rikke Blom (Direktør BSV) Jens Hansen (Chef for ØS)\n',
+    );
+    expect(meeting.items[0]?.absent).toEqual([
+      { name: 'Rikke Blom', role: 'Direktør BSV' },
+      { name: 'Jens Hansen', role: 'Chef for ØS' },
+    ]);
+  });
+});
