@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
 import type { MigrationSet } from '../store/migrator.ts';
+import { createSearchFactsTable } from './search-facts-table.ts';
 
 /**
  * PostgreSQL's search tables:
@@ -32,16 +33,7 @@ export function postgresSearchMigrations(): MigrationSet {
         // vacuum, which after a bulk import cost ~60 ms a query.
         await sql`create index item_search_document_index on item_search using gin (document)
           with (gin_pending_list_limit = 1024)`.execute(db);
-        await db.schema
-          .createTable('item_search_facts')
-          .addColumn('item_id', 'integer', (column) =>
-            column.primaryKey().references('agenda_items.id').onDelete('cascade'),
-          )
-          .addColumn('meeting_id', 'integer', (column) => column.notNull())
-          .addColumn('case_id', 'integer')
-          .addColumn('closed', 'integer', (column) => column.notNull())
-          .addColumn('proposer_folded', 'text')
-          .execute();
+        await createSearchFactsTable(db);
         await db.schema
           .createTable('search_terms')
           .addColumn('id', 'serial', (column) => column.primaryKey())

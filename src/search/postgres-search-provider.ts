@@ -4,6 +4,7 @@ import { loadIndexableItems, saveSearchFacts } from './indexable-items.ts';
 import { rankWithTsRank } from './postgres-ranking.ts';
 import { postgresSearchMigrations } from './postgres-search-migrations.ts';
 import { buildTsvectorText, quoteLexeme } from './postgres-text-search.ts';
+import { countIndexedItems } from './search-facts-table.ts';
 import type { SearchHit, SearchProvider, SearchQuery } from './search-provider.ts';
 import type { ExpansionSource } from './search-query.ts';
 import { runSearch } from './search-runner.ts';
@@ -68,13 +69,7 @@ async function search(db: Kysely<DatabaseSchema>, query: SearchQuery): Promise<S
 /** Expansion's questions, answered by the GIN index and the pg_trgm vocabulary. */
 function postgresExpansionSource(db: SearchDatabase): ExpansionSource {
   return {
-    async countItems() {
-      const row = await db
-        .selectFrom('item_search_facts')
-        .select((eb) => eb.fn.countAll<number>().as('count'))
-        .executeTakeFirst();
-      return Number(row?.count ?? 0);
-    },
+    countItems: () => countIndexedItems(db),
     async countItemsWith(stem, atMost) {
       const result = await sql<{ count: string | number }>`
         select count(*) as count from (select 1 from item_search

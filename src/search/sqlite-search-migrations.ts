@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
 import type { MigrationSet } from '../store/migrator.ts';
+import { createSearchFactsTable } from './search-facts-table.ts';
 
 /**
  * SQLite's search tables:
@@ -27,16 +28,7 @@ export function sqliteSearchMigrations(): MigrationSet {
           content = '', contentless_delete = 1,
           tokenize = "unicode61 remove_diacritics 0"
         )`.execute(db);
-        await db.schema
-          .createTable('item_search_facts')
-          .addColumn('item_id', 'integer', (column) =>
-            column.primaryKey().references('agenda_items.id').onDelete('cascade'),
-          )
-          .addColumn('meeting_id', 'integer', (column) => column.notNull())
-          .addColumn('case_id', 'integer')
-          .addColumn('closed', 'integer', (column) => column.notNull())
-          .addColumn('proposer_folded', 'text')
-          .execute();
+        await createSearchFactsTable(db);
         await db.schema
           .createTable('search_terms')
           .addColumn('id', 'integer', (column) => column.primaryKey())

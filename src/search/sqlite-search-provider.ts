@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { DatabaseSchema } from '../store/database-schema.ts';
+import { countIndexedItems } from './search-facts-table.ts';
 import type { SearchHit, SearchProvider, SearchQuery } from './search-provider.ts';
 import type { ExpansionSource } from './search-query.ts';
 import { runSearch } from './search-runner.ts';
@@ -33,13 +34,7 @@ async function search(db: Kysely<DatabaseSchema>, query: SearchQuery): Promise<S
 /** Expansion's questions, answered by the FTS5 index and the trigram vocabulary. */
 function sqliteExpansionSource(db: SearchDatabase): ExpansionSource {
   return {
-    async countItems() {
-      const row = await db
-        .selectFrom('item_search_facts')
-        .select((eb) => eb.fn.countAll<number>().as('count'))
-        .executeTakeFirst();
-      return Number(row?.count ?? 0);
-    },
+    countItems: () => countIndexedItems(db),
     async countItemsWith(stem, atMost) {
       const result = await sql<{ count: number }>`
         select count(*) as count from (select rowid from item_search
