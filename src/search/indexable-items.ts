@@ -91,6 +91,40 @@ export function stemIndexableText(text: IndexableText): IndexableItem {
   return { facts: text.facts, titleStems, bodyStems, decisionStems };
 }
 
+/** An item ready for FTS5: its filter facts and each field's stems joined by spaces. */
+export interface FtsReadyItem {
+  facts: SearchFactsTable;
+  title: string;
+  body: string;
+  decision: string;
+}
+
+/** Stemmed items ready for FTS5 and the distinct stems among them (for the vocabulary). */
+export interface StemmedBatch {
+  items: FtsReadyItem[];
+  distinctStems: string[];
+}
+
+/**
+ * Stems a batch of texts for FTS5. Pure, so the worker thread runs it; the stems arrive joined
+ * and de-duplicated, which keeps the main thread's share of indexing small.
+ */
+export function stemBatch(texts: readonly IndexableText[]): StemmedBatch {
+  const distinct = new Set<string>();
+  const items = texts.map((text) => {
+    const item = stemIndexableText(text);
+    for (const stems of [item.titleStems, item.bodyStems, item.decisionStems])
+      for (const stem of stems) distinct.add(stem);
+    return {
+      facts: item.facts,
+      title: item.titleStems.join(' '),
+      body: item.bodyStems.join(' '),
+      decision: item.decisionStems.join(' '),
+    };
+  });
+  return { items, distinctStems: [...distinct] };
+}
+
 /** The recommendation's points and the attachments' titles, in order, per item. */
 export async function loadExtraBodyText(
   db: Kysely<DatabaseSchema>,

@@ -1,10 +1,11 @@
 import { type Kysely, sql } from 'kysely';
 import type { DatabaseSchema } from '../store/database-schema.ts';
 import {
-  type IndexableItem,
-  loadIndexableItems,
+  type FtsReadyItem,
   loadIndexableTexts,
+  type StemmedBatch,
   saveSearchFacts,
+  stemBatch,
 } from './indexable-items.ts';
 import { type SearchDatabase, withSearchTables } from './search-schema.ts';
 import { stemInBackground } from './stem-pool.ts';
@@ -67,7 +68,7 @@ interface BackgroundBatches {
     token: number;
     ids: number[];
     done: Promise<void>;
-    items: IndexableItem[] | null;
+    stemmed: StemmedBatch | null;
   }>;
 }
 
@@ -95,25 +96,18 @@ async function dispatchBatch(db: SearchDatabase, batches: BackgroundBatches): Pr
   const token = nextToken++;
   for (const id of ids) batches.dispatched.set(id, token);
   const texts = await loadIndexableTexts(db, ids);
-  const batch = {
-    token,
-    ids,
-    items: null as IndexableItem[] | null,
-    distinctStems: [] as string[],
-    done: Promise.resolve(),
-  };
+  const batch = { token, ids, stemmed: null as StemmedBatch | null, done: Promise.resolve() };
   batch.done = stemInBackground(texts).then((stemmed) => {
-    batch.items = stemmed.items;
-    batch.distinctStems = stemmed.distinctStems;
+    batch.stemmed = stemmed;
   });
   batches.inFlight.push(batch);
 }
 
 /** Writes the stems of finished background batches, for items still pending as sent. */
 async function writeFinishedBatches(db: SearchDatabase, batches: BackgroundBatches): Promise<void> {
-  for (const batch of batches.inFlight.filter((candidate) => candidate.items !== null)) {
+  for (const batch of batches.inFlight.filter((candidate) => candidate.stemmed !== null)) {
     batches.inFlight.splice(batches.inFlight.indexOf(batch), 1);
-    const current = (batch.items ?? []).filter(
+    const current = (batch.stemmed?.items ?? []).filter(
       (item) => batches.dispatched.get(item.facts.item_id) === batch.token,
     );
     for (const id of batch.ids)
@@ -123,9 +117,12 @@ async function writeFinishedBatches(db: SearchDatabase, batches: BackgroundBatch
       delete from item_search_pending where item_id in (${sql.join(current.map((item) => item.facts.item_id))})
       returning item_id`.execute(db);
     const pendingIds = new Set(stillPending.rows.map((row) => Number(row.item_id)));
+    // The batch's distinct stems may include some of items left out; the vocabulary may hold
+    // stems no item has (see vocabulary.ts), so that costs nothing but saves a pass.
     await writeIndexedItems(
       db,
       current.filter((item) => pendingIds.has(item.facts.item_id)),
+      batch.stemmed?.distinctStems ?? [],
     );
   }
 }
@@ -140,19 +137,18 @@ async function settleBackgroundBatches(db: SearchDatabase): Promise<void> {
 
 async function writeIndexedItems(
   db: SearchDatabase,
-  items: readonly IndexableItem[],
+  items: readonly FtsReadyItem[],
+  distinctStems: readonly string[],
 ): Promise<void> {
   if (items.length === 0) return;
   for (let offset = 0; offset < items.length; offset += insertChunkSize) {
     const rows = items.slice(offset, offset + insertChunkSize).map(toFtsRow);
+    // "or replace" re-indexes an item in one statement; contentless_delete allows it.
     await sql`insert or replace into item_search (rowid, title, body, decision)
       values ${sql.join(rows)}`.execute(db);
   }
   await saveSearchFacts(db, [...items.map((item) => item.facts)]);
-  await addToVocabulary(
-    db,
-    items.flatMap((item) => [item.titleStems, item.bodyStems, item.decisionStems]),
-  );
+  await addToVocabulary(db, [distinctStems]);
   await indexNewTerms(db);
 }
 
@@ -204,30 +200,16 @@ async function indexPendingItems(db: SearchDatabase): Promise<void> {
   const ids = pending.rows.map((row) => Number(row.id));
   for (let start = 0; start < ids.length; start += batchChunkSize) {
     const chunk = ids.slice(start, start + batchChunkSize);
-    const items = await loadIndexableItems(db, chunk);
+    const { items, distinctStems } = stemBatch(await loadIndexableTexts(db, chunk));
     // Items deleted since they were recorded leave the index instead.
     const found = new Set(items.map((item) => item.facts.item_id));
     await removeFromIndex(
       db,
       chunk.filter((id) => !found.has(id)),
     );
-    for (let offset = 0; offset < items.length; offset += insertChunkSize) {
-      const rows = items.slice(offset, offset + insertChunkSize).map(toFtsRow);
-      // "or replace" re-indexes an item in one statement; contentless_delete allows it.
-      await sql`insert or replace into item_search (rowid, title, body, decision)
-        values ${sql.join(rows)}`.execute(db);
-    }
-    await saveSearchFacts(
-      db,
-      items.map((item) => item.facts),
-    );
-    await addToVocabulary(
-      db,
-      items.flatMap((item) => [item.titleStems, item.bodyStems, item.decisionStems]),
-    );
+    await writeIndexedItems(db, items, distinctStems);
     await sql`delete from item_search_pending where item_id in (${sql.join(chunk)})`.execute(db);
   }
-  await indexNewTerms(db);
 }
 
 /** Adds the vocabulary's new terms to its trigram index. */
@@ -247,8 +229,8 @@ async function removeFromIndex(db: SearchDatabase, ids: readonly number[]): Prom
   await db.deleteFrom('item_search_facts').where('item_id', 'in', ids).execute();
 }
 
-function toFtsRow(item: IndexableItem) {
-  return sql`(${item.facts.item_id}, ${item.titleStems.join(' ')}, ${item.bodyStems.join(' ')}, ${item.decisionStems.join(' ')})`;
+function toFtsRow(item: FtsReadyItem) {
+  return sql`(${item.facts.item_id}, ${item.title}, ${item.body}, ${item.decision})`;
 }
 
 function isBusy(error: unknown): boolean {

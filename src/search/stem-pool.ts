@@ -1,11 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import { type IndexableItem, type IndexableText, stemIndexableText } from './indexable-items.ts';
-
-/** Stemmed items and the distinct stems among them. */
-export interface StemmedBatch {
-  items: IndexableItem[];
-  distinctStems: string[];
-}
+import { type IndexableText, type StemmedBatch, stemBatch } from './indexable-items.ts';
 
 let worker: Worker | null = null;
 let isWorkerBroken = false;
@@ -18,17 +12,7 @@ const waiting = new Map<number, (batch: StemmedBatch) => void>();
  */
 export function stemInBackground(texts: IndexableText[]): Promise<StemmedBatch> {
   const stemmer = startWorker();
-  if (!stemmer) {
-    const items = texts.map(stemIndexableText);
-    return Promise.resolve({
-      items,
-      distinctStems: [
-        ...new Set(
-          items.flatMap((item) => [...item.titleStems, ...item.bodyStems, ...item.decisionStems]),
-        ),
-      ],
-    });
-  }
+  if (!stemmer) return Promise.resolve(stemBatch(texts));
   const batch = nextBatch++;
   return new Promise((resolve) => {
     waiting.set(batch, resolve);
