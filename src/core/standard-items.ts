@@ -63,3 +63,22 @@ export function addMinutesToClock(clock: string, minutes: number): string {
   const total = (hours * 60 + mins + minutes) % (24 * 60);
   return `${String(Math.floor(total / 60)).padStart(2, '0')}:${String(total % 60).padStart(2, '0')}`;
 }
+
+/**
+ * Whether an item is one of the standard items that frame every agenda: item 1 (approval of
+ * agenda and minutes) and the last item, "Evt.". They cannot be deleted or moved.
+ */
+export function isStandardItem(
+  item: { title: string },
+  position: number,
+  itemCount: number,
+): boolean {
+  if (position === 0) return /^Godkendelse af dagsorden/iu.test(item.title.trim());
+  if (position === itemCount - 1) return /^Evt\.?$|^Eventuelt$/iu.test(item.title.trim());
+  return false;
+}
+
+/** The Beslutning written on item 1 when it approves the previous meeting's minutes. */
+export function approvalDecision(previousMeetingDate: string): string {
+  return `Referatet fra mødet d. ${formatDanishDate(previousMeetingDate)} blev godkendt.`;
+}

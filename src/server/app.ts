@@ -9,8 +9,13 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { Archive } from '../services/archive.ts';
+import { ServiceError } from '../services/service-error.ts';
+import { registerAppAssets } from './app-assets.ts';
 import { registerArchivePages } from './pages/archive.pages.ts';
+import { registerForumRoutes } from './routes/forums.routes.ts';
+import { registerItemRoutes } from './routes/items.routes.ts';
 import { registerMeetingRoutes } from './routes/meetings.routes.ts';
+import { registerPlanningRoutes } from './routes/planning.routes.ts';
 import { registerSearchRoutes } from './routes/search.routes.ts';
 
 /** What the app needs: the open archive, and whether to log requests. */
@@ -31,6 +36,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler((error, request, reply) => {
+    if (error instanceof ServiceError)
+      return reply.code(error.status).send({ ...error.details, error: error.message });
     if (hasZodFastifySchemaValidationErrors(error)) {
       const first = error.validation[0];
       const where =
@@ -47,9 +54,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         status >= 500 ? 'Der skete en fejl på serveren. Prøv igen.' : danishClientError(status),
     });
   });
-  app.setNotFoundHandler((_request, reply) =>
-    reply.code(404).send({ error: 'Siden findes ikke.' }),
-  );
   await app.register(fastifySwagger, {
     openapi: {
       info: {
@@ -64,16 +68,20 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(async (api) => {
     registerMeetingRoutes(api, options.archive);
     registerSearchRoutes(api, options.archive);
+    registerPlanningRoutes(api, options.archive);
+    registerItemRoutes(api, options.archive);
+    registerForumRoutes(api, options.archive);
     api.get('/api/health', async () => ({ status: 'ok' }));
     registerArchivePages(api, options.archive);
   });
+  await registerAppAssets(app);
   return app;
 }
 
 function danishClientError(status: number): string {
   switch (status) {
     case 413:
-      return 'Forespørgslen er for stor.';
+      return 'Forespørgslen er for stor (et bilag må højst fylde 25 MB).';
     case 415:
       return 'Typen af indhold understøttes ikke.';
     case 404:

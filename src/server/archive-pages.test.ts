@@ -19,7 +19,7 @@ describe('the server-rendered archive on the demo data', () => {
   });
 
   it('lists the upcoming draft agenda and the archive of past minutes', async () => {
-    const page = (await app.inject({ url: '/' })).body;
+    const page = (await app.inject({ url: '/arkiv' })).body;
     expect(page).toContain('<html lang="da">');
     expect(page).toMatch(/Kommende møder[\s\S]*Chefforum 7\. december 2026[\s\S]*Kladde/u);
     expect(page).toMatch(/Tidligere møder[\s\S]*Chefforum 11\. oktober 2018/u);
@@ -29,18 +29,20 @@ describe('the server-rendered archive on the demo data', () => {
   it('shows a meeting as its document with download links', async () => {
     const meetings = (await app.inject({ url: '/api/meetings' })).json();
     const draft = meetings.find((meeting: { status: string }) => meeting.status === 'draft');
-    const page = (await app.inject({ url: `/moeder/${draft.id}` })).body;
+    const page = (await app.inject({ url: `/arkiv/moeder/${draft.id}` })).body;
     expect(page).toContain('DAGSORDEN Chefforum d. 07-12-2026');
     expect(page).toContain('at chefforum godkender referat fra mødet d. 11. oktober 2018');
     expect(page).toContain(`/api/meetings/${draft.id}/document.pdf`);
-    expect((await app.inject({ url: '/moeder/424242' })).statusCode).toBe(404);
+    expect((await app.inject({ url: '/arkiv/moeder/424242' })).statusCode).toBe(404);
   });
 
   it('searches with highlighted hits and explains a bad query in Danish', async () => {
-    const page = (await app.inject({ url: `/soeg?q=${encodeURIComponent('sygefravær')}` })).body;
+    const page = (await app.inject({ url: `/arkiv/soeg?q=${encodeURIComponent('sygefravær')}` }))
+      .body;
     expect(page).toMatch(/punkt 5: Ny sygefraværstatistik/u);
     expect(page).toContain('<mark>');
-    const stopWords = (await app.inject({ url: `/soeg?q=${encodeURIComponent('og i at')}` })).body;
+    const stopWords = (await app.inject({ url: `/arkiv/soeg?q=${encodeURIComponent('og i at')}` }))
+      .body;
     expect(stopWords).toContain('role="alert"');
   });
 });

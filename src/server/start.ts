@@ -3,6 +3,7 @@ import { openArchive } from '../services/archive.ts';
 import { loadDemoDataIfEmpty } from '../services/demo-data.ts';
 import { databaseConfigFromEnvironment } from '../store/database.ts';
 import { buildApp } from './app.ts';
+import { buildWebApp, isAppBuildStale } from './app-assets.ts';
 
 /**
  * `npm start`: the web application on the embedded SQLite in REFERAT_DATA_DIR (./data) or on
@@ -10,6 +11,10 @@ import { buildApp } from './app.ts';
  * gets the demo data first. Logs the address in one line.
  */
 async function start(): Promise<void> {
+  if (isAppBuildStale()) {
+    process.stdout.write('Bygger webappen (første start, ca. 20 s)…\n');
+    await buildWebApp();
+  }
   const config = databaseConfigFromEnvironment();
   const archive = await openArchive(config);
   const hasLoadedDemo = await loadDemoDataIfEmpty(archive);

@@ -16,6 +16,9 @@ export interface DatabaseSchema {
   attachments: AttachmentTable;
   absences: AbsenceTable;
   revisions: RevisionTable;
+  forum_members: ForumMemberTable;
+  publications: PublicationTable;
+  file_contents: FileContentTable;
 }
 
 /** A body that meets: Chefforum ("CF"). */
@@ -75,6 +78,8 @@ export interface AgendaItemTable {
   decision: string | null;
   version: number;
   updated_at: string;
+  /** Orientering, Drøftelse or Beslutning ("orientering" | "droftelse" | "beslutning"). */
+  purpose: string | null;
 }
 
 /** The at-points of an item's recommendation, in order. */
@@ -125,4 +130,31 @@ export interface RevisionTable {
   /** JSON: `{ before: … }`, the entity as it was before the change (null when created). */
   data: string;
   created_at: string;
+}
+
+/** A member of a forum, in the forum's order, with the role written beside the name. */
+export interface ForumMemberTable {
+  id: Generated<number>;
+  forum_id: number;
+  position: number;
+  person_id: number;
+  role: string | null;
+}
+
+/** A published agenda or minutes: the Meeting document as sent, numbered per kind. */
+export interface PublicationTable {
+  id: Generated<number>;
+  meeting_id: number;
+  kind: 'agenda' | 'minutes';
+  number: number;
+  /** JSON: the Meeting interchange document as published. */
+  document: string;
+  author: string | null;
+  created_at: string;
+}
+
+/** An uploaded file's bytes, base64 (one row per file; `id` is the file's id). */
+export interface FileContentTable {
+  id: number;
+  content_base64: string;
 }

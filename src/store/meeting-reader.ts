@@ -133,7 +133,8 @@ export async function loadMeetingDocuments(
     .filter((meeting): meeting is Meeting => meeting !== undefined);
 }
 
-async function loadItemChildren(db: Executor, itemIds: number[]) {
+/** The points, attachments and absences of items, by item id, in order. */
+export async function loadItemChildren(db: Executor, itemIds: number[]) {
   const points = new Map<number, string[]>();
   const attachments = new Map<number, AgendaItem['attachments']>();
   const absences = new Map<number, AgendaItem['absent']>();

@@ -210,7 +210,7 @@ async function insertInChunks<Row>(
 }
 
 /** The case ids for journal numbers, creating cases that are new (with their KLE parts). */
-async function ensureCases(
+export async function ensureCases(
   db: Executor,
   caseNumbers: readonly string[],
 ): Promise<Map<string, number>> {
@@ -242,7 +242,11 @@ async function ensureCases(
   return ids;
 }
 
-async function ensurePeople(db: Executor, names: readonly string[]): Promise<Map<string, number>> {
+/** The person ids for names, creating people who are new. */
+export async function ensurePeople(
+  db: Executor,
+  names: readonly string[],
+): Promise<Map<string, number>> {
   const unique = [...new Set(names)];
   const ids = new Map<string, number>();
   if (unique.length === 0) return ids;

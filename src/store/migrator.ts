@@ -1,13 +1,17 @@
 import { type Migration, type MigrationProvider, Migrator } from 'kysely/migration';
 import type { Database } from './database.ts';
 import { archiveTablesMigration } from './migrations/0001-archive-tables.ts';
+import { meetingWorkMigration } from './migrations/0002-meeting-work.ts';
 
 /** Named migrations, applied in name order. Other layers (search) contribute their own. */
 export type MigrationSet = Record<string, Migration>;
 
 /** The store's own migrations for an engine. */
 export function storeMigrations(database: Database): MigrationSet {
-  return { '0001-archive-tables': archiveTablesMigration(database.engine) };
+  return {
+    '0001-archive-tables': archiveTablesMigration(database.engine),
+    '0002-meeting-work': meetingWorkMigration(database.engine),
+  };
 }
 
 /** The outcome of migrating: the names applied now, in order. */

@@ -12,6 +12,8 @@ export type TableRow = Record<string, string | number | null>;
 export interface TableShape {
   columns: readonly string[];
   key: readonly ['id'] | readonly ['item_id', 'position'];
+  /** Rows per page when read; small for tables of large rows (file contents). */
+  pageSize?: number;
 }
 
 /**
@@ -63,6 +65,7 @@ export const archiveTables: ReadonlyArray<readonly [ArchiveTable, TableShape]> =
         'decision',
         'version',
         'updated_at',
+        'purpose',
       ],
     },
   ],
@@ -77,6 +80,7 @@ export const archiveTables: ReadonlyArray<readonly [ArchiveTable, TableShape]> =
       columns: ['id', 'sha256', 'name', 'media_type', 'size', 'storage_key', 'created_at'],
     },
   ],
+  ['file_contents', { key: ['id'], columns: ['id', 'content_base64'], pageSize: 4 }],
   [
     'attachments',
     { key: ['id'], columns: ['id', 'item_id', 'position', 'title', 'file_id', 'file_reference'] },
@@ -101,6 +105,14 @@ export const archiveTables: ReadonlyArray<readonly [ArchiveTable, TableShape]> =
       ],
     },
   ],
+  ['forum_members', { key: ['id'], columns: ['id', 'forum_id', 'position', 'person_id', 'role'] }],
+  [
+    'publications',
+    {
+      key: ['id'],
+      columns: ['id', 'meeting_id', 'kind', 'number', 'document', 'author', 'created_at'],
+    },
+  ],
 ];
 
 /** Table names are chosen at run time here, so the typed schema gives way to a loose one. */
@@ -121,6 +133,7 @@ export async function* readTableRows(
 ): AsyncGenerator<TableRow[]> {
   const shape = archiveTables.find(([name]) => name === table)?.[1];
   if (!shape) throw new Error(`ukendt tabel ${table}`);
+  const rowsPerPage = shape.pageSize ?? pageSize;
   let last: TableRow | null = null;
   for (;;) {
     let query = loose(db)
@@ -128,11 +141,11 @@ export async function* readTableRows(
       .select([...shape.columns]);
     for (const column of shape.key) query = query.orderBy(column);
     if (last) query = query.where((eb) => afterKey(eb, shape, last as TableRow));
-    const rows: TableRow[] = await query.limit(pageSize).execute();
+    const rows: TableRow[] = await query.limit(rowsPerPage).execute();
     if (rows.length === 0) return;
     yield rows;
     last = rows[rows.length - 1] ?? null;
-    if (rows.length < pageSize) return;
+    if (rows.length < rowsPerPage) return;
   }
 }
 

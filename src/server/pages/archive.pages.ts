@@ -20,7 +20,7 @@ import { renderPage, siteNavigation } from './page-layout.ts';
 /** The server-rendered archive: meetings, one meeting's document, and search. No script. */
 export function registerArchivePages(app: FastifyInstance, archive: Archive): void {
   const pages = app.withTypeProvider<ZodTypeProvider>();
-  pages.get('/', async (_request, reply) => {
+  pages.get('/arkiv', async (_request, reply) => {
     const meetings = await listMeetings(archive, { limit: 500 });
     const today = new Date().toISOString().slice(0, 10);
     const list = (title: string, rows: typeof meetings) =>
@@ -30,7 +30,7 @@ export function registerArchivePages(app: FastifyInstance, archive: Archive): vo
           : `<ul class="meeting-list">${rows
               .map(
                 (meeting) =>
-                  `<li><a href="/moeder/${meeting.id}">${escapeHtml(meeting.forum)} ${escapeHtml(formatDanishDate(meeting.date))}</a>` +
+                  `<li><a href="/arkiv/moeder/${meeting.id}">${escapeHtml(meeting.forum)} ${escapeHtml(formatDanishDate(meeting.date))}</a>` +
                   `<span class="status">${escapeHtml(meetingStatusLabels[meeting.status as MeetingStatus] ?? meeting.status)}</span>` +
                   ` – ${meeting.itemCount} punkter</li>`,
               )
@@ -49,7 +49,7 @@ export function registerArchivePages(app: FastifyInstance, archive: Archive): vo
   });
 
   pages.get(
-    '/moeder/:id',
+    '/arkiv/moeder/:id',
     { schema: { params: z.object({ id: z.coerce.number().int().positive() }) } },
     async (request, reply) => {
       const meeting = await getMeeting(archive, request.params.id, viewerOf(request));
@@ -71,7 +71,7 @@ export function registerArchivePages(app: FastifyInstance, archive: Archive): vo
   );
 
   pages.get(
-    '/soeg',
+    '/arkiv/soeg',
     { schema: { querystring: z.object({ q: z.string().max(500).default('') }) } },
     async (request, reply) => {
       const text = request.query.q.trim();
@@ -89,7 +89,7 @@ export function registerArchivePages(app: FastifyInstance, archive: Archive): vo
               : `<ol class="meeting-list">${hits
                   .map(
                     (hit) =>
-                      `<li><a href="/moeder/${hit.meeting.id}#punkt-${hit.item.number}">${escapeHtml(hit.meeting.forum)} ${escapeHtml(formatDanishDate(hit.meeting.date))}, punkt ${hit.item.number}: ${escapeHtml(hit.item.title)}</a>` +
+                      `<li><a href="/arkiv/moeder/${hit.meeting.id}#punkt-${hit.item.number}">${escapeHtml(hit.meeting.forum)} ${escapeHtml(formatDanishDate(hit.meeting.date))}, punkt ${hit.item.number}: ${escapeHtml(hit.item.title)}</a>` +
                       `${hit.item.caseNumber ? ` <span class="status">${escapeHtml(hit.item.caseNumber)}</span>` : ''}<p>${highlight(hit.snippet)}</p></li>`,
                   )
                   .join('')}</ol>`;
@@ -106,7 +106,7 @@ export function registerArchivePages(app: FastifyInstance, archive: Archive): vo
 }
 
 function searchForm(value: string): string {
-  return `<form class="search-form" action="/soeg" method="get" role="search"><label for="q" class="visually-hidden">Søg</label><input id="q" name="q" type="search" value="${escapeHtml(value)}" placeholder="Hvad besluttede vi om …?"><button type="submit">Søg</button></form>`;
+  return `<form class="search-form" action="/arkiv/soeg" method="get" role="search"><label for="q" class="visually-hidden">Søg</label><input id="q" name="q" type="search" value="${escapeHtml(value)}" placeholder="Hvad besluttede vi om …?"><button type="submit">Søg</button></form>`;
 }
 
 /** Snippets mark hits with [[ ]]; the text is escaped first, then the marks become <mark>. */

@@ -2,7 +2,7 @@ import { escapeHtml } from '../../render/html-blocks.ts';
 import { htmlStyleSheet } from '../../render/html-style.ts';
 
 /** The site's navigation, shared by every page. */
-export const siteNavigation = `<nav class="site-nav" aria-label="Referat"><a href="/">Møder</a><a href="/soeg">Søg i arkivet</a><a href="/api/docs">API</a></nav>`;
+export const siteNavigation = `<nav class="site-nav" aria-label="Referat"><a href="/">Referat</a><a href="/arkiv">Arkiv</a><a href="/arkiv/soeg">Søg i arkivet</a><a href="/api/docs">API</a></nav>`;
 
 /**
  * The frame of the server-rendered pages: Danish, accessible, no script. They give every

@@ -1,0 +1,77 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+
+/** Where Vite writes the built React app (see app/vite.config.ts). */
+export const appDistFolder = fileURLToPath(new URL('../../app/dist/', import.meta.url));
+const appSourceFolder = fileURLToPath(new URL('../../app/', import.meta.url));
+
+/**
+ * Whether the built app is missing or older than its sources: then `npm start` builds it. The
+ * newest modification time under app/ (outside dist) against the built index.html.
+ */
+export function isAppBuildStale(): boolean {
+  const built = `${appDistFolder}index.html`;
+  if (!existsSync(built)) return true;
+  return newestModification(appSourceFolder) > statSync(built).mtimeMs;
+}
+
+function newestModification(folder: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(folder, { withFileTypes: true })) {
+    if (entry.name === 'dist' || entry.name === 'node_modules') continue;
+    const path = `${folder}${entry.name}`;
+    newest = Math.max(
+      newest,
+      entry.isDirectory() ? newestModification(`${path}/`) : statSync(path).mtimeMs,
+    );
+  }
+  return newest;
+}
+
+/** Builds the React app with Vite (a devDependency: installed by `npm install`). */
+export async function buildWebApp(): Promise<void> {
+  const { build } = await import('vite');
+  await build({
+    configFile: fileURLToPath(new URL('../../app/vite.config.ts', import.meta.url)),
+    logLevel: 'warn',
+  });
+}
+
+/**
+ * Serves the built app: hashed files under /assets (cached for a year), and index.html for
+ * every other page address that is not the API or the script-free archive, so that the app's
+ * own routes (/moeder/12, /soeg …) load on a reload or a shared link.
+ */
+export async function registerAppAssets(app: FastifyInstance): Promise<void> {
+  const hasBuild = existsSync(`${appDistFolder}index.html`);
+  if (hasBuild)
+    await app.register(fastifyStatic, {
+      root: `${appDistFolder}assets`,
+      prefix: '/assets/',
+      immutable: true,
+      maxAge: '365d',
+      index: false,
+    });
+  const indexHtml = hasBuild ? readFileSync(`${appDistFolder}index.html`, 'utf8') : null;
+  app.setNotFoundHandler((request: FastifyRequest, reply: FastifyReply) => {
+    const isPage =
+      request.method === 'GET' &&
+      !request.url.startsWith('/api/') &&
+      !request.url.startsWith('/assets/') &&
+      (request.headers.accept ?? '').includes('text/html');
+    if (!isPage) return reply.code(404).send({ error: 'Siden findes ikke.' });
+    if (!indexHtml)
+      return reply
+        .code(503)
+        .type('text/html; charset=utf-8')
+        .send(
+          '<!doctype html><html lang="da"><meta charset="utf-8"><title>Referat</title><main><h1>Appen er ikke bygget</h1><p>Start Referat med <code>npm start</code>, som bygger appen. Arkivet uden JavaScript findes på <a href="/arkiv">/arkiv</a>.</p></main></html>',
+        );
+    return reply
+      .type('text/html; charset=utf-8')
+      .header('cache-control', 'no-cache')
+      .send(indexHtml);
+  });
+}

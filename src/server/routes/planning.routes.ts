@@ -1,0 +1,166 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Archive } from '../../services/archive.ts';
+import { renderPreview, renderPublication } from '../../services/document-service.ts';
+import { reorderItems } from '../../services/item-service.ts';
+import {
+  addMeetingAbsence,
+  approveMinutes,
+  approvePreviousMinutes,
+  createMeeting,
+  listPublicationHistory,
+  publishAgenda,
+  publishMinutes,
+  removeMeetingAbsence,
+  startMeeting,
+  updateMeetingDetails,
+} from '../../services/meeting-flow-service.ts';
+import { loadWorkspace } from '../../services/workspace-service.ts';
+import { listMeetingRevisions } from '../../store/meeting-store.ts';
+import { authorOf, viewerOf } from '../viewer.ts';
+import { clockTime, idParams, isoDate, sendPdf } from './route-helpers.ts';
+
+const kindSchema = z.enum(['agenda', 'minutes']);
+
+/** Planning and holding a meeting: the workspace, the agenda, meeting mode and publishing. */
+export function registerPlanningRoutes(app: FastifyInstance, archive: Archive): void {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  api.post(
+    '/api/meetings',
+    {
+      schema: {
+        summary: 'Opret et møde med standardpunkterne',
+        body: z.strictObject({
+          forumId: z.int().positive(),
+          date: isoDate,
+          start: clockTime.nullable().optional(),
+          location: z.string().trim().max(200).nullable().optional(),
+        }),
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await createMeeting(archive, request.body, authorOf(request))),
+  );
+  api.get(
+    '/api/meetings/:id/workspace',
+    { schema: { summary: 'Alt hvad redigeringen af et møde skal bruge', params: idParams } },
+    (request) => loadWorkspace(archive.database.db, request.params.id),
+  );
+  api.patch(
+    '/api/meetings/:id',
+    {
+      schema: {
+        summary: 'Ret mødets dato, tid eller sted',
+        params: idParams,
+        body: z.strictObject({
+          version: z.int(),
+          date: isoDate.optional(),
+          start: clockTime.nullable().optional(),
+          location: z.string().trim().max(200).nullable().optional(),
+        }),
+      },
+    },
+    (request) => {
+      const { version, ...fields } = request.body;
+      return updateMeetingDetails(archive, request.params.id, version, fields, authorOf(request));
+    },
+  );
+  api.put(
+    '/api/meetings/:id/order',
+    {
+      schema: {
+        summary: 'Ny rækkefølge af punkterne',
+        params: idParams,
+        body: z.strictObject({ itemIds: z.array(z.int().positive()).max(1000) }),
+      },
+    },
+    (request) => reorderItems(archive, request.params.id, request.body.itemIds, authorOf(request)),
+  );
+  const actions = {
+    'publish-agenda': publishAgenda,
+    start: startMeeting,
+    'publish-minutes': publishMinutes,
+    'approve-minutes': approveMinutes,
+    'approve-previous': approvePreviousMinutes,
+  } as const;
+  for (const [path, action] of Object.entries(actions))
+    api.post(
+      `/api/meetings/:id/${path}`,
+      { schema: { summary: `Mødets forløb: ${path}`, params: idParams } },
+      (request) => action(archive, request.params.id, authorOf(request)),
+    );
+  api.post(
+    '/api/meetings/:id/absences',
+    {
+      schema: {
+        summary: 'Fraværende hele mødet',
+        params: idParams,
+        body: z.strictObject({
+          name: z.string().trim().min(1).max(200),
+          role: z.string().trim().max(200).nullable().optional(),
+        }),
+      },
+    },
+    (request) =>
+      addMeetingAbsence(
+        archive,
+        request.params.id,
+        { name: request.body.name, role: request.body.role || null },
+        authorOf(request),
+      ),
+  );
+  api.delete(
+    '/api/meetings/:id/absences',
+    {
+      schema: {
+        summary: 'Ikke længere fraværende',
+        params: idParams,
+        querystring: z.object({ name: z.string().trim().min(1) }),
+      },
+    },
+    (request) =>
+      removeMeetingAbsence(archive, request.params.id, request.query.name, authorOf(request)),
+  );
+  api.get(
+    '/api/meetings/:id/publications',
+    { schema: { summary: 'Udsendte versioner og hvad der ændrede sig', params: idParams } },
+    (request) => listPublicationHistory(archive, request.params.id),
+  );
+  api.get(
+    '/api/meetings/:id/publications/:kind/:number/document.pdf',
+    {
+      schema: {
+        summary: 'En udsendt version som PDF',
+        params: idParams.extend({ kind: kindSchema, number: z.coerce.number().int().positive() }),
+      },
+    },
+    async (request, reply) => {
+      const { id, kind, number } = request.params;
+      return sendPdf(reply, await renderPublication(archive, id, kind, number, viewerOf(request)));
+    },
+  );
+  api.get(
+    '/api/meetings/:id/preview.pdf',
+    {
+      schema: {
+        summary: 'Dokumentet som det ville blive udsendt nu',
+        params: idParams,
+        querystring: z.object({ kind: kindSchema.default('agenda') }),
+      },
+    },
+    async (request, reply) =>
+      sendPdf(
+        reply,
+        await renderPreview(archive, request.params.id, request.query.kind, viewerOf(request)),
+      ),
+  );
+  api.get(
+    '/api/meetings/:id/revisions',
+    { schema: { summary: 'Mødets historik, nyeste først', params: idParams } },
+    async (request) => {
+      await loadWorkspace(archive.database.db, request.params.id);
+      return listMeetingRevisions(archive.database.db, request.params.id);
+    },
+  );
+}

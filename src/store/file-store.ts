@@ -1,0 +1,96 @@
+import { createHash } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { DatabaseSchema } from './database-schema.ts';
+
+type Executor = Kysely<DatabaseSchema>;
+
+/** Stores a file's bytes once per content (SHA-256) and returns the file's id. */
+export async function storeFile(
+  db: Executor,
+  file: { bytes: Uint8Array; name: string; mediaType: string },
+): Promise<number> {
+  const sha256 = createHash('sha256').update(file.bytes).digest('hex');
+  const found = await db
+    .selectFrom('files')
+    .select('id')
+    .where('sha256', '=', sha256)
+    .executeTakeFirst();
+  if (found) return found.id;
+  const inserted = await db
+    .insertInto('files')
+    .values({
+      sha256,
+      name: file.name,
+      media_type: file.mediaType,
+      size: file.bytes.length,
+      storage_key: 'database',
+      created_at: new Date().toISOString(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('file_contents')
+    .values({ id: inserted.id, content_base64: Buffer.from(file.bytes).toString('base64') })
+    .execute();
+  return inserted.id;
+}
+
+/** Adds an attachment to the end of an item's Bilag; returns its id. */
+export async function insertAttachment(
+  db: Executor,
+  itemId: number,
+  attachment: { title: string; fileId: number },
+): Promise<number> {
+  const last = await db
+    .selectFrom('attachments')
+    .select((eb) => eb.fn.max('position').as('position'))
+    .where('item_id', '=', itemId)
+    .executeTakeFirst();
+  const position =
+    last?.position === null || last?.position === undefined ? 0 : Number(last.position) + 1;
+  const row = await db
+    .insertInto('attachments')
+    .values({
+      item_id: itemId,
+      position,
+      title: attachment.title,
+      file_id: attachment.fileId,
+      file_reference: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** An attachment's item and file facts, or null. */
+export async function findAttachment(db: Executor, attachmentId: number) {
+  const row = await db
+    .selectFrom('attachments')
+    .leftJoin('files', 'files.id', 'attachments.file_id')
+    .select([
+      'attachments.id',
+      'attachments.item_id as itemId',
+      'attachments.title',
+      'attachments.file_id as fileId',
+      'files.name as fileName',
+      'files.media_type as mediaType',
+    ])
+    .where('attachments.id', '=', attachmentId)
+    .executeTakeFirst();
+  return row ?? null;
+}
+
+/** A stored file's bytes, or null when the content is not stored here. */
+export async function readFileBytes(db: Executor, fileId: number): Promise<Buffer | null> {
+  const row = await db
+    .selectFrom('file_contents')
+    .select('content_base64')
+    .where('id', '=', fileId)
+    .executeTakeFirst();
+  return row ? Buffer.from(row.content_base64, 'base64') : null;
+}
+
+/** Removes an attachment (the file stays: another attachment may share its content). */
+export async function deleteAttachment(db: Executor, attachmentId: number): Promise<void> {
+  await db.deleteFrom('attachments').where('id', '=', attachmentId).execute();
+}

@@ -1,0 +1,99 @@
+import type { Kysely } from 'kysely';
+import type { DatabaseSchema } from './database-schema.ts';
+import { ensurePeople } from './meeting-writer.ts';
+
+type Executor = Kysely<DatabaseSchema>;
+
+/** A member of a forum with the role written beside the name. */
+export interface ForumMember {
+  name: string;
+  role: string | null;
+}
+
+/** A forum with its members in order. */
+export interface StoredForum {
+  id: number;
+  name: string;
+  abbreviation: string | null;
+  members: ForumMember[];
+}
+
+/** Every forum with its members, by name. */
+export async function listForums(db: Executor): Promise<StoredForum[]> {
+  const forums = await db
+    .selectFrom('forums')
+    .select(['id', 'name', 'abbreviation'])
+    .orderBy('name')
+    .execute();
+  const members = await db
+    .selectFrom('forum_members')
+    .innerJoin('people', 'people.id', 'forum_members.person_id')
+    .select(['forum_members.forum_id', 'people.name', 'forum_members.role'])
+    .orderBy('forum_members.forum_id')
+    .orderBy('forum_members.position')
+    .execute();
+  return forums.map((forum) => ({
+    ...forum,
+    members: members
+      .filter((member) => member.forum_id === forum.id)
+      .map((member) => ({ name: member.name, role: member.role })),
+  }));
+}
+
+/** One forum, or null. */
+export async function findForum(db: Executor, forumId: number): Promise<StoredForum | null> {
+  return (await listForums(db)).find((forum) => forum.id === forumId) ?? null;
+}
+
+/** Whether a forum of that name exists (names are unique). */
+export async function findForumIdByName(db: Executor, name: string): Promise<number | null> {
+  const row = await db
+    .selectFrom('forums')
+    .select('id')
+    .where('name', '=', name)
+    .executeTakeFirst();
+  return row?.id ?? null;
+}
+
+/** Creates a forum and returns its id. */
+export async function insertForum(
+  db: Executor,
+  forum: { name: string; abbreviation: string | null },
+): Promise<number> {
+  const row = await db
+    .insertInto('forums')
+    .values({ ...forum, created_at: new Date().toISOString() })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Renames a forum and replaces its members. */
+export async function updateForum(
+  db: Executor,
+  forumId: number,
+  forum: { name: string; abbreviation: string | null; members: readonly ForumMember[] },
+): Promise<void> {
+  await db
+    .updateTable('forums')
+    .set({ name: forum.name, abbreviation: forum.abbreviation })
+    .where('id', '=', forumId)
+    .execute();
+  await db.deleteFrom('forum_members').where('forum_id', '=', forumId).execute();
+  if (forum.members.length === 0) return;
+  const people = await ensurePeople(
+    db,
+    forum.members.map((member) => member.name),
+  );
+  await db
+    .insertInto('forum_members')
+    .values(
+      forum.members.map((member, position) => ({
+        forum_id: forumId,
+        position,
+        person_id: people.get(member.name) ?? 0,
+        role: member.role,
+      })),
+    )
+    .execute();
+}

@@ -1,0 +1,107 @@
+import type { Kysely } from 'kysely';
+import type { DatabaseSchema } from './database-schema.ts';
+
+type Executor = Kysely<DatabaseSchema>;
+
+/** A meeting's own fields, as the editor shows them. */
+export interface MeetingRecord {
+  id: number;
+  forumId: number;
+  kind: 'agenda' | 'minutes';
+  date: string;
+  start: string | null;
+  location: string | null;
+  status: string;
+  version: number;
+}
+
+/** One meeting's own fields, or null. */
+export async function findMeetingRecord(
+  db: Executor,
+  meetingId: number,
+): Promise<MeetingRecord | null> {
+  const row = await db
+    .selectFrom('meetings')
+    .select(['id', 'forum_id', 'kind', 'date', 'start', 'location', 'status', 'version'])
+    .where('id', '=', meetingId)
+    .executeTakeFirst();
+  if (!row) return null;
+  const { forum_id: forumId, ...rest } = row;
+  return { ...rest, forumId };
+}
+
+/** The forum's meeting just before or just after a date, or null. */
+export async function findNeighbourMeeting(
+  db: Executor,
+  forumId: number,
+  date: string,
+  direction: 'before' | 'after',
+): Promise<{ id: number; date: string; status: string } | null> {
+  const row = await db
+    .selectFrom('meetings')
+    .select(['id', 'date', 'status'])
+    .where('forum_id', '=', forumId)
+    .where('date', direction === 'before' ? '<' : '>', date)
+    .orderBy('date', direction === 'before' ? 'desc' : 'asc')
+    .limit(1)
+    .executeTakeFirst();
+  return row ?? null;
+}
+
+/** Whether the forum already meets on that date. */
+export async function findMeetingOnDate(
+  db: Executor,
+  forumId: number,
+  date: string,
+): Promise<number | null> {
+  const row = await db
+    .selectFrom('meetings')
+    .select('id')
+    .where('forum_id', '=', forumId)
+    .where('date', '=', date)
+    .executeTakeFirst();
+  return row?.id ?? null;
+}
+
+/** Sets a meeting's own fields and bumps its version. */
+export async function writeMeetingFields(
+  db: Executor,
+  meetingId: number,
+  fields: Partial<Pick<MeetingRecord, 'kind' | 'date' | 'start' | 'location'>>,
+): Promise<void> {
+  await db
+    .updateTable('meetings')
+    .set((eb) => ({
+      ...fields,
+      version: eb('version', '+', 1),
+      updated_at: new Date().toISOString(),
+    }))
+    .where('id', '=', meetingId)
+    .execute();
+}
+
+/** The meeting's revisions, newest first. */
+export async function listMeetingRevisions(db: Executor, meetingId: number) {
+  const itemIds = db.selectFrom('agenda_items').select('id').where('meeting_id', '=', meetingId);
+  const rows = await db
+    .selectFrom('revisions')
+    .select(['id', 'entity_type', 'entity_id', 'action', 'author', 'reason', 'created_at'])
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('entity_type', '=', 'meeting'), eb('entity_id', '=', meetingId)]),
+        eb.and([eb('entity_type', '=', 'item'), eb('entity_id', 'in', itemIds)]),
+      ]),
+    )
+    .orderBy('id', 'desc')
+    .limit(500)
+    .execute();
+  return rows.map((row) => ({
+    id: row.id,
+    entityType: row.entity_type,
+    entityId: row.entity_id,
+    action: row.action,
+    author: row.author,
+    reason: row.reason,
+    createdAt: row.created_at,
+  }));
+}
