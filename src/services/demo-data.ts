@@ -4,6 +4,7 @@ import { standardItems } from '../core/standard-items.ts';
 import { listMeetingSummaries } from '../store/meeting-reader.ts';
 import { updateMeetingStatus } from '../store/meeting-state.ts';
 import type { Archive } from './archive.ts';
+import { getForums, saveForum } from './forum-service.ts';
 import { storeMeeting } from './import-service.ts';
 
 const demoFolder = new URL('../../demo/', import.meta.url);
@@ -69,5 +70,25 @@ export async function loadDemoDataIfEmpty(archive: Archive, today = new Date()):
   const draft = draftAgenda(today, previous);
   const saved = await storeMeeting(archive, draft);
   await updateMeetingStatus(archive.database.db, saved.meetingId, 'draft');
+  const forumId = (await getForums(archive)).find((forum) => forum.name === 'Chefforum')?.id;
+  if (forumId)
+    await saveForum(
+      archive,
+      forumId,
+      { name: 'Chefforum', abbreviation: 'CF', members: demoMembers },
+      { author: 'Demodata' },
+    );
   return true;
 }
+
+/**
+ * Members for the demo forum. The real minutes name roles but no members, so these names are
+ * made up (the roles are those of the minutes); a real installation sets its own under "Fora".
+ */
+const demoMembers = [
+  { name: 'Anne Kjær', role: 'Kommunaldirektør' },
+  { name: 'Mads Holm', role: 'Direktør for Børn, Sundhed & Velfærd' },
+  { name: 'Lene Brandt', role: 'Chef for Økonomi & Stab' },
+  { name: 'Søren Dahl', role: 'Chef for Skoler & Uddannelser' },
+  { name: 'Pia Lund', role: 'Chef for Borgere & Arbejdsmarked' },
+];
