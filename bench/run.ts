@@ -1,14 +1,21 @@
 import os from 'node:os';
+import { benchHttp } from './http.bench.ts';
 import { benchParse } from './parse.bench.ts';
 import { benchRender } from './render.bench.ts';
 import { benchSearch } from './search.bench.ts';
 import { formatBenchTable } from './table.ts';
 
 /**
- * `npm run bench [parse|render|search]…`: runs the benchmarks (all by default) and prints one table.
+ * `npm run bench [parse|render|search|http]…`: runs the benchmarks (all by default) and prints
+ * one table.
  * Not part of `npm test`: timings belong here, never in unit tests.
  */
-const suites = { parse: benchParse, render: benchRender, search: benchSearch } as const;
+const suites = {
+  parse: benchParse,
+  render: benchRender,
+  search: benchSearch,
+  http: benchHttp,
+} as const;
 const requested = process.argv
   .slice(2)
   .filter((name): name is keyof typeof suites => name in suites);
@@ -17,6 +24,8 @@ const names =
 const rows = [];
 for (const name of names) rows.push(...(await suites[name]()));
 process.stdout.write(
-  `Node ${process.version}, ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores; one process\n\n`,
+  `Node ${process.version}, ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores; one process${
+    names.includes('http') ? ' (http: the server in a child process, autocannon in this one)' : ''
+  }\n\n`,
 );
 process.stdout.write(`${formatBenchTable(rows)}\n`);

@@ -48,6 +48,19 @@ describe.each(testDatabases())('the planning API on %s', (_name, openDatabase) =
       abbreviation: 'CF',
       members: [{ name: 'Jens Andersen' }, { name: 'Lise Holm' }],
     });
+    const [meeting] = (await send('GET', '/api/meetings')).json();
+    await send('GET', `/api/meetings/${meeting.id}`);
+    const renamed = await send('PUT', `/api/forums/${forumId}`, {
+      name: 'Chefforum 2',
+      members: [],
+    });
+    expect(renamed.statusCode).toBe(200);
+    expect((await send('GET', `/api/meetings/${meeting.id}`)).json().forum).toBe('Chefforum 2');
+    await send('PUT', `/api/forums/${forumId}`, {
+      name: 'Chefforum',
+      abbreviation: 'CF',
+      members: saved.json().members,
+    });
     const duplicate = await send('POST', '/api/forums', { name: 'Chefforum' });
     expect(duplicate.statusCode).toBe(409);
     expect(duplicate.json().error).toMatch(/findes allerede/u);

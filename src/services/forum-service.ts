@@ -8,6 +8,7 @@ import {
   updateForum,
 } from '../store/forum-store.ts';
 import { recordRevision } from '../store/item-store.ts';
+import { touchForumMeetings } from '../store/meeting-store.ts';
 import type { Archive } from './archive.ts';
 import type { Author } from './item-service.ts';
 import { notFound, ServiceError } from './service-error.ts';
@@ -57,6 +58,7 @@ export async function saveForum(
     if (new Set(names).size !== names.length)
       throw new ServiceError(400, 'Et medlem står på listen to gange.');
     await updateForum(db, forumId, forum);
+    if (before.name !== forum.name) await touchForumMeetings(db, forumId);
     await recordRevision(db, {
       entityType: 'forum',
       entityId: forumId,

@@ -105,3 +105,12 @@ export async function listMeetingRevisions(db: Executor, meetingId: number) {
     createdAt: row.created_at,
   }));
 }
+
+/** Bumps the version of every meeting of a forum: its documents carry the forum's name. */
+export async function touchForumMeetings(db: Executor, forumId: number): Promise<void> {
+  await db
+    .updateTable('meetings')
+    .set((eb) => ({ version: eb('version', '+', 1) }))
+    .where('forum_id', '=', forumId)
+    .execute();
+}

@@ -4,7 +4,12 @@ import { z } from 'zod';
 import { meetingSchema } from '../../core/meeting.ts';
 import { meetingStatuses } from '../../core/meeting-lifecycle.ts';
 import type { Archive } from '../../services/archive.ts';
-import { getMeeting, listMeetings, renderMeetingDocument } from '../../services/meeting-service.ts';
+import {
+  listMeetings,
+  type MeetingView,
+  renderMeetingDocument,
+} from '../../services/meeting-service.ts';
+import { createMeetingViewCache } from '../../services/meeting-view-cache.ts';
 import { viewerOf } from '../viewer.ts';
 
 const errorSchema = z.object({ error: z.string() });
@@ -24,6 +29,7 @@ const meetingViewSchema = meetingSchema.extend({
   status: z.enum(meetingStatuses),
   version: z.number(),
 });
+const notModifiedSchema = z.void().describe('Uændret siden If-None-Match; intet indhold');
 const documentTypes = {
   pdf: 'application/pdf',
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
@@ -47,19 +53,34 @@ export function registerMeetingRoutes(app: FastifyInstance, archive: Archive): v
     },
     (request) => listMeetings(archive, request.query),
   );
+  const views = createMeetingViewCache(archive);
   api.get(
     '/api/meetings/:id',
     {
       schema: {
         summary: 'Et møde som mødedokument med id, status og version',
+        description:
+          'Svaret har en ETag ("m<id>-v<version>-<rolle>"); med If-None-Match svares 304, når mødet er uændret.',
         params: meetingIdParams,
-        response: { 200: meetingViewSchema, 404: errorSchema },
+        response: { 200: meetingViewSchema, 304: notModifiedSchema, 404: errorSchema },
       },
     },
     async (request, reply) => {
-      const meeting = await getMeeting(archive, request.params.id, viewerOf(request));
-      if (!meeting) return reply.code(404).send({ error: 'Mødet findes ikke.' });
-      return meeting;
+      // The hot path: one lookup of the meeting's version, then the cached JSON as it was
+      // serialized (through this route's zod schema) when the version was first asked for.
+      const viewer = viewerOf(request);
+      const stamp = await views.stamp(request.params.id, viewer);
+      if (!stamp) return reply.code(404).send({ error: 'Mødet findes ikke.' });
+      reply.header('cache-control', 'private, no-cache');
+      if (namesEtag(request.headers['if-none-match'], stamp.etag))
+        return reply.code(304).header('etag', stamp.etag).send();
+      const answer = await views.answer(stamp, viewer, (view) => asText(reply.serialize(view)));
+      if (!answer) return reply.code(404).send({ error: 'Mødet findes ikke.' });
+      // Bytes are sent as they are, past the response serializer (which made them on a miss).
+      return reply
+        .header('etag', answer.etag)
+        .type('application/json; charset=utf-8')
+        .send(answer.body as unknown as MeetingView);
     },
   );
   api.get(
@@ -80,4 +101,18 @@ export function registerMeetingRoutes(app: FastifyInstance, archive: Archive): v
         .send(Buffer.from(document.bytes));
     },
   );
+}
+
+/** Whether an If-None-Match header names this ETag (weak comparison, RFC 9110 §13.1.2). */
+function namesEtag(header: unknown, etag: string): boolean {
+  if (typeof header !== 'string') return false;
+  return header.split(',').some((tag) => {
+    const trimmed = tag.trim();
+    return trimmed === '*' || trimmed.replace(/^W\//u, '') === etag;
+  });
+}
+
+/** A serializer's output as text (the zod serializer gives a string already). */
+function asText(serialized: string | ArrayBuffer | Buffer): string {
+  return typeof serialized === 'string' ? serialized : new TextDecoder().decode(serialized);
 }
