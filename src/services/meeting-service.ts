@@ -10,6 +10,7 @@ import {
 } from '../store/meeting-reader.ts';
 import { findMeetingState } from '../store/meeting-state.ts';
 import type { Archive } from './archive.ts';
+import { documentFileName } from './document-service.ts';
 
 /** A meeting as the API gives it: the interchange document plus its id, state and version. */
 export interface MeetingView extends Meeting {
@@ -56,12 +57,6 @@ export async function renderMeetingDocument(
   const kind = documentKindFor(meeting.status);
   const { id: _id, status: _status, version: _version, ...document } = meeting;
   const bytes = await renderMeeting(document, format, { kind });
-  // Only safe characters: the name goes into a Content-Disposition header.
-  const forumPart =
-    meeting.forum
-      .toLowerCase()
-      .replace(/[^a-z0-9æøå]+/gu, '-')
-      .replace(/^-|-$/gu, '') || 'moede';
-  const fileName = `${kind === 'agenda' ? 'dagsorden' : 'referat'}-${forumPart}-${meeting.date}.${format}`;
+  const fileName = documentFileName(meeting, kind, format);
   return { bytes, fileName };
 }
