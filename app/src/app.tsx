@@ -1,0 +1,73 @@
+import { useEffect, useRef } from 'react';
+import { ErrorBoundary } from './components/error-boundary.tsx';
+import { pageHeadingId } from './components/page-heading.tsx';
+import { SiteHeader } from './layout/site-header.tsx';
+import { CasePage } from './pages/case/case-page.tsx';
+import { ForumsPage } from './pages/forums/forums-page.tsx';
+import { ItemEditorPage } from './pages/item/item-editor-page.tsx';
+import { AgendaPage } from './pages/meeting/agenda-page.tsx';
+import { MeetingPage } from './pages/meeting/meeting-page.tsx';
+import { MeetingModePage } from './pages/meeting-mode/meeting-mode-page.tsx';
+import { MeetingsPage } from './pages/meetings/meetings-page.tsx';
+import { NotFoundPage } from './pages/not-found-page.tsx';
+import { SearchPage } from './pages/search/search-page.tsx';
+import { matchRoute, type Route } from './router/routes.ts';
+import { useLocation } from './router/use-location.ts';
+
+/** The app: skip link, header with navigation, and the page for the current path in <main>. */
+export function App() {
+  const { pathname, search } = useLocation();
+  const route = matchRoute(pathname);
+  useFocusOnNavigation(pathname);
+  return (
+    <>
+      <SiteHeader pathname={pathname} />
+      <main id="indhold" tabIndex={-1} className="page">
+        <ErrorBoundary key={pathname}>
+          <RoutePage route={route} search={search} />
+        </ErrorBoundary>
+      </main>
+      <footer className="site-footer">
+        <p>Referat – dagsordener, referater og arkiv</p>
+      </footer>
+    </>
+  );
+}
+
+function RoutePage({ route, search }: { route: Route; search: string }) {
+  switch (route.page) {
+    case 'meetings':
+      return <MeetingsPage />;
+    case 'forums':
+      return <ForumsPage />;
+    case 'meeting':
+      return <MeetingPage meetingId={route.meetingId} />;
+    case 'agenda':
+      return <AgendaPage meetingId={route.meetingId} />;
+    case 'item':
+      return <ItemEditorPage meetingId={route.meetingId} itemId={route.itemId} />;
+    case 'meeting-mode':
+      return <MeetingModePage meetingId={route.meetingId} />;
+    case 'search':
+      return <SearchPage search={search} />;
+    case 'case':
+      return <CasePage caseNumber={route.caseNumber} />;
+    case 'not-found':
+      return <NotFoundPage />;
+  }
+}
+
+/**
+ * After navigating inside the app, moves focus to the new page's h1 and scrolls to the top,
+ * as a page load would; not on the first load, where the browser's own start is right.
+ */
+function useFocusOnNavigation(pathname: string): void {
+  const previous = useRef(pathname);
+  useEffect(() => {
+    if (previous.current === pathname) return;
+    previous.current = pathname;
+    window.scrollTo(0, 0);
+    const heading = document.getElementById(pageHeadingId);
+    heading?.focus();
+  }, [pathname]);
+}

@@ -1,0 +1,54 @@
+import { casePath } from '../../api/search.ts';
+import type { CaseEntry } from '../../api/types.ts';
+import { ErrorAlert } from '../../components/error-alert.tsx';
+import { Loading } from '../../components/loading.tsx';
+import { PageHeading } from '../../components/page-heading.tsx';
+import { StatusBadge } from '../../components/status-badge.tsx';
+import { useApiData } from '../../hooks/use-api-data.ts';
+import { usePageTitle } from '../../hooks/use-page-title.ts';
+import { formatDanishDate } from '../../lib/format.ts';
+import { Link } from '../../router/link.tsx';
+import { paths } from '../../router/routes.ts';
+
+/** `/sager/:caseNumber`: a journal number's timeline across meetings. */
+export function CasePage({ caseNumber }: { caseNumber: string }) {
+  usePageTitle(`Sag ${caseNumber}`);
+  const timeline = useApiData<CaseEntry[]>(casePath(caseNumber));
+  return (
+    <>
+      <PageHeading>Sag {caseNumber}</PageHeading>
+      <ErrorAlert message={timeline.error} />
+      {timeline.isLoading && !timeline.data ? <Loading label="Henter sagens forløb…" /> : null}
+      {timeline.data?.length === 0 ? (
+        <p className="muted">Journalnummeret findes ikke på noget møde.</p>
+      ) : null}
+      {timeline.data && timeline.data.length > 0 ? (
+        <ol className="timeline">
+          {timeline.data.map((entry) => (
+            <li key={entry.itemId}>
+              <h2 className="timeline-date">
+                <time dateTime={entry.date}>{formatDanishDate(entry.date)}</time> · {entry.forum}
+              </h2>
+              <p>
+                <Link to={paths.item(entry.meetingId, entry.itemId)}>
+                  Punkt {entry.itemNumber}: {entry.title}
+                </Link>{' '}
+                <StatusBadge status={entry.status} />
+              </p>
+              {entry.decision ? (
+                <p className="preserve-lines">
+                  <strong>Beslutning:</strong> {entry.decision}
+                </p>
+              ) : (
+                <p className="muted">Ingen beslutning.</p>
+              )}
+              <p>
+                <Link to={paths.meeting(entry.meetingId)}>Gå til mødet</Link>
+              </p>
+            </li>
+          ))}
+        </ol>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,95 @@
+import { useState } from 'react';
+import { ApiError, messageOf } from '../../api/client.ts';
+import { itemConflictOf, patchItem } from '../../api/items.ts';
+import type { EditableItem, ForumMember } from '../../api/types.ts';
+import { ErrorAlert } from '../../components/error-alert.tsx';
+import { decisionAutosaver } from '../../lib/decision-autosave.ts';
+import { memberLabel } from './member-label.ts';
+
+/** Fraværende ved ét punkt: checkboxes per member, saved on the item at once. */
+export function ItemAbsences({
+  item,
+  members,
+  disabled,
+  onSaved,
+}: {
+  item: EditableItem;
+  members: readonly ForumMember[];
+  disabled: boolean;
+  onSaved: (item: EditableItem) => void;
+}) {
+  const [error, setError] = useState<string | null>(null);
+  const [isBusy, setIsBusy] = useState(false);
+  // The box shows the click at once; the server's answer then confirms or undoes it.
+  const [optimistic, setOptimistic] = useState<{ name: string; isAbsent: boolean } | null>(null);
+  const absentNames = new Set(item.absent.map((person) => person.name));
+  const known = members.filter((member) => !absentNames.has(member.name));
+  // Absent people who are not (or no longer) members are listed too, so they can be removed.
+  const people = [...item.absent, ...known].sort((one, other) =>
+    one.name.localeCompare(other.name, 'da'),
+  );
+
+  const toggle = async (member: ForumMember, isAbsent: boolean): Promise<void> => {
+    setIsBusy(true);
+    setOptimistic({ name: member.name, isAbsent });
+    setError(null);
+    const absentFrom = (list: readonly ForumMember[]): ForumMember[] =>
+      isAbsent
+        ? [...list.filter((person) => person.name !== member.name), member]
+        : list.filter((person) => person.name !== member.name);
+    try {
+      const version = decisionAutosaver.versionOf(item.id) ?? item.version;
+      let saved: EditableItem;
+      try {
+        saved = await patchItem(item.id, version, { absent: absentFrom(item.absent) });
+      } catch (caught) {
+        // Someone (often this page's own autosave) saved first: apply the change to theirs.
+        const stored = caught instanceof ApiError ? itemConflictOf(caught.body) : null;
+        if (!stored) throw caught;
+        saved = await patchItem(item.id, stored.current.version, {
+          absent: absentFrom(stored.current.absent),
+        });
+      }
+      decisionAutosaver.track(saved);
+      onSaved(saved);
+    } catch (caught) {
+      setError(messageOf(caught));
+    } finally {
+      setIsBusy(false);
+      setOptimistic(null);
+    }
+  };
+
+  return (
+    <details className="item-absences">
+      <summary>
+        Fraværende ved punkt {item.number}
+        {item.absent.length > 0 ? ` (${item.absent.length})` : ''}
+      </summary>
+      <fieldset>
+        <legend className="visually-hidden">Fraværende ved punkt {item.number}</legend>
+        {people.length === 0 ? <p className="muted">Forummet har ingen medlemmer.</p> : null}
+        <ul className="checkbox-list">
+          {people.map((member) => (
+            <li key={member.name}>
+              <label className="checkbox">
+                <input
+                  type="checkbox"
+                  checked={
+                    optimistic?.name === member.name
+                      ? optimistic.isAbsent
+                      : absentNames.has(member.name)
+                  }
+                  disabled={disabled || isBusy}
+                  onChange={(e) => void toggle(member, e.target.checked)}
+                />
+                {memberLabel(member)}
+              </label>
+            </li>
+          ))}
+        </ul>
+      </fieldset>
+      <ErrorAlert message={error} />
+    </details>
+  );
+}

@@ -1,0 +1,162 @@
+import { useState } from 'react';
+import { messageOf } from '../../api/client.ts';
+import {
+  approveMinutes,
+  documentLinks,
+  publishAgenda,
+  publishMinutes,
+  startMeeting,
+} from '../../api/meetings.ts';
+import type { PublishResult, Workspace } from '../../api/types.ts';
+import { ErrorAlert } from '../../components/error-alert.tsx';
+import { Notice } from '../../components/notice.tsx';
+import { countText } from '../../lib/format.ts';
+import { navigate } from '../../router/history.ts';
+import { Link } from '../../router/link.tsx';
+import { paths } from '../../router/routes.ts';
+
+type Action = 'publish-agenda' | 'start' | 'publish-minutes' | 'approve';
+
+/**
+ * The steps the meeting's state allows now: Udsend dagsorden (with a PDF preview first),
+ * Start mødet, Udsend referat and Godkend referat. Each step reloads the meeting.
+ */
+export function MeetingActions({
+  workspace,
+  onChanged,
+  isInMeetingMode = false,
+  beforePublishing,
+}: {
+  workspace: Workspace;
+  onChanged: (workspace?: Workspace) => void;
+  isInMeetingMode?: boolean;
+  /** Runs before the minutes are published, e.g. to save the last keystrokes first. */
+  beforePublishing?: () => Promise<void>;
+}) {
+  const { permissions } = workspace;
+  const [busy, setBusy] = useState<Action | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  const run = async (action: Action): Promise<void> => {
+    setBusy(action);
+    setError(null);
+    setNotice(null);
+    try {
+      switch (action) {
+        case 'publish-agenda':
+          setNotice(publishedText('Dagsordenen', await publishAgenda(workspace.id)));
+          onChanged();
+          break;
+        case 'start':
+          onChanged(await startMeeting(workspace.id));
+          navigate(paths.meetingMode(workspace.id));
+          break;
+        case 'publish-minutes':
+          await beforePublishing?.();
+          setNotice(publishedText('Referatet', await publishMinutes(workspace.id)));
+          onChanged();
+          break;
+        case 'approve':
+          onChanged(await approveMinutes(workspace.id));
+          setNotice('Referatet er godkendt og låst.');
+          break;
+      }
+    } catch (caught) {
+      setError(messageOf(caught));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const hasAny =
+    permissions.canPublishAgenda ||
+    permissions.canStartMeeting ||
+    permissions.canPublishMinutes ||
+    permissions.canApproveMinutes ||
+    permissions.canEnterDecisions;
+  return (
+    <div className="meeting-actions">
+      <ErrorAlert message={error} />
+      <Notice message={notice} />
+      {!hasAny ? (
+        <p className="muted">
+          {permissions.isLocked
+            ? 'Referatet er låst. Et punkt rettes fra punktets side med en begrundelse.'
+            : 'Der er ingen handlinger lige nu.'}
+        </p>
+      ) : null}
+      <div className="action-row">
+        {permissions.canPublishAgenda ? (
+          <div className="action">
+            <button
+              type="button"
+              className="button-primary"
+              disabled={busy !== null}
+              onClick={() => void run('publish-agenda')}
+            >
+              Udsend dagsorden
+            </button>
+            <a href={documentLinks.preview(workspace.id, 'agenda')} target="_blank" rel="noopener">
+              Se PDF først
+            </a>
+          </div>
+        ) : null}
+        {permissions.canStartMeeting ? (
+          <div className="action">
+            <button
+              type="button"
+              className="button-primary"
+              disabled={busy !== null}
+              onClick={() => void run('start')}
+            >
+              Start mødet
+            </button>
+          </div>
+        ) : null}
+        {permissions.canEnterDecisions && !permissions.canStartMeeting && !isInMeetingMode ? (
+          <div className="action">
+            <Link to={paths.meetingMode(workspace.id)} className="button-link">
+              Skriv beslutninger i mødetilstand
+            </Link>
+          </div>
+        ) : null}
+        {permissions.canPublishMinutes ? (
+          <div className="action">
+            <button
+              type="button"
+              className="button-primary"
+              disabled={busy !== null}
+              onClick={() => void run('publish-minutes')}
+            >
+              Udsend referat
+            </button>
+            <a href={documentLinks.preview(workspace.id, 'minutes')} target="_blank" rel="noopener">
+              Se referatet som PDF først
+            </a>
+          </div>
+        ) : null}
+        {permissions.canApproveMinutes ? (
+          <div className="action">
+            <button
+              type="button"
+              className="button-secondary"
+              disabled={busy !== null}
+              onClick={() => void run('approve')}
+            >
+              Godkend referat
+            </button>
+          </div>
+        ) : null}
+      </div>
+    </div>
+  );
+}
+
+function publishedText(what: string, result: PublishResult): string {
+  const changes =
+    result.changes.length > 0
+      ? ` ${countText(result.changes.length, 'punkt er', 'punkter er')} ændret siden sidst.`
+      : '';
+  return `${what} er udsendt som version ${result.number}.${changes}`;
+}

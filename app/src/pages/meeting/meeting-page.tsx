@@ -1,0 +1,93 @@
+import { publicationsPath } from '../../api/meetings.ts';
+import type { Publication, Workspace } from '../../api/types.ts';
+import { ErrorAlert } from '../../components/error-alert.tsx';
+import { Loading } from '../../components/loading.tsx';
+import { PageHeading } from '../../components/page-heading.tsx';
+import { useApiData } from '../../hooks/use-api-data.ts';
+import { usePageTitle } from '../../hooks/use-page-title.ts';
+import { formatDanishDate } from '../../lib/format.ts';
+import { Link } from '../../router/link.tsx';
+import { paths } from '../../router/routes.ts';
+import { AgendaBuilder } from '../agenda/agenda-builder.tsx';
+import { DocumentLinks } from './document-links.tsx';
+import { MeetingActions } from './meeting-actions.tsx';
+import { MeetingHeader } from './meeting-header.tsx';
+import { meetingTitle } from './meeting-title.ts';
+import { PublicationsList } from './publications-list.tsx';
+import { useWorkspace } from './use-workspace.ts';
+
+/**
+ * `/moeder/:id`: the meeting's state, the actions it allows, the agenda (built here while it
+ * may be edited), the documents, and the published versions with what changed.
+ */
+export function MeetingPage({ meetingId }: { meetingId: number }) {
+  const workspace = useWorkspace(meetingId);
+  const publications = useApiData<Publication[]>(publicationsPath(meetingId));
+  const title = workspace.data ? meetingTitle(workspace.data) : 'Møde';
+  usePageTitle(title);
+
+  const refresh = (answer?: Workspace): void => {
+    if (answer) workspace.setData(answer);
+    else workspace.reload();
+    publications.reload();
+  };
+
+  return (
+    <>
+      <PageHeading>{title}</PageHeading>
+      <ErrorAlert message={workspace.error} />
+      {workspace.isLoading && !workspace.data ? <Loading label="Henter mødet…" /> : null}
+      {workspace.data ? (
+        <>
+          <MeetingHeader workspace={workspace.data} view="overview" />
+          <section aria-labelledby="handlinger" className="panel">
+            <h2 id="handlinger">Handlinger</h2>
+            <MeetingActions workspace={workspace.data} onChanged={refresh} />
+          </section>
+          <section aria-labelledby="punkter" className="panel">
+            <h2 id="punkter">{workspace.data.kind === 'minutes' ? 'Referat' : 'Dagsorden'}</h2>
+            <AgendaBuilder
+              workspace={workspace.data}
+              onWorkspaceChange={workspace.setData}
+              onReload={() => refresh()}
+            />
+          </section>
+          <section aria-labelledby="dokumenter" className="panel">
+            <h2 id="dokumenter">Dokumenter</h2>
+            <DocumentLinks workspace={workspace.data} />
+          </section>
+          <section aria-labelledby="udsendelser" className="panel">
+            <h2 id="udsendelser">Udsendte versioner</h2>
+            <PublicationsList
+              meetingId={meetingId}
+              publications={publications.data}
+              error={publications.error}
+            />
+          </section>
+          <NeighbourLinks workspace={workspace.data} />
+        </>
+      ) : null}
+    </>
+  );
+}
+
+function NeighbourLinks({ workspace }: { workspace: Workspace }) {
+  const { previousMeeting, nextMeeting } = workspace;
+  if (!previousMeeting && !nextMeeting) return null;
+  return (
+    <nav aria-label="Forrige og næste møde" className="neighbour-links">
+      {previousMeeting ? (
+        <Link to={paths.meeting(previousMeeting.id)}>
+          Forrige møde: {formatDanishDate(previousMeeting.date)}
+        </Link>
+      ) : (
+        <span />
+      )}
+      {nextMeeting ? (
+        <Link to={paths.meeting(nextMeeting.id)}>
+          Næste møde: {formatDanishDate(nextMeeting.date)}
+        </Link>
+      ) : null}
+    </nav>
+  );
+}
