@@ -1,0 +1,44 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
+
+/** Serious and critical axe violations on the page as it is now, as readable lines. */
+export async function severeViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map(
+      (violation) =>
+        `${page.url()} ${violation.id}: ${violation.help} (${violation.nodes
+          .map((node) => node.target.join(' '))
+          .join(', ')})`,
+    );
+}
+
+/**
+ * Moves focus with Tab (and no mouse) until the locator has it, as a keyboard user does;
+ * fails when it is not reachable within `limit` presses.
+ */
+export async function tabTo(page: Page, target: Locator, limit = 120): Promise<void> {
+  const handle = await target.elementHandle();
+  if (!handle) throw new Error('tabTo: the target is not on the page');
+  for (let press = 0; press < limit; press++) {
+    if (await handle.evaluate((element) => element === element.ownerDocument.activeElement)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`tabTo: not reached with ${limit} presses of Tab`);
+}
+
+/** Waits until meeting mode's save status (one `<output>` for the page) says "Gemt". */
+export async function waitForSaved(page: Page): Promise<void> {
+  await expect
+    .poll(async () => page.locator('output').first().textContent(), { timeout: 10_000 })
+    .toBe('Gemt');
+}
+
+/** The id in a /moeder/:id… address. */
+export function meetingIdOf(page: Page): number {
+  const match = /\/moeder\/(\d+)/u.exec(page.url());
+  if (!match) throw new Error(`no meeting id in ${page.url()}`);
+  return Number(match[1]);
+}
