@@ -20,7 +20,9 @@ export function isAppBuildStale(): boolean {
 function newestModification(folder: string): number {
   let newest = 0;
   for (const entry of readdirSync(folder, { withFileTypes: true })) {
-    if (entry.name === 'dist' || entry.name === 'node_modules') continue;
+    // Tests beside the app's modules are not part of the build.
+    if (entry.name === 'dist' || entry.name === 'node_modules' || entry.name.endsWith('.test.ts'))
+      continue;
     const path = `${folder}${entry.name}`;
     newest = Math.max(
       newest,

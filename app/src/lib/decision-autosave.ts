@@ -151,7 +151,9 @@ class DecisionAutosaver {
    * Danish message when one cannot be saved (before publishing the minutes).
    */
   async settle(itemIds: readonly number[]): Promise<void> {
-    await Promise.all(itemIds.map((itemId) => this.flush(itemId)));
+    // Not awaited: a request that never answers must not keep the 15 s limit from starting.
+    // flush() marks an item 'saving' at once, so check() below waits for it.
+    for (const itemId of itemIds) void this.flush(itemId);
     await new Promise<void>((resolve, reject) => {
       const notSaved = 'Nogle beslutninger er ikke gemt endnu. Prøv igen, når der står "Gemt".';
       const finish = (error: Error | null): void => {

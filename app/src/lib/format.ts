@@ -1,6 +1,17 @@
-import { formatDanishDate, formatMeetingDate } from '../../../src/core/danish-date.ts';
+import {
+  formatDanishDate,
+  formatMeetingDate as formatDocumentMeetingDate,
+} from '../../../src/core/danish-date.ts';
 
-export { formatDanishDate, formatMeetingDate };
+export { formatDanishDate };
+
+/**
+ * "Mandag d. 7. december 2026": the minutes' own form, without the documents' leading zero
+ * in the day, so that lists and headings agree with "Chefforum 7. december 2026".
+ */
+export function formatMeetingDate(...args: Parameters<typeof formatDocumentMeetingDate>): string {
+  return formatDocumentMeetingDate(...args).replace(/d\. 0(\d)\./u, 'd. $1.');
+}
 
 const timestampFormat = new Intl.DateTimeFormat('da-DK', {
   timeZone: 'Europe/Copenhagen',
