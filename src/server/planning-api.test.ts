@@ -84,6 +84,17 @@ describe.each(testDatabases())('the planning API on %s', (_name, openDatabase) =
     ]);
     expect(workspace.items[0].recommendation.points.join(' ')).toContain('11. oktober 2018');
     expect(workspace.items.every((item: { isStandard: boolean }) => item.isStandard)).toBe(true);
+    const moved = await send('PATCH', `/api/meetings/${meetingId}`, {
+      version: workspace.version,
+      location: 'Byrådssalen',
+    });
+    expect(moved.statusCode).toBe(200);
+    expect(moved.json()).toMatchObject({ location: 'Byrådssalen', start: '09:00' });
+    const staleMove = await send('PATCH', `/api/meetings/${meetingId}`, {
+      version: workspace.version,
+      location: 'Kantinen',
+    });
+    expect(staleMove.statusCode).toBe(409);
     const twice = await send('POST', '/api/meetings', { forumId, date: '2018-11-08' });
     expect(twice.statusCode).toBe(409);
     const badDate = await send('POST', '/api/meetings', { forumId, date: '8/11' });

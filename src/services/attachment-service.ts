@@ -1,5 +1,4 @@
 import { detectAttachmentType, maxAttachmentBytes } from '../core/attachment-type.ts';
-import { isLocked, type MeetingStatus } from '../core/meeting-lifecycle.ts';
 import {
   deleteAttachment,
   findAttachment,
@@ -7,11 +6,11 @@ import {
   readFileBytes,
   storeFile,
 } from '../store/file-store.ts';
-import { findItemRef, recordRevision, touchMeeting } from '../store/item-store.ts';
-import { findMeetingRecord } from '../store/meeting-store.ts';
+import { recordRevision, touchMeeting } from '../store/item-store.ts';
 import type { Archive } from './archive.ts';
 import type { Author } from './item-service.ts';
 import { notFound, ServiceError } from './service-error.ts';
+import { itemForWriting } from './write-access.ts';
 
 /** An uploaded Bilag as the editor lists it. */
 export interface UploadedAttachment {
@@ -105,12 +104,6 @@ export async function downloadAttachment(archive: Archive, attachmentId: number)
   };
 }
 
-async function writableMeetingOf(db: Parameters<typeof findItemRef>[0], itemId: number) {
-  const ref = await findItemRef(db, itemId);
-  if (!ref) throw notFound('Punktet');
-  const meeting = await findMeetingRecord(db, ref.meetingId);
-  if (!meeting) throw notFound('Mødet');
-  if (isLocked(meeting.status as MeetingStatus))
-    throw new ServiceError(423, 'Referatet er godkendt og låst.');
-  return ref.meetingId;
+async function writableMeetingOf(db: Parameters<typeof itemForWriting>[0], itemId: number) {
+  return (await itemForWriting(db, itemId)).meetingId;
 }

@@ -1,10 +1,8 @@
 import { z } from 'zod';
 import { recommendationSchema } from '../core/meeting.ts';
-import { isLocked, type MeetingStatus } from '../core/meeting-lifecycle.ts';
 import { isStandardItem } from '../core/standard-items.ts';
 import {
   deleteItem,
-  findItemRef,
   type ItemFields,
   insertItemAt,
   loadStoredItems,
@@ -13,7 +11,6 @@ import {
   touchMeeting,
   writeItemFields,
 } from '../store/item-store.ts';
-import { findMeetingRecord } from '../store/meeting-store.ts';
 import type { Archive } from './archive.ts';
 import { notFound, ServiceError } from './service-error.ts';
 import {
@@ -22,6 +19,7 @@ import {
   toEditableItems,
   type Workspace,
 } from './workspace-service.ts';
+import { itemForWriting, meetingForWriting } from './write-access.ts';
 
 /** The editable fields of an item as the API takes them; each one optional. */
 export const itemFieldsSchema = z.strictObject({
@@ -47,8 +45,6 @@ export interface Author {
   author: string | null;
 }
 
-const lockedMessage = 'Referatet er godkendt og låst. Ret det med en rettelse og en begrundelse.';
-
 /** Adds an item before "Evt." (or last when there is none). */
 export async function addItem(
   archive: Archive,
@@ -57,9 +53,7 @@ export async function addItem(
   who: Author,
 ): Promise<EditableItem> {
   return archive.database.db.transaction().execute(async (db) => {
-    const meeting = await findMeetingRecord(db, meetingId);
-    if (!meeting) throw notFound('Mødet');
-    if (isLocked(meeting.status as MeetingStatus)) throw new ServiceError(423, lockedMessage);
+    await meetingForWriting(db, meetingId);
     const items = await loadStoredItems(db, meetingId);
     const last = items.at(-1);
     const position =
@@ -93,13 +87,8 @@ export async function updateItem(
   who: Author & { reason?: string | null; isCorrection?: boolean },
 ): Promise<EditableItem> {
   return archive.database.db.transaction().execute(async (db) => {
-    const ref = await findItemRef(db, itemId);
-    if (!ref) throw notFound('Punktet');
-    const meeting = await findMeetingRecord(db, ref.meetingId);
-    if (!meeting) throw notFound('Mødet');
-    const locked = isLocked(meeting.status as MeetingStatus);
-    if (locked && !who.isCorrection) throw new ServiceError(423, lockedMessage);
-    if (!locked && who.isCorrection)
+    const ref = await itemForWriting(db, itemId, who.isCorrection);
+    if (!ref.meeting.isLocked && who.isCorrection)
       throw new ServiceError(
         409,
         'Kun et godkendt referat rettes med en rettelse; gem punktet som normalt.',
@@ -134,11 +123,7 @@ export async function removeItem(
   who: Author,
 ): Promise<void> {
   await archive.database.db.transaction().execute(async (db) => {
-    const ref = await findItemRef(db, itemId);
-    if (!ref) throw notFound('Punktet');
-    const meeting = await findMeetingRecord(db, ref.meetingId);
-    if (!meeting) throw notFound('Mødet');
-    if (isLocked(meeting.status as MeetingStatus)) throw new ServiceError(423, lockedMessage);
+    const ref = await itemForWriting(db, itemId);
     const before = await editableItem(db, ref.meetingId, itemId);
     if (before.isStandard)
       throw new ServiceError(400, 'Standardpunkterne (punkt 1 og Evt.) kan ikke slettes.');
@@ -170,9 +155,7 @@ export async function reorderItems(
   who: Author,
 ): Promise<Workspace> {
   return archive.database.db.transaction().execute(async (db) => {
-    const meeting = await findMeetingRecord(db, meetingId);
-    if (!meeting) throw notFound('Mødet');
-    if (isLocked(meeting.status as MeetingStatus)) throw new ServiceError(423, lockedMessage);
+    await meetingForWriting(db, meetingId);
     const items = toEditableItems(await loadStoredItems(db, meetingId));
     const known = new Set(items.map((item) => item.id));
     if (

@@ -26,6 +26,7 @@ import type { Archive } from './archive.ts';
 import type { Author } from './item-service.ts';
 import { notFound, ServiceError } from './service-error.ts';
 import { loadWorkspace, type Workspace } from './workspace-service.ts';
+import { meetingForWriting } from './write-access.ts';
 
 type Db = Parameters<typeof loadWorkspace>[0];
 
@@ -79,8 +80,7 @@ export async function updateMeetingDetails(
   who: Author,
 ): Promise<Workspace> {
   return archive.database.db.transaction().execute(async (db) => {
-    const before = await findMeetingRecord(db, meetingId);
-    if (!before) throw notFound('Mødet');
+    const { isLocked: _locked, ...before } = await meetingForWriting(db, meetingId);
     if (before.version !== version)
       throw new ServiceError(409, 'Mødet er ændret af en anden; genindlæs siden.', {
         current: await loadWorkspace(db, meetingId),
@@ -249,9 +249,8 @@ async function changeAbsence(
   }>,
 ): Promise<Workspace> {
   return archive.database.db.transaction().execute(async (db) => {
+    await meetingForWriting(db, meetingId);
     const workspace = await loadWorkspace(db, meetingId);
-    if (workspace.permissions.isLocked)
-      throw new ServiceError(423, 'Referatet er godkendt og låst.');
     for (const item of workspace.items) {
       const absent = item.absent.map((entry) => ({ name: entry.name, role: entry.role ?? null }));
       const next = change(absent);

@@ -1,11 +1,9 @@
 import { type FormEvent, useId, useRef, useState } from 'react';
-import { itemPurposeLabels } from '../../../../src/core/standard-items.ts';
 import { messageOf } from '../../api/client.ts';
 import { addItem } from '../../api/meetings.ts';
 import type { ItemPurpose } from '../../api/types.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
-
-const purposes = Object.entries(itemPurposeLabels) as [ItemPurpose, string][];
+import { PurposeAndTimeFields } from '../../components/purpose-and-time-fields.tsx';
 
 /** "Tilføj punkt": title, purpose and minutes; the item is placed before "Evt.". */
 export function AddItemForm({
@@ -65,34 +63,12 @@ export function AddItemForm({
           onChange={(e) => setTitle(e.target.value)}
         />
       </div>
-      <div className="field">
-        <label htmlFor={`${id}-purpose`}>Formål</label>
-        <select
-          id={`${id}-purpose`}
-          value={purpose}
-          onChange={(e) => setPurpose(e.target.value as ItemPurpose | '')}
-        >
-          <option value="">Ikke valgt</option>
-          {purposes.map(([value, label]) => (
-            <option key={value} value={value}>
-              {label}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field field-narrow">
-        <label htmlFor={`${id}-minutes`}>Tid i minutter</label>
-        <input
-          id={`${id}-minutes`}
-          type="number"
-          inputMode="numeric"
-          min={1}
-          max={600}
-          step={5}
-          value={minutes}
-          onChange={(e) => setMinutes(e.target.value)}
-        />
-      </div>
+      <PurposeAndTimeFields
+        purpose={purpose}
+        minutes={minutes}
+        onPurposeChange={setPurpose}
+        onMinutesChange={setMinutes}
+      />
       <ErrorAlert message={error} />
       <div className="form-actions">
         <button type="submit" className="button-primary" disabled={isSaving}>

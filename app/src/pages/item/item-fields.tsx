@@ -1,10 +1,7 @@
 import { useId } from 'react';
-import { itemPurposeLabels } from '../../../../src/core/standard-items.ts';
-import type { ItemPurpose } from '../../api/types.ts';
+import { PurposeAndTimeFields } from '../../components/purpose-and-time-fields.tsx';
 import { CaseNumberField } from './case-number-field.tsx';
 import type { ItemDraft } from './item-draft.ts';
-
-const purposes = Object.entries(itemPurposeLabels) as [ItemPurpose, string][];
 
 /** Titel, Journalnummer, Formål, Tid i minutter and Lukket punkt. */
 export function ItemFields({
@@ -34,36 +31,13 @@ export function ItemFields({
         disabled={disabled}
         onChange={(caseNumber) => onChange({ caseNumber })}
       />
-      <div className="field">
-        <label htmlFor={`${id}-purpose`}>Formål</label>
-        <select
-          id={`${id}-purpose`}
-          value={draft.purpose}
-          disabled={disabled}
-          onChange={(e) => onChange({ purpose: e.target.value as ItemPurpose | '' })}
-        >
-          <option value="">Ikke valgt</option>
-          {purposes.map(([value, label]) => (
-            <option key={value} value={value}>
-              {label}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field field-narrow">
-        <label htmlFor={`${id}-minutes`}>Tid i minutter</label>
-        <input
-          id={`${id}-minutes`}
-          type="number"
-          inputMode="numeric"
-          min={1}
-          max={600}
-          step={5}
-          value={draft.durationMinutes}
-          disabled={disabled}
-          onChange={(e) => onChange({ durationMinutes: e.target.value })}
-        />
-      </div>
+      <PurposeAndTimeFields
+        purpose={draft.purpose}
+        minutes={draft.durationMinutes}
+        disabled={disabled}
+        onPurposeChange={(purpose) => onChange({ purpose })}
+        onMinutesChange={(durationMinutes) => onChange({ durationMinutes })}
+      />
       <div className="field checkbox-field">
         <input
           id={`${id}-closed`}
