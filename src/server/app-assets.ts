@@ -38,6 +38,7 @@ export async function buildWebApp(): Promise<void> {
   await build({
     configFile: fileURLToPath(new URL('../../app/vite.config.ts', import.meta.url)),
     logLevel: 'warn',
+    mode: 'production',
   });
 }
 
