@@ -1,6 +1,6 @@
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import {
   hasZodFastifySchemaValidationErrors,
   jsonSchemaTransform,
@@ -8,6 +8,8 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { da } from 'zod/locales';
 import type { Archive } from '../services/archive.ts';
 import { ServiceError } from '../services/service-error.ts';
 import { registerAppAssets } from './app-assets.ts';
@@ -29,9 +31,15 @@ export interface AppOptions {
  * /api/docs. Errors always answer with a Danish message and never a stack trace.
  */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  // Validation messages in Danish ("Ugyldigt input: forventede tal …").
+  z.config(da());
   const app = Fastify({
     logger: options.isLogging ? { level: 'info' } : false,
     bodyLimit: 2 * 1024 * 1024,
+    // Errors Fastify meets before routing (a malformed address) also answer in Danish.
+    frameworkErrors: (_error, _request, reply) => {
+      (reply as FastifyReply).code(400).send({ error: 'Adressen er ugyldig.' });
+    },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -49,9 +57,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     const statusCode = (error as { statusCode?: unknown }).statusCode;
     const status = typeof statusCode === 'number' && statusCode >= 400 ? statusCode : 500;
     if (status >= 500) request.log.error(error);
+    const code = (error as { code?: unknown }).code;
     return reply.code(status).send({
       error:
-        status >= 500 ? 'Der skete en fejl på serveren. Prøv igen.' : danishClientError(status),
+        status >= 500
+          ? 'Der skete en fejl på serveren. Prøv igen.'
+          : (bodyErrors[String(code)] ?? danishClientError(status)),
     });
   });
   await app.register(fastifySwagger, {
@@ -77,6 +88,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await registerAppAssets(app);
   return app;
 }
+
+/** Fastify's errors about a request body, in Danish. */
+const bodyErrors: Record<string, string> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: 'Forespørgslens JSON kan ikke læses.',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'Forespørgslen mangler indhold.',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'Typen af indhold understøttes ikke; send JSON.',
+};
 
 function danishClientError(status: number): string {
   switch (status) {

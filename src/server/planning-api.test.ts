@@ -311,5 +311,19 @@ describe.each(testDatabases())('the planning API on %s', (_name, openDatabase) =
     expect(empty.statusCode).toBe(400);
     expect(empty.json().error).toMatch(/titlen må ikke være tom/u);
     expect(empty.body).not.toMatch(/at .*\.ts:/u);
+    const badJson = await app.inject({
+      method: 'POST',
+      url: '/api/meetings',
+      payload: '{bad',
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(badJson.json()).toEqual({ error: 'Forespørgslens JSON kan ikke læses.' });
+    const noForum = await send('POST', '/api/meetings', { date: '2026-12-01' });
+    expect(noForum.json().error).toBe(
+      'Ugyldig forespørgsel: forumId: Ugyldigt input: forventede tal, fik undefined',
+    );
+    const badAddress = await send('GET', '/api/cases/%E0%A4%A');
+    expect(badAddress.statusCode).toBe(400);
+    expect(badAddress.json()).toEqual({ error: 'Adressen er ugyldig.' });
   });
 });

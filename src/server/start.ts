@@ -12,7 +12,7 @@ import { buildWebApp, isAppBuildStale } from './app-assets.ts';
  */
 async function start(): Promise<void> {
   if (isAppBuildStale()) {
-    process.stdout.write('Bygger webappen (første start, ca. 20 s)…\n');
+    process.stdout.write('Bygger webappen…\n');
     await buildWebApp();
   }
   const config = databaseConfigFromEnvironment();
