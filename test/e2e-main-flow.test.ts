@@ -182,6 +182,15 @@ describe('the main flow in Chromium', () => {
         {},
       ],
     });
+    await tabTo(page, page.getByRole('link', { name: 'Søg i arkivet' }));
+    await press('Enter');
+    await tabTo(page, page.getByLabel('Søgeord'));
+    await page.keyboard.type('kørselsordningen');
+    await press('Enter');
+    await page
+      .getByRole('link', { name: /Kørselsordning/u })
+      .first()
+      .waitFor();
     await context.close();
   }, 120_000);
 

@@ -30,9 +30,22 @@ describe('diffPublications', () => {
         number: 3,
         title: 'Budget',
         change: 'changed',
-        fields: ['Nummer', 'Tid', 'Sagsfremstilling'],
+        fields: ['Tid', 'Sagsfremstilling'],
       },
       { number: 3, title: 'Aula', change: 'removed', fields: [] },
+    ]);
+  });
+
+  it('calls an item moved only when its order among the others changed', () => {
+    const items = ['Godkendelse', 'Budget', 'Aula', 'Evt.'].map((title, index) =>
+      createEmptyItem(index + 1, title),
+    );
+    const swapped = [items[0], items[2], items[1], items[3]].map((item, index) => ({
+      ...(item as Meeting['items'][number]),
+      number: index + 1,
+    }));
+    expect(diffPublications(meeting(items), meeting(swapped))).toEqual([
+      { number: 3, title: 'Budget', change: 'changed', fields: ['Placering'] },
     ]);
   });
 });

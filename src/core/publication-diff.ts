@@ -10,7 +10,6 @@ export interface ItemChange {
 }
 
 const fieldLabels: Array<[string, (item: AgendaItem) => unknown]> = [
-  ['Nummer', (item) => item.number],
   ['Titel', (item) => item.title],
   ['Journalnummer', (item) => item.caseNumber],
   ['Lukket punkt', (item) => item.closed],
@@ -31,6 +30,7 @@ const fieldLabels: Array<[string, (item: AgendaItem) => unknown]> = [
 export function diffPublications(before: Meeting | null, after: Meeting): ItemChange[] {
   if (!before) return [];
   const partners = matchItems(before.items, after.items);
+  const moved = movedItems(before.items, after.items, partners);
   const changes: ItemChange[] = [];
   for (const [index, item] of after.items.entries()) {
     const previous = partners.get(index);
@@ -38,9 +38,12 @@ export function diffPublications(before: Meeting | null, after: Meeting): ItemCh
       changes.push({ number: item.number, title: item.title, change: 'added', fields: [] });
       continue;
     }
-    const fields = fieldLabels
-      .filter(([, read]) => JSON.stringify(read(previous)) !== JSON.stringify(read(item)))
-      .map(([label]) => label);
+    const fields = [
+      ...(moved.has(index) ? ['Placering'] : []),
+      ...fieldLabels
+        .filter(([, read]) => JSON.stringify(read(previous)) !== JSON.stringify(read(item)))
+        .map(([label]) => label),
+    ];
     if (fields.length > 0)
       changes.push({ number: item.number, title: item.title, change: 'changed', fields });
   }
@@ -71,4 +74,41 @@ function matchItems(
     if (found >= 0) take(index, found);
   }
   return partners;
+}
+
+/**
+ * The new items (by index) that were moved: those outside the longest run of matched items
+ * that kept their order. An item only renumbered because another was added or removed is not
+ * moved; of two swapped items, one is.
+ */
+function movedItems(
+  before: readonly AgendaItem[],
+  after: readonly AgendaItem[],
+  partners: ReadonlyMap<number, AgendaItem>,
+): Set<number> {
+  const matched = after
+    .map((_item, index) => index)
+    .filter((index) => partners.has(index))
+    .map((index) => ({ index, earlier: before.indexOf(partners.get(index) as AgendaItem) }));
+  const kept = longestIncreasingRun(matched.map((entry) => entry.earlier));
+  return new Set(matched.filter((_entry, position) => !kept.has(position)).map((e) => e.index));
+}
+
+/** Positions of one longest strictly increasing subsequence (O(n²): agendas are short). */
+function longestIncreasingRun(values: readonly number[]): Set<number> {
+  const length = values.map(() => 1);
+  const previous = values.map(() => -1);
+  for (let i = 0; i < values.length; i++)
+    for (let j = 0; j < i; j++)
+      if ((values[j] ?? 0) < (values[i] ?? 0) && (length[j] ?? 0) + 1 > (length[i] ?? 0)) {
+        length[i] = (length[j] ?? 0) + 1;
+        previous[i] = j;
+      }
+  let at = length.indexOf(Math.max(0, ...length));
+  const kept = new Set<number>();
+  while (at >= 0) {
+    kept.add(at);
+    at = previous[at] ?? -1;
+  }
+  return kept;
 }
