@@ -32,14 +32,25 @@ function newestModification(folder: string): number {
   return newest;
 }
 
-/** Builds the React app with Vite (a devDependency: installed by `npm install`). */
+/**
+ * Builds the React app with Vite (a devDependency: installed by `npm install`). Always a
+ * production build: started from the tests, NODE_ENV is "test", and Vite would then compile
+ * JSX for React's development runtime, which the production bundle does not have.
+ */
 export async function buildWebApp(): Promise<void> {
   const { build } = await import('vite');
-  await build({
-    configFile: fileURLToPath(new URL('../../app/vite.config.ts', import.meta.url)),
-    logLevel: 'warn',
-    mode: 'production',
-  });
+  const previous = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({
+      configFile: fileURLToPath(new URL('../../app/vite.config.ts', import.meta.url)),
+      logLevel: 'warn',
+      mode: 'production',
+    });
+  } finally {
+    if (previous === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = previous;
+  }
 }
 
 /**
