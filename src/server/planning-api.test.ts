@@ -95,6 +95,9 @@ describe.each(testDatabases())('the planning API on %s', (_name, openDatabase) =
       location: 'Kantinen',
     });
     expect(staleMove.statusCode).toBe(409);
+    const noMinutes = await send('GET', `/api/meetings/${meetingId}/document.pdf?kind=minutes`);
+    expect(noMinutes.statusCode).toBe(409);
+    expect(noMinutes.json().error).toMatch(/ikke udsendt/u);
     const twice = await send('POST', '/api/meetings', { forumId, date: '2018-11-08' });
     expect(twice.statusCode).toBe(409);
     const badDate = await send('POST', '/api/meetings', { forumId, date: '8/11' });
@@ -248,6 +251,8 @@ describe.each(testDatabases())('the planning API on %s', (_name, openDatabase) =
     expect(meeting.items[2].absent).toEqual([{ name: 'Lise Holm', role: 'Chef for Økonomi' }]);
     const pdf = await send('GET', `/api/meetings/${meetingId}/document.pdf`);
     expect(pdf.headers['content-disposition']).toContain('referat-chefforum-2018-11-08.pdf');
+    const agenda = await send('GET', `/api/meetings/${meetingId}/document.docx?kind=agenda`);
+    expect(agenda.headers['content-disposition']).toContain('dagsorden-chefforum-2018-11-08.docx');
     const hits = (
       await send('GET', `/api/search?q=${encodeURIComponent('kassebeholdningen')}`)
     ).json();

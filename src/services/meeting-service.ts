@@ -11,6 +11,7 @@ import {
 import { findMeetingState } from '../store/meeting-state.ts';
 import type { Archive } from './archive.ts';
 import { documentFileName } from './document-service.ts';
+import { ServiceError } from './service-error.ts';
 
 /** A meeting as the API gives it: the interchange document plus its id, state and version. */
 export interface MeetingView extends Meeting {
@@ -51,10 +52,15 @@ export async function renderMeetingDocument(
   meetingId: number,
   format: RenderFormat,
   viewer: Viewer,
+  wantedKind?: 'agenda' | 'minutes',
 ): Promise<{ bytes: Uint8Array; fileName: string } | null> {
   const meeting = await getMeeting(archive, meetingId, viewer);
   if (!meeting) return null;
-  const kind = documentKindFor(meeting.status);
+  const stateKind = documentKindFor(meeting.status);
+  // The agenda can always be had; the minutes only once they are published.
+  if (wantedKind === 'minutes' && stateKind !== 'minutes')
+    throw new ServiceError(409, 'Referatet er ikke udsendt endnu; hent dagsordenen.');
+  const kind = wantedKind ?? stateKind;
   const { id: _id, status: _status, version: _version, ...document } = meeting;
   const bytes = await renderMeeting(document, format, { kind });
   const fileName = documentFileName(meeting, kind, format);

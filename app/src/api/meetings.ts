@@ -30,8 +30,10 @@ export function publicationsPath(id: number): string {
 
 /** Links to a meeting's documents and previews. */
 export const documentLinks = {
-  pdf: (id: number): string => `${meetingPath(id)}/document.pdf`,
-  docx: (id: number): string => `${meetingPath(id)}/document.docx`,
+  pdf: (id: number, kind?: 'agenda' | 'minutes'): string =>
+    `${meetingPath(id)}/document.pdf${kind ? `?kind=${kind}` : ''}`,
+  docx: (id: number, kind?: 'agenda' | 'minutes'): string =>
+    `${meetingPath(id)}/document.docx${kind ? `?kind=${kind}` : ''}`,
   preview: (id: number, kind: 'agenda' | 'minutes'): string =>
     `${meetingPath(id)}/preview.pdf?kind=${kind}`,
   publication: (id: number, kind: 'agenda' | 'minutes', number: number): string =>

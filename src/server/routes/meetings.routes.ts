@@ -87,13 +87,21 @@ export function registerMeetingRoutes(app: FastifyInstance, archive: Archive): v
     '/api/meetings/:id/document.:format',
     {
       schema: {
-        summary: 'Dagsorden eller referat (efter mødets status) som PDF eller Word',
+        summary:
+          'Dagsorden eller referat som PDF eller Word: efter mødets status, eller som ?kind= siger',
         params: meetingIdParams.extend({ format: z.enum(['pdf', 'docx']) }),
+        querystring: z.object({ kind: z.enum(['agenda', 'minutes']).optional() }),
       },
     },
     async (request, reply) => {
       const { id, format } = request.params;
-      const document = await renderMeetingDocument(archive, id, format, viewerOf(request));
+      const document = await renderMeetingDocument(
+        archive,
+        id,
+        format,
+        viewerOf(request),
+        request.query.kind,
+      );
       if (!document) return reply.code(404).send({ error: 'Mødet findes ikke.' });
       return reply
         .header('content-type', documentTypes[format])
