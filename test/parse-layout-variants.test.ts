@@ -62,3 +62,37 @@ describe.each(fixtureNames)('%s in other layouts', (name) => {
     expect(score.percent, score.misses.join('\n')).toBeGreaterThanOrEqual(98);
   });
 });
+
+/** Item headings and section labels as other councils and secretaries write them. */
+const headingLayouts: Record<string, (text: string) => string> = {
+  'items numbered "2. Titel" as headings': (text) => text.replace(/Punkt (\d+): CF - /gu, '$1. '),
+  'items numbered "2. Titel" in plain text with a contents list': (text) =>
+    withoutMarks(text.replace(/Punkt (\d+): CF - /gu, '$1. ')),
+  'items numbered "2. Titel" in plain text without a contents list': (text) =>
+    withoutMarks(
+      text
+        .replace(/## Indholdsfortegnelse[\s\S]*?(?=# \*\*Punkt 1)/u, '')
+        .replace(/Punkt (\d+): CF - /gu, '$1. '),
+    ),
+  '"Punkt 2 Titel" without a colon': (text) => text.replace(/Punkt (\d+): CF - /gu, 'Punkt $1 '),
+  '"Pkt. 2"': (text) => text.replace(/Punkt (\d+): /gu, 'Pkt. $1 '),
+  '"Dagsordenspunkt 2:"': (text) => text.replace(/Punkt (\d+): /gu, 'Dagsordenspunkt $1: '),
+  'section labels on the line of their text ("Beslutning: …")': (text) =>
+    text.replace(/^#+ \*\*(Anledning|Sagsfremstilling|Beslutning|Indstilling)\*\*\n\n/gmu, '$1: '),
+  'journal numbers labelled "Sagsnr.:"': (text) =>
+    text.replace(/^(\d{2}\.\d{2}\.\d{2}-[A-ZØ]\d{2}-\d+-\d{2}|\d{2}\/\d+)$/gmu, 'Sagsnr.: $1'),
+  'section headings in capitals': (text) =>
+    text.replace(
+      /\*\*(Anledning|Sagsfremstilling|Beslutning|Indstilling|Bilag)\*\*/gu,
+      (_match, word: string) => `**${word.toUpperCase()}**`,
+    ),
+};
+
+describe.each(fixtureNames)('%s with other item headings', (name) => {
+  const gold = JSON.parse(read(`${name}.json`));
+  const source = read(`${name}.txt`);
+  it.each(Object.entries(headingLayouts))('parses %s completely', (_layout, relayout) => {
+    const score = scoreMeeting(gold, parseMinutesText(relayout(source)).meeting);
+    expect(score.misses).toEqual([]);
+  });
+});

@@ -161,4 +161,46 @@ describe('reading absences without commas', () => {
       { name: 'Jens Hansen', role: 'Chef for ØS' },
     ]);
   });
+
+  it('finds plain "2. Titel" items by what follows them, not numbered lists in the text', () => {
+    const text = `REFERAT Økonomiudvalget d. 01-02-2019
+1. Godkendelse af dagsorden
+Beslutning
+Godkendt.
+2. Budgetopfølgning
+00.30.14-G01-2-19
+Sagsfremstilling
+Der er tre forhold:
+1. Skoleområdet
+2. Ældreområdet
+3. Kulturområdet
+Indstilling
+Direktionen indstiller,
+1. at opfølgningen tages til efterretning
+Beslutning
+Taget til efterretning.
+3. Evt.
+Anledning
+Intet.`;
+    expect(titlesOf(text)).toEqual([
+      [1, 'Godkendelse af dagsorden'],
+      [2, 'Budgetopfølgning'],
+      [3, 'Evt.'],
+    ]);
+  });
+
+  it('takes "Punkt 2 Titel" with a capital as a heading, and "punkt 2 i …" as prose', () => {
+    const text = `REFERAT Chefforum d. 01-02-2019
+Punkt 1 Godkendelse
+Beslutning
+Godkendt, jf.
+punkt 2 i sidste referat.
+Punkt 2 Budget
+Beslutning
+Drøftet.`;
+    expect(titlesOf(text)).toEqual([
+      [1, 'Godkendelse'],
+      [2, 'Budget'],
+    ]);
+  });
 });

@@ -1,10 +1,16 @@
+import { parseCaseNumber } from '../core/case-number.ts';
 import {
   forumPrefixOf,
+  hasCaseNumberLabel,
   type ItemHeading,
   isTableOfContentsEntry,
   isTableOfContentsHeading,
   numberedItemHeading,
   pointItemHeading,
+  proposerLine,
+  removeForumPrefix,
+  sectionHeadingKind,
+  stripCaseNumberLabel,
 } from './line-patterns.ts';
 import type { SourceLine } from './source-line.ts';
 
@@ -37,18 +43,84 @@ export function findItemStarts(lines: readonly SourceLine[]): ItemStart[] {
       : null,
   );
   if (numberedStarts.length > 0) return bestRisingSequence(numberedStarts);
+  const plainNumberedStarts = unprefixedNumberedStarts(lines);
+  if (plainNumberedStarts.length >= 2) return bestRisingSequence(plainNumberedStarts);
   return prefixedHeadingStarts(lines, abbreviation, contentsEnd);
+}
+
+/**
+ * Items numbered "2. Titel" with no "Punkt" and no forum prefix, as many councils write them.
+ * A numbered line is a numbered list unless it looks like a heading: set as one (`#`, bold),
+ * listed in the table of contents, or followed at once by what opens an item in the template
+ * (a journal number or a section heading such as "Anledning"). Points ("1. at …") never count.
+ */
+function unprefixedNumberedStarts(lines: readonly SourceLine[]): ItemStart[] {
+  const contentsTitles = new Set(
+    lines.filter((line) => isTableOfContentsEntry(line.raw)).map((line) => titleKey(line.plain)),
+  );
+  return candidateStarts(lines, (line, lineIndex) => {
+    const match = /^(\d{1,3})[.)]\s+(\S.{0,250})$/u.exec(line.plain);
+    if (!match || /^at\s/iu.test(match[2] ?? '')) return null;
+    const title = (match[2] ?? '').trim();
+    const isHeading =
+      line.level > 0 ||
+      line.isBold ||
+      contentsTitles.has(titleKey(title)) ||
+      opensItemBody(lines, lineIndex, title);
+    return isHeading ? { number: Number(match[1]), title } : null;
+  });
+}
+
+/**
+ * Whether the next non-empty line is a journal number, a section heading or the title again,
+ * and the numbered line is not one of a recommendation's points ("Direktionen indstiller,"
+ * followed by "1. Chefforum drøfter …", then "Beslutning").
+ */
+function opensItemBody(lines: readonly SourceLine[], index: number, title: string): boolean {
+  if (isRecommendationPoint(lines, index)) return false;
+  for (let next = index + 1; next < Math.min(lines.length, index + 5); next++) {
+    const plain = (lines[next] as SourceLine).plain;
+    if (plain === '') continue;
+    const candidate = stripCaseNumberLabel(plain).trim();
+    return (
+      sectionHeadingKind(plain) !== null ||
+      titleKey(plain) === titleKey(title) ||
+      ((hasCaseNumberLabel(plain) || parseCaseNumber(candidate).ok) && !/\s/u.test(candidate))
+    );
+  }
+  return false;
+}
+
+/** A numbered line in a run of numbered lines that follows a proposer or "Indstilling". */
+function isRecommendationPoint(lines: readonly SourceLine[], index: number): boolean {
+  for (let before = index - 1; before >= Math.max(0, index - 60); before--) {
+    const plain = (lines[before] as SourceLine).plain;
+    if (plain === '' || /^\d{1,3}[.)]\s/u.test(plain)) continue;
+    return proposerLine(plain) !== null || sectionHeadingKind(plain) === 'recommendation';
+  }
+  return false;
+}
+
+/** A title as a table of contents and a heading both write it: no numbers, leaders, prefix. */
+function titleKey(text: string): string {
+  const withoutPage = text
+    .replace(/(?:\.{3,}|…+\.*|\t|(?:\.\s){3,}\.?)\s*\d{1,4}\s*$/u, '')
+    .replace(/^\d{1,3}[.)]?\s+/u, '');
+  return removeForumPrefix(withoutPage, forumPrefixOf(withoutPage))
+    .replace(/[\s.:]+$/u, '')
+    .replace(/\s+/gu, ' ')
+    .toLowerCase();
 }
 
 function candidateStarts(
   lines: readonly SourceLine[],
-  recognize: (line: SourceLine) => ItemHeading | null,
+  recognize: (line: SourceLine, lineIndex: number) => ItemHeading | null,
 ): ItemStart[] {
   const starts: ItemStart[] = [];
   for (let lineIndex = 0; lineIndex < lines.length && starts.length < maxCandidates; lineIndex++) {
     const line = lines[lineIndex] as SourceLine;
     if (line.plain === '' || isTableOfContentsEntry(line.raw)) continue;
-    const heading = recognize(line);
+    const heading = recognize(line, lineIndex);
     if (!heading || heading.number < 1) continue;
     const weight =
       1 + (line.level > 0 || line.isBold ? 0.5 : 0) + (forumPrefixOf(heading.title) ? 0.25 : 0);

@@ -96,12 +96,17 @@ export interface ItemHeading {
 }
 
 const pointHeading =
-  /^(?:punkt|pkt\.?|dagsordenspunkt|dagsordenpunkt)\s*(\d{1,3})(?:\s*[:.)–-]\s*|\t+|\s{2,}|\s+(?=[A-ZÆØÅ]{1,8}\s+[-–]\s))(.*)$|^(?:punkt|pkt\.?)\s*(\d{1,3})\s*$/iu;
+  /^(?:punkt|pkt\.?|dagsordenspunkt|dagsordenpunkt)\s*(\d{1,3})(?:\s*[:.)–-]\s*|\t+|\s{2,}|\s(?=\S))(.*)$|^(?:punkt|pkt\.?)\s*(\d{1,3})\s*$/iu;
 
 /** Recognizes "Punkt 3: CF - Title" (also "Pkt. 3.", "Punkt 3" with the title below). */
 export function pointItemHeading(plain: string): ItemHeading | null {
   const match = pointHeading.exec(plain);
   if (!match) return null;
+  // "Punkt 2 Orientering om …" (a single space) is a heading only when a capital follows:
+  // "punkt 2 i referatet" is prose.
+  const title = match[2] ?? '';
+  const separator = plain.slice(0, plain.length - title.length).replace(/^\D*\d{1,3}/u, '');
+  if (separator === ' ' && title[0] === title[0]?.toLowerCase()) return null;
   return { number: Number(match[1] ?? match[3]), title: (match[2] ?? '').trim() };
 }
 
