@@ -153,6 +153,43 @@ describe.each(testDatabases())('the planning API on %s', (_name, openDatabase) =
     expect(conflict.current.background).toBe('Økonomiudvalget har bedt om en status.');
   });
 
+  it('lets exactly one of two simultaneous saves of the same version win', async () => {
+    const item = (await send('GET', `/api/meetings/${meetingId}/workspace`)).json().items[1];
+    const answers = await Promise.all(
+      ['Første samtidige', 'Anden samtidige'].map((presentation) =>
+        send('PATCH', `/api/items/${item.id}`, { version: item.version, presentation }),
+      ),
+    );
+    expect(answers.map((answer) => answer.statusCode).sort()).toEqual([200, 409]);
+    const stored = (await send('GET', `/api/meetings/${meetingId}/workspace`)).json().items[1];
+    expect(stored.version).toBe(item.version + 1);
+    const loser = answers.find((answer) => answer.statusCode === 409)?.json();
+    expect(loser.current.presentation).toBe(stored.presentation);
+    await send('PATCH', `/api/items/${item.id}`, {
+      version: stored.version,
+      presentation: '| Område | Beløb |\n|---|---|\n| Skole | 12 |',
+    });
+  });
+
+  it('deletes an item with its current version only, and never a standard item', async () => {
+    const added = (
+      await send('POST', `/api/meetings/${meetingId}/items`, { title: 'Slettes' })
+    ).json();
+    const stale = await send('DELETE', `/api/items/${added.id}?version=${added.version - 1}`);
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().current.title).toBe('Slettes');
+    expect(
+      (await send('DELETE', `/api/items/${added.id}?version=${added.version}`)).statusCode,
+    ).toBe(204);
+    const workspace = (await send('GET', `/api/meetings/${meetingId}/workspace`)).json();
+    expect(workspace.items.map((item: { title: string }) => item.title)).not.toContain('Slettes');
+    expect(workspace.items.map((item: { number: number }) => item.number)).toEqual([1, 2, 3, 4]);
+    const first = workspace.items[0];
+    const standard = await send('DELETE', `/api/items/${first.id}?version=${first.version}`);
+    expect(standard.statusCode).toBe(400);
+    expect(standard.json().error).toMatch(/Standardpunkterne/u);
+  });
+
   it('reorders items and keeps the standard items first and last', async () => {
     const items = (await send('GET', `/api/meetings/${meetingId}/workspace`)).json().items;
     const ids = items.map((item: { id: number }) => item.id);

@@ -94,13 +94,15 @@ export async function updateItem(
         'Kun et godkendt referat rettes med en rettelse; gem punktet som normalt.',
       );
     const before = await editableItem(db, ref.meetingId, itemId);
-    if (ref.version !== version)
+    if (ref.version !== version || !(await writeItemFields(db, itemId, fields, version))) {
+      // Read again: a concurrent save may have committed since `before` was read.
+      const current = await editableItem(db, ref.meetingId, itemId);
       throw new ServiceError(
         409,
         'Punktet er ændret af en anden, siden du åbnede det. Vælg hvilken version der skal gælde.',
-        { yours: { ...before, ...fields, version }, current: before },
+        { yours: { ...current, ...fields, version }, current },
       );
-    await writeItemFields(db, itemId, fields);
+    }
     await touchMeeting(db, ref.meetingId);
     await recordRevision(db, {
       entityType: 'item',
@@ -127,11 +129,10 @@ export async function removeItem(
     const before = await editableItem(db, ref.meetingId, itemId);
     if (before.isStandard)
       throw new ServiceError(400, 'Standardpunkterne (punkt 1 og Evt.) kan ikke slettes.');
-    if (ref.version !== version)
+    if (ref.version !== version || !(await deleteItem(db, itemId, version)))
       throw new ServiceError(409, 'Punktet er ændret af en anden, siden du åbnede det.', {
-        current: before,
+        current: await editableItem(db, ref.meetingId, itemId),
       });
-    await deleteItem(db, itemId);
     await touchMeeting(db, ref.meetingId);
     await recordRevision(db, {
       entityType: 'meeting',

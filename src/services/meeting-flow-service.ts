@@ -81,15 +81,14 @@ export async function updateMeetingDetails(
 ): Promise<Workspace> {
   return archive.database.db.transaction().execute(async (db) => {
     const { isLocked: _locked, ...before } = await meetingForWriting(db, meetingId);
-    if (before.version !== version)
-      throw new ServiceError(409, 'Mødet er ændret af en anden; genindlæs siden.', {
-        current: await loadWorkspace(db, meetingId),
-      });
     if (fields.date && fields.date !== before.date) {
       if (await findMeetingOnDate(db, before.forumId, fields.date))
         throw new ServiceError(409, 'Forummet har allerede et møde den dag.');
     }
-    await writeMeetingFields(db, meetingId, fields);
+    if (!(await writeMeetingFields(db, meetingId, fields, version)))
+      throw new ServiceError(409, 'Mødet er ændret af en anden; genindlæs siden.', {
+        current: await loadWorkspace(db, meetingId),
+      });
     await recordRevision(db, {
       entityType: 'meeting',
       entityId: meetingId,

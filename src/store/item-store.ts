@@ -133,12 +133,18 @@ export async function findItemRef(
   return row ? { id: row.id, meetingId: row.meeting_id, version: row.version } : null;
 }
 
-/** Writes the named fields of an item and bumps its version. Runs in the caller's transaction. */
+/**
+ * Writes the named fields of an item and bumps its version, in the caller's transaction. With
+ * `expectedVersion` the write happens only if the stored version is still that one (checked
+ * and bumped in one statement, so two concurrent saves on PostgreSQL cannot both pass); false
+ * when it was not.
+ */
 export async function writeItemFields(
   db: Executor,
   itemId: number,
   fields: Partial<ItemFields>,
-): Promise<void> {
+  expectedVersion?: number,
+): Promise<boolean> {
   const now = new Date().toISOString();
   const columns: Partial<Omit<DatabaseSchema['agenda_items'], 'id'>> = { updated_at: now };
   if (fields.title !== undefined) columns.title = fields.title;
@@ -156,14 +162,17 @@ export async function writeItemFields(
       ? ((await ensureCases(db, [caseNumber])).get(caseNumber) ?? null)
       : null;
   }
-  await db
+  let update = db
     .updateTable('agenda_items')
     .set((eb) => ({ ...columns, version: eb('version', '+', 1) }))
-    .where('id', '=', itemId)
-    .execute();
+    .where('id', '=', itemId);
+  if (expectedVersion !== undefined) update = update.where('version', '=', expectedVersion);
+  const result = await update.executeTakeFirst();
+  if (Number(result.numUpdatedRows) === 0) return false;
   if (fields.recommendation !== undefined)
     await replacePoints(db, itemId, fields.recommendation?.points ?? []);
   if (fields.absent !== undefined) await replaceAbsences(db, itemId, fields.absent);
+  return true;
 }
 
 async function replacePoints(db: Executor, itemId: number, points: readonly string[]) {
@@ -233,21 +242,29 @@ export async function insertItemAt(
   return inserted.id;
 }
 
-/** Deletes an item and closes the gap in positions and numbers. */
-export async function deleteItem(db: Executor, itemId: number): Promise<void> {
-  const row = await db
-    .selectFrom('agenda_items')
-    .select(['meeting_id', 'position'])
+/**
+ * Deletes an item and closes the gap in positions and numbers; with `expectedVersion`, only if
+ * the stored version is still that one (false otherwise, as for a missing item).
+ */
+export async function deleteItem(
+  db: Executor,
+  itemId: number,
+  expectedVersion?: number,
+): Promise<boolean> {
+  let removal = db
+    .deleteFrom('agenda_items')
     .where('id', '=', itemId)
-    .executeTakeFirst();
-  if (!row) return;
-  await db.deleteFrom('agenda_items').where('id', '=', itemId).execute();
+    .returning(['meeting_id', 'position']);
+  if (expectedVersion !== undefined) removal = removal.where('version', '=', expectedVersion);
+  const row = await removal.executeTakeFirst();
+  if (!row) return false;
   await db
     .updateTable('agenda_items')
     .set((eb) => ({ position: eb('position', '-', 1), number: eb('number', '-', 1) }))
     .where('meeting_id', '=', row.meeting_id)
     .where('position', '>', row.position)
     .execute();
+  return true;
 }
 
 /** Puts a meeting's items in the given order and numbers them 1…n. */

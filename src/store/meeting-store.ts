@@ -63,21 +63,26 @@ export async function findMeetingOnDate(
   return row?.id ?? null;
 }
 
-/** Sets a meeting's own fields and bumps its version. */
+/**
+ * Sets a meeting's own fields and bumps its version; with `expectedVersion`, only if the
+ * stored version is still that one (checked in the same statement). False when it was not.
+ */
 export async function writeMeetingFields(
   db: Executor,
   meetingId: number,
   fields: Partial<Pick<MeetingRecord, 'kind' | 'date' | 'start' | 'location'>>,
-): Promise<void> {
-  await db
+  expectedVersion?: number,
+): Promise<boolean> {
+  let update = db
     .updateTable('meetings')
     .set((eb) => ({
       ...fields,
       version: eb('version', '+', 1),
       updated_at: new Date().toISOString(),
     }))
-    .where('id', '=', meetingId)
-    .execute();
+    .where('id', '=', meetingId);
+  if (expectedVersion !== undefined) update = update.where('version', '=', expectedVersion);
+  return Number((await update.executeTakeFirst()).numUpdatedRows) > 0;
 }
 
 /** The meeting's revisions, newest first. */
