@@ -46,6 +46,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setErrorHandler((error, request, reply) => {
     if (error instanceof ServiceError)
       return reply.code(error.status).send({ ...error.details, error: error.message });
+    // Two simultaneous writes of the same new thing (a meeting that day, a publication number):
+    // the database's unique constraint stops the second one, which may simply try again.
+    if (isUniqueViolation(error))
+      return reply.code(409).send({
+        error: 'En anden gemte det samme samtidig. Genindlæs siden, og prøv igen.',
+      });
     if (hasZodFastifySchemaValidationErrors(error)) {
       const first = error.validation[0];
       const where =
@@ -87,6 +93,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   await registerAppAssets(app);
   return app;
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
 }
 
 /** Fastify's errors about a request body, in Danish. */

@@ -345,6 +345,19 @@ describe.each(testDatabases())('the planning API on %s', (_name, openDatabase) =
       expect(actions).toContain(action);
   });
 
+  it('never fails with a server error when two publish the same agenda at once', async () => {
+    const meeting = (await send('POST', '/api/meetings', { forumId, date: '2019-01-10' })).json();
+    const answers = await Promise.all(
+      [1, 2].map(() => send('POST', `/api/meetings/${meeting.id}/publish-agenda`)),
+    );
+    const statuses = answers.map((answer) => answer.statusCode);
+    expect(statuses).toContain(200);
+    expect(statuses.every((status) => status === 200 || status === 409)).toBe(true);
+    const history = (await send('GET', `/api/meetings/${meeting.id}/publications`)).json();
+    const numbers = history.map((entry: { number: number }) => entry.number);
+    expect(new Set(numbers).size).toBe(numbers.length);
+  });
+
   it('answers unknown ids and bad bodies in Danish without a stack', async () => {
     const missing = await send('PATCH', '/api/items/999999', { version: 1, title: 'x' });
     expect(missing.statusCode).toBe(404);
