@@ -28,13 +28,22 @@ export const sectionLabels: Record<SectionKind, string> = {
 };
 
 const sectionHeadingPatterns: ReadonlyArray<readonly [SectionKind, RegExp]> = [
-  ['background', /^(?:anledning|baggrund|resum[eé]|indledning|baggrund for sagen)$/iu],
+  [
+    'background',
+    /^(?:anledning|baggrund|resum[eé]|sagsresum[eé]|kort resum[eé]|indledning|baggrund for sagen|sagens baggrund|baggrund og formål)$/iu,
+  ],
   [
     'presentation',
-    /^(?:sagsfremstilling|sagsbeskrivelse|sagen|beskrivelse|sagsfremstilling og vurdering)$/iu,
+    /^(?:sagsfremstilling|sagsbeskrivelse|sagen|beskrivelse|sagsfremstilling og vurdering|sagens indhold|beskrivelse af sagen|redegørelse)$/iu,
   ],
-  ['recommendation', /^(?:indstilling(?:er)?|forslag til beslutning|indstilling og beslutning)$/iu],
-  ['decision', /^(?:beslutning(?:er)?|beslutningsprotokol|referat|[\p{L}-]+s beslutning)$/iu],
+  [
+    'recommendation',
+    /^(?:indstilling(?:er)?|forslag til beslutning|indstilling og beslutning|[\p{L}-]+s indstilling)$/iu,
+  ],
+  [
+    'decision',
+    /^(?:beslutning(?:er)?|beslutningsprotokol|referat|afgørelse|[\p{L}-]+s beslutning)$/iu,
+  ],
   // "BESLUTNING I CHEFFORUM DEN 05-11-2015", "Beslutning i Chefforum": the body after "i" is a name.
   [
     'decision',
