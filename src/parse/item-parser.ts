@@ -155,6 +155,10 @@ function readLine(state: ItemState, line: SourceLine, title: string): void {
     state.section = 'preamble';
     return;
   }
+  if (state.section !== 'attachments' && isNumberedAttachmentLine(plain)) {
+    // "Bilag 1: Notat" lines without a Bilag heading are the attachments all the same.
+    switchSection(state, 'attachments');
+  }
   if (isUnlabelledRecommendation(state, plain)) {
     switchSection(state, 'recommendation');
   }
@@ -167,6 +171,21 @@ function readLine(state: ItemState, line: SourceLine, title: string): void {
   }
   state.hasSeenContent = true;
   state.sections[state.section].push(line.raw);
+}
+
+/**
+ * "Bilag 1: Notat om …", "Bilag 2 - Skema": a numbered attachment on a line of its own. A
+ * sentence about one ("Bilag 2: viser udviklingen. Den …") is body text.
+ */
+function isNumberedAttachmentLine(plain: string): boolean {
+  const match = /^(?:[Bb]ilag|BILAG)\s+\d{1,3}\s*[:.)–-]\s*(\S.*)$/u.exec(plain);
+  const title = match?.[1] ?? '';
+  return (
+    title.length > 0 &&
+    title.length <= 150 &&
+    /^[\p{Lu}\d"“]/u.test(title) &&
+    !/\p{Ll}{3,}\.\s+\p{Lu}/u.test(title)
+  );
 }
 
 function readCaseNumber(state: ItemState, plain: string): boolean {

@@ -203,4 +203,23 @@ Drøftet.`;
       [2, 'Budget'],
     ]);
   });
+
+  it('reads "Bilag 1: Titel" lines without a Bilag heading as attachments, not sentences', () => {
+    const text = `REFERAT Chefforum d. 01-02-2019
+Punkt 1: CF - Sygefravær
+Anledning
+Statistikken er vedlagt:
+Bilag 2: viser udviklingen i sygefraværet. Den er faldet.
+Beslutning
+Taget til efterretning.
+Bilag 1: Fraværsopgørelse pr. 30. sep
+Bilag 2: Graf over sygefravær`;
+    const [item] = parseMinutesText(text).meeting.items;
+    expect(item?.attachments).toEqual([
+      { title: 'Bilag 1: Fraværsopgørelse pr. 30. sep' },
+      { title: 'Bilag 2: Graf over sygefravær' },
+    ]);
+    expect(item?.background).toContain('Bilag 2: viser udviklingen');
+    expect(item?.decision).toBe('Taget til efterretning.');
+  });
 });
