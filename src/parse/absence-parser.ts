@@ -8,6 +8,12 @@ import { plainLine } from './text-normalize.ts';
  * what stands in the parentheses after it.
  */
 export function parseAbsences(lines: readonly string[]): Absence[] {
+  const listed = lines.map((line) => plainLine(line)).filter((line) => line !== '');
+  // One person a bullet: "- Rikke Blom, Direktør BSV" is a name and a role, not two names.
+  if (listed.length > 0 && listed.every((line) => /^[-*+•▪◦·‣]\s+/u.test(line)))
+    return listed
+      .map((line) => toBulletAbsence(removeBullet(line)))
+      .filter((absence): absence is Absence => absence !== null);
   const text = joinAbsenceLines(
     lines.map((line) => removeBullet(plainLine(line))).filter((line) => line !== ''),
   );
@@ -68,6 +74,13 @@ function splitOutsideParentheses(text: string): string[] {
   }
   parts.push(current);
   return parts.map((part) => part.trim().replace(/\.$/u, '')).filter((part) => part !== '');
+}
+
+function toBulletAbsence(entry: string): Absence | null {
+  if (entry.includes('(')) return toAbsence(entry.replace(/\.$/u, ''));
+  const [name = '', ...role] = entry.replace(/\.$/u, '').split(/,\s+|\s+[-–]\s+/u);
+  if (name.trim() === '') return null;
+  return { name: name.trim(), role: role.join(', ').trim() || null };
 }
 
 function toAbsence(entry: string): Absence | null {

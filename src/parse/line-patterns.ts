@@ -86,7 +86,7 @@ export function inlineSectionHeading(plain: string): { kind: SectionKind; text: 
  */
 export function inlineAbsenceText(plain: string): string | null {
   const label =
-    /^(?:fraværende|afbud|fravær)(?:\s+(?:fra|ved|under)\s+(?:punktet|mødet|behandlingen))?/iu.exec(
+    /^(?:fraværende|afbud|fravær)(?:\s+(?:fra|ved|under)\s+(?:punktet|mødet|behandlingen))?(?:\s+fra\b)?/iu.exec(
       plain,
     );
   if (!label) return null;
