@@ -245,6 +245,14 @@ describe('the main flow in Chromium', () => {
       await page.goto(`${server.baseUrl}${path}`);
       await checkAccessibility(page);
     }
+    await page.goto(`${server.baseUrl}/moeder/${draft.id}`);
+    await page.getByText('Ret dato, tid og sted').click();
+    await page.getByLabel('Mødets sted').fill('Byrådssalen');
+    await page.getByRole('button', { name: 'Gem ændringerne' }).click();
+    await page.getByText('Mødets dato, tid og sted er gemt.').waitFor();
+    await checkAccessibility(page);
+    const moved = await page.request.get(`${server.baseUrl}/api/meetings/${draft.id}`);
+    expect((await moved.json()).location).toBe('Byrådssalen');
     await page.goto(`${server.baseUrl}/fora`);
     await page.getByRole('button', { name: 'Rediger Chefforum' }).click();
     await checkAccessibility(page);

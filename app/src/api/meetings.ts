@@ -95,3 +95,11 @@ export function removeMeetingAbsence(meetingId: number, name: string): Promise<W
     method: 'DELETE',
   });
 }
+
+/** Changes a meeting's date, time or room; 409 when someone else changed it meanwhile. */
+export function updateMeetingDetails(
+  meetingId: number,
+  body: { version: number; date?: string; start?: string | null; location?: string | null },
+): Promise<Workspace> {
+  return requestJson(meetingPath(meetingId), { method: 'PATCH', body });
+}

@@ -11,6 +11,7 @@ import { paths } from '../../router/routes.ts';
 import { AgendaBuilder } from '../agenda/agenda-builder.tsx';
 import { DocumentLinks } from './document-links.tsx';
 import { MeetingActions } from './meeting-actions.tsx';
+import { MeetingDetailsForm } from './meeting-details-form.tsx';
 import { MeetingHeader } from './meeting-header.tsx';
 import { meetingTitle } from './meeting-title.ts';
 import { PublicationsList } from './publications-list.tsx';
@@ -40,6 +41,7 @@ export function MeetingPage({ meetingId }: { meetingId: number }) {
       {workspace.data ? (
         <>
           <MeetingHeader workspace={workspace.data} view="overview" />
+          <MeetingDetailsForm workspace={workspace.data} onSaved={workspace.setData} />
           <section aria-labelledby="handlinger" className="panel">
             <h2 id="handlinger">Handlinger</h2>
             <MeetingActions workspace={workspace.data} onChanged={refresh} />

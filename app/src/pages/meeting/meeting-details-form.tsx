@@ -1,0 +1,92 @@
+import { type FormEvent, useId, useState } from 'react';
+import { messageOf } from '../../api/client.ts';
+import { updateMeetingDetails } from '../../api/meetings.ts';
+import type { Workspace } from '../../api/types.ts';
+import { ErrorAlert } from '../../components/error-alert.tsx';
+import { Notice } from '../../components/notice.tsx';
+
+/**
+ * "Ret dato, tid og sted": a folded form on the overview. Saves with the meeting's version, so
+ * a change someone else made meanwhile is reported instead of overwritten.
+ */
+export function MeetingDetailsForm({
+  workspace,
+  onSaved,
+}: {
+  workspace: Workspace;
+  onSaved: (workspace: Workspace) => void;
+}) {
+  const id = useId();
+  const [date, setDate] = useState(workspace.date);
+  const [start, setStart] = useState(workspace.start ?? '');
+  const [location, setLocation] = useState(workspace.location ?? '');
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [isSaving, setIsSaving] = useState(false);
+  if (workspace.permissions.isLocked) return null;
+
+  const submit = async (event: FormEvent<HTMLFormElement>): Promise<void> => {
+    event.preventDefault();
+    if (!date) return setError('Vælg en dato for mødet.');
+    setError(null);
+    setNotice(null);
+    setIsSaving(true);
+    try {
+      const saved = await updateMeetingDetails(workspace.id, {
+        version: workspace.version,
+        date,
+        start: start || null,
+        location: location.trim() || null,
+      });
+      setNotice('Mødets dato, tid og sted er gemt.');
+      onSaved(saved);
+    } catch (caught) {
+      setError(messageOf(caught));
+    } finally {
+      setIsSaving(false);
+    }
+  };
+
+  return (
+    <details className="meeting-details">
+      <summary>Ret dato, tid og sted</summary>
+      <form className="form-grid" onSubmit={submit} noValidate>
+        <div className="field">
+          <label htmlFor={`${id}-date`}>Mødedato</label>
+          <input
+            id={`${id}-date`}
+            type="date"
+            required
+            value={date}
+            onChange={(e) => setDate(e.target.value)}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-start`}>Mødets starttidspunkt</label>
+          <input
+            id={`${id}-start`}
+            type="time"
+            value={start}
+            onChange={(e) => setStart(e.target.value)}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-location`}>Mødets sted</label>
+          <input
+            id={`${id}-location`}
+            type="text"
+            value={location}
+            onChange={(e) => setLocation(e.target.value)}
+          />
+        </div>
+        <div className="form-actions">
+          <button type="submit" className="button-primary" disabled={isSaving}>
+            {isSaving ? 'Gemmer…' : 'Gem ændringerne'}
+          </button>
+        </div>
+      </form>
+      <ErrorAlert message={error} />
+      <Notice message={notice} />
+    </details>
+  );
+}
