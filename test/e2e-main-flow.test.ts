@@ -316,4 +316,29 @@ describe('the main flow in Chromium', () => {
       .toEqual(['Godkendelse af dagsorden og referat', 'Anden sag', 'Første sag', 'Evt.']);
     await context.close();
   }, 60_000);
+
+  it('asks before leaving an item with unsaved changes', async () => {
+    const { context, page } = await newPage();
+    const meetings = await (await page.request.get(`${server.baseUrl}/api/meetings`)).json();
+    const draft = meetings.find((meeting: { status: string }) => meeting.status === 'draft');
+    const workspace = await (
+      await page.request.get(`${server.baseUrl}/api/meetings/${draft.id}/workspace`)
+    ).json();
+    await page.goto(`${server.baseUrl}/moeder/${draft.id}/punkter/${workspace.items[1].id}`);
+    await page.getByLabel('Anledning').fill('Ikke gemt endnu.');
+    const questions: string[] = [];
+    page.once('dialog', async (dialog) => {
+      questions.push(dialog.message());
+      await dialog.dismiss();
+    });
+    await page.getByRole('link', { name: /^Tilbage til/u }).click();
+    await expect.poll(() => questions.length).toBe(1);
+    expect(questions[0]).toMatch(/ikke er gemt/u);
+    expect(page.url()).toMatch(/\/punkter\/\d+$/u);
+    expect(await page.getByLabel('Anledning').inputValue()).toBe('Ikke gemt endnu.');
+    page.once('dialog', (dialog) => dialog.accept());
+    await page.getByRole('link', { name: /^Tilbage til/u }).click();
+    await page.waitForURL(/\/moeder\/\d+$/u);
+    await context.close();
+  }, 60_000);
 });

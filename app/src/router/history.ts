@@ -20,9 +20,20 @@ export function subscribeToLocation(onChange: () => void): () => void {
   };
 }
 
-/** Goes to a path inside the app without a page load. */
+let leaveGuard: (() => boolean) | null = null;
+
+/**
+ * Lets a page with unsaved work ask before navigate() leaves it: the guard answers whether
+ * leaving is fine. One guard at a time; pass null to remove it.
+ */
+export function setLeaveGuard(guard: (() => boolean) | null): void {
+  leaveGuard = guard;
+}
+
+/** Goes to a path inside the app without a page load (unless a leave guard says no). */
 export function navigate(to: string, options: { replace?: boolean } = {}): void {
   if (to === currentLocation()) return;
+  if (leaveGuard && !leaveGuard()) return;
   if (options.replace) window.history.replaceState(null, '', to);
   else window.history.pushState(null, '', to);
   window.dispatchEvent(new Event(navigationEvent));

@@ -5,6 +5,7 @@ import type { EditableItem, ItemChanges, Workspace } from '../../api/types.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { MarkdownField } from '../../components/markdown-field.tsx';
 import { Notice } from '../../components/notice.tsx';
+import { useUnsavedGuard } from '../../hooks/use-unsaved-guard.ts';
 import { AttachmentsEditor } from './attachments-editor.tsx';
 import { ConflictPanel } from './conflict-panel.tsx';
 import {
@@ -53,6 +54,7 @@ export function ItemForm({
   const canEditDecision = permissions.canEnterDecisions || isCorrecting;
   const isDecisionShown = canEditDecision || permissions.isLocked || !!base.decision;
   const hasChanges = Object.keys(changesBetween(draft, base)).length > 0;
+  useUnsavedGuard(hasChanges);
   const newest = item.version >= base.version ? item : base;
   const change = (partial: Partial<ItemDraft>): void => {
     setDraft((current) => ({ ...current, ...partial }));
