@@ -27,6 +27,7 @@ afterAll(async () => {
 
 describe('the server-rendered pages in Chromium', () => {
   it.each([
+    '/api/docs',
     '/arkiv',
     '/arkiv/soeg?q=hvad+besluttede+vi+om+sygefrav%C3%A6r',
     '/arkiv/moeder/1',

@@ -77,5 +77,10 @@ describe.each(testDatabases().slice(0, 2))('the API on %s', (_name, openDatabase
     expect(Object.keys(response.json().paths)).toEqual(
       expect.arrayContaining(['/api/meetings', '/api/meetings/{id}', '/api/search']),
     );
+    const page = await app.inject({ url: '/api/docs' });
+    expect(page.headers['content-type']).toContain('text/html');
+    expect(page.body).toContain('<h1>Referats API</h1>');
+    expect(page.body).toContain('<code>/api/meetings/{id}/document.{format}</code>');
+    expect(page.body).toContain('Søg i arkivet');
   });
 });

@@ -1,5 +1,4 @@
 import fastifySwagger from '@fastify/swagger';
-import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import {
   hasZodFastifySchemaValidationErrors,
@@ -13,6 +12,7 @@ import { da } from 'zod/locales';
 import type { Archive } from '../services/archive.ts';
 import { ServiceError } from '../services/service-error.ts';
 import { registerAppAssets } from './app-assets.ts';
+import { registerApiDocsPage } from './pages/api-docs.page.ts';
 import { registerArchivePages } from './pages/archive.pages.ts';
 import { registerForumRoutes } from './routes/forums.routes.ts';
 import { registerItemRoutes } from './routes/items.routes.ts';
@@ -81,7 +81,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
   await app.register(async (api) => {
     registerMeetingRoutes(api, options.archive);
     registerSearchRoutes(api, options.archive);
@@ -90,6 +89,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     registerForumRoutes(api, options.archive);
     api.get('/api/health', async () => ({ status: 'ok' }));
     registerArchivePages(api, options.archive);
+    registerApiDocsPage(api);
   });
   await registerAppAssets(app);
   return app;

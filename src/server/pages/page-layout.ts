@@ -8,7 +8,7 @@ export const siteNavigation = `<nav class="site-nav" aria-label="Referat"><a hre
  * The frame of the server-rendered pages: Danish, accessible, no script. They give every
  * reader the archive even without JavaScript; the interactive app builds on the same API.
  */
-export function renderPage(title: string, body: string): string {
+export function renderPage(title: string, body: string, extraStyle = ''): string {
   return `<!doctype html>
 <html lang="da">
 <head>
@@ -26,6 +26,7 @@ export function renderPage(title: string, body: string): string {
 .meeting-list li{padding:.6rem 0;border-bottom:1px solid #ddd}
 .status{display:inline-block;font-size:.85rem;padding:.05rem .5rem;border-radius:999px;background:#eef3f8;color:#1a3550;margin-left:.5rem}
 mark{background:#ffe58a;color:inherit;padding:0 .1em}
+${extraStyle}
 </style>
 </head>
 <body>
