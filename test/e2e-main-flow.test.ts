@@ -28,6 +28,14 @@ async function newPage(): Promise<{ context: BrowserContext; page: Page }> {
   return { context, page };
 }
 
+/** The demo data's draft meeting, its workspace, and the list of all meetings (through the API). */
+async function demoDraft(page: Page) {
+  const meetings = await (await page.request.get(`${server.baseUrl}/api/meetings`)).json();
+  const draft = meetings.find((meeting: { status: string }) => meeting.status === 'draft');
+  const answer = await page.request.get(`${server.baseUrl}/api/meetings/${draft.id}/workspace`);
+  return { meetings, draft, workspace: await answer.json() };
+}
+
 /** Checks the page with axe and collects what it finds; asserted once per test. */
 async function checkAccessibility(page: Page): Promise<void> {
   await page.getByRole('heading', { level: 1 }).first().waitFor();
@@ -196,11 +204,7 @@ describe('the main flow in Chromium', () => {
 
   it('shows both versions when someone else saved first, and keeps mine on request', async () => {
     const { context, page } = await newPage();
-    const meetings = await (await page.request.get(`${server.baseUrl}/api/meetings`)).json();
-    const draft = meetings.find((meeting: { status: string }) => meeting.status === 'draft');
-    const workspace = await (
-      await page.request.get(`${server.baseUrl}/api/meetings/${draft.id}/workspace`)
-    ).json();
+    const { draft, workspace } = await demoDraft(page);
     const item = workspace.items[1];
     await page.goto(`${server.baseUrl}/moeder/${draft.id}/punkter/${item.id}`);
     await page.getByLabel('Anledning').fill('Min version af anledningen.');
@@ -226,12 +230,8 @@ describe('the main flow in Chromium', () => {
 
   it('has no serious or critical axe violations on the other pages', async () => {
     const { context, page } = await newPage();
-    const meetings = await (await page.request.get(`${server.baseUrl}/api/meetings`)).json();
-    const draft = meetings.find((meeting: { status: string }) => meeting.status === 'draft');
+    const { draft, workspace, meetings } = await demoDraft(page);
     const archived = meetings.find((meeting: { date: string }) => meeting.date === '2018-10-11');
-    const workspace = await (
-      await page.request.get(`${server.baseUrl}/api/meetings/${draft.id}/workspace`)
-    ).json();
     for (const path of [
       '/fora',
       `/moeder/${draft.id}/dagsorden`,
@@ -247,7 +247,7 @@ describe('the main flow in Chromium', () => {
     }
     await page.goto(`${server.baseUrl}/moeder/${draft.id}`);
     await page.getByText('Ret dato, tid og sted').click();
-    await page.getByLabel('Mødets sted').fill('Byrådssalen');
+    await page.getByLabel('Mødested').fill('Byrådssalen');
     await page.getByRole('button', { name: 'Gem ændringerne' }).click();
     await page.getByText('Mødets dato, tid og sted er gemt.').waitFor();
     await checkAccessibility(page);
@@ -319,11 +319,7 @@ describe('the main flow in Chromium', () => {
 
   it('asks before leaving an item with unsaved changes', async () => {
     const { context, page } = await newPage();
-    const meetings = await (await page.request.get(`${server.baseUrl}/api/meetings`)).json();
-    const draft = meetings.find((meeting: { status: string }) => meeting.status === 'draft');
-    const workspace = await (
-      await page.request.get(`${server.baseUrl}/api/meetings/${draft.id}/workspace`)
-    ).json();
+    const { draft, workspace } = await demoDraft(page);
     await page.goto(`${server.baseUrl}/moeder/${draft.id}/punkter/${workspace.items[1].id}`);
     await page.getByLabel('Anledning').fill('Ikke gemt endnu.');
     const questions: string[] = [];

@@ -1,8 +1,12 @@
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { messageOf } from '../../api/client.ts';
 import { updateMeetingDetails } from '../../api/meetings.ts';
 import type { Workspace } from '../../api/types.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
+import {
+  type MeetingTimePlace,
+  MeetingTimePlaceFields,
+} from '../../components/meeting-time-place-fields.tsx';
 import { Notice } from '../../components/notice.tsx';
 
 /**
@@ -16,10 +20,11 @@ export function MeetingDetailsForm({
   workspace: Workspace;
   onSaved: (workspace: Workspace) => void;
 }) {
-  const id = useId();
-  const [date, setDate] = useState(workspace.date);
-  const [start, setStart] = useState(workspace.start ?? '');
-  const [location, setLocation] = useState(workspace.location ?? '');
+  const [when, setWhen] = useState<MeetingTimePlace>({
+    date: workspace.date,
+    start: workspace.start ?? '',
+    location: workspace.location ?? '',
+  });
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [isSaving, setIsSaving] = useState(false);
@@ -27,16 +32,16 @@ export function MeetingDetailsForm({
 
   const submit = async (event: FormEvent<HTMLFormElement>): Promise<void> => {
     event.preventDefault();
-    if (!date) return setError('Vælg en dato for mødet.');
+    if (!when.date) return setError('Vælg en dato for mødet.');
     setError(null);
     setNotice(null);
     setIsSaving(true);
     try {
       const saved = await updateMeetingDetails(workspace.id, {
         version: workspace.version,
-        date,
-        start: start || null,
-        location: location.trim() || null,
+        date: when.date,
+        start: when.start || null,
+        location: when.location.trim() || null,
       });
       setNotice('Mødets dato, tid og sted er gemt.');
       onSaved(saved);
@@ -51,34 +56,10 @@ export function MeetingDetailsForm({
     <details className="meeting-details">
       <summary>Ret dato, tid og sted</summary>
       <form className="form-grid" onSubmit={submit} noValidate>
-        <div className="field">
-          <label htmlFor={`${id}-date`}>Mødedato</label>
-          <input
-            id={`${id}-date`}
-            type="date"
-            required
-            value={date}
-            onChange={(e) => setDate(e.target.value)}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-start`}>Mødets starttidspunkt</label>
-          <input
-            id={`${id}-start`}
-            type="time"
-            value={start}
-            onChange={(e) => setStart(e.target.value)}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-location`}>Mødets sted</label>
-          <input
-            id={`${id}-location`}
-            type="text"
-            value={location}
-            onChange={(e) => setLocation(e.target.value)}
-          />
-        </div>
+        <MeetingTimePlaceFields
+          value={when}
+          onChange={(change) => setWhen((current) => ({ ...current, ...change }))}
+        />
         <div className="form-actions">
           <button type="submit" className="button-primary" disabled={isSaving}>
             {isSaving ? 'Gemmer…' : 'Gem ændringerne'}

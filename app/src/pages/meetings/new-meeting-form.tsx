@@ -3,6 +3,7 @@ import { messageOf } from '../../api/client.ts';
 import { createMeeting } from '../../api/meetings.ts';
 import type { Forum } from '../../api/types.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
+import { MeetingTimePlaceFields } from '../../components/meeting-time-place-fields.tsx';
 import { navigate } from '../../router/history.ts';
 import { paths } from '../../router/routes.ts';
 
@@ -50,35 +51,14 @@ export function NewMeetingForm({ forums }: { forums: readonly Forum[] }) {
           ))}
         </select>
       </div>
-      <div className="field">
-        <label htmlFor={`${id}-date`}>Dato</label>
-        <input
-          id={`${id}-date`}
-          type="date"
-          required
-          value={date}
-          onChange={(e) => setDate(e.target.value)}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-start`}>Starttidspunkt</label>
-        <input
-          id={`${id}-start`}
-          type="time"
-          value={start}
-          onChange={(e) => setStart(e.target.value)}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-location`}>Mødested</label>
-        <input
-          id={`${id}-location`}
-          type="text"
-          value={location}
-          placeholder="Fx Mødelokale 2"
-          onChange={(e) => setLocation(e.target.value)}
-        />
-      </div>
+      <MeetingTimePlaceFields
+        value={{ date, start, location }}
+        onChange={(change) => {
+          if (change.date !== undefined) setDate(change.date);
+          if (change.start !== undefined) setStart(change.start);
+          if (change.location !== undefined) setLocation(change.location);
+        }}
+      />
       <ErrorAlert message={error} />
       <div className="form-actions">
         <button type="submit" className="button-primary" disabled={isSaving}>
