@@ -362,6 +362,9 @@ describe.each(testDatabases())('the planning API on %s', (_name, openDatabase) =
     const missing = await send('PATCH', '/api/items/999999', { version: 1, title: 'x' });
     expect(missing.statusCode).toBe(404);
     expect(missing.json().error).toBe('Punktet findes ikke.');
+    const noMeeting = await send('GET', '/api/meetings/999999/revisions');
+    expect(noMeeting.statusCode).toBe(404);
+    expect(noMeeting.json().error).toBe('Mødet findes ikke.');
     const empty = await send('PATCH', `/api/items/${itemId}`, { version: 1, title: '' });
     expect(empty.statusCode).toBe(400);
     expect(empty.json().error).toMatch(/titlen må ikke være tom/u);

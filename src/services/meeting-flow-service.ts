@@ -18,6 +18,7 @@ import {
   findMeetingOnDate,
   findMeetingRecord,
   findNeighbourMeeting,
+  listMeetingRevisions,
   writeMeetingFields,
 } from '../store/meeting-store.ts';
 import { saveMeetingDocument } from '../store/meeting-writer.ts';
@@ -300,4 +301,10 @@ export async function findPublishedDocument(
   );
   if (!found) throw notFound('Den udsendte version');
   return found.document;
+}
+
+/** The meeting's history (its own revisions and its items'), newest first; 404 when unknown. */
+export async function listRevisions(archive: Archive, meetingId: number) {
+  if (!(await findMeetingRecord(archive.database.db, meetingId))) throw notFound('Mødet');
+  return listMeetingRevisions(archive.database.db, meetingId);
 }

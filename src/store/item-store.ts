@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Absence, Recommendation } from '../core/meeting.ts';
 import type { ItemPurpose } from '../core/standard-items.ts';
 import type { DatabaseSchema } from './database-schema.ts';
-import { loadItemChildren } from './meeting-reader.ts';
+import { agendaItemOf, loadItemRows } from './meeting-reader.ts';
 import { ensureCases, ensurePeople } from './meeting-writer.ts';
 
 type Executor = Kysely<DatabaseSchema>;
@@ -44,41 +44,25 @@ export interface StoredItem extends ItemFields {
 
 /** A meeting's items in order, with everything the editor shows. */
 export async function loadStoredItems(db: Executor, meetingId: number): Promise<StoredItem[]> {
-  const rows = await db
-    .selectFrom('agenda_items')
-    .leftJoin('cases', 'cases.id', 'agenda_items.case_id')
-    .selectAll('agenda_items')
-    .select('cases.case_number')
-    .where('agenda_items.meeting_id', '=', meetingId)
-    .orderBy('agenda_items.position')
-    .execute();
-  const ids = rows.map((row) => row.id);
-  const children = await loadItemChildren(db, ids);
-  const attachments = await loadStoredAttachments(db, ids);
-  return rows.map((row) => ({
-    id: row.id,
-    meetingId: row.meeting_id,
-    version: row.version,
-    number: row.number,
-    position: row.position,
-    title: row.title,
-    caseNumber: row.case_number ?? null,
-    closed: row.closed === 1,
-    durationMinutes: row.duration_minutes,
-    purpose: (row.purpose as ItemPurpose | null) ?? null,
-    background: row.background,
-    presentation: row.presentation,
-    recommendation:
-      row.proposer === null
-        ? null
-        : { proposer: row.proposer, points: children.points.get(row.id) ?? [] },
-    decision: row.decision,
-    absent: (children.absences.get(row.id) ?? []).map((absence) => ({
-      name: absence.name,
-      role: absence.role ?? null,
-    })),
-    attachments: attachments.get(row.id) ?? [],
-  }));
+  const { rows, children } = await loadItemRows(db, [meetingId]);
+  const attachments = await loadStoredAttachments(
+    db,
+    rows.map((row) => row.id),
+  );
+  return rows.map((row) => {
+    const item = agendaItemOf(row, children);
+    return {
+      ...item,
+      id: row.id,
+      meetingId: row.meeting_id,
+      version: row.version,
+      position: row.position,
+      durationMinutes: item.durationMinutes ?? null,
+      purpose: (row.purpose as ItemPurpose | null) ?? null,
+      absent: item.absent.map((absence) => ({ name: absence.name, role: absence.role ?? null })),
+      attachments: attachments.get(row.id) ?? [],
+    };
+  });
 }
 
 async function loadStoredAttachments(

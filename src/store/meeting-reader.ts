@@ -83,36 +83,11 @@ export async function loadMeetingDocuments(
     ])
     .where('meetings.id', 'in', ids)
     .execute();
-  const items = await db
-    .selectFrom('agenda_items')
-    .leftJoin('cases', 'cases.id', 'agenda_items.case_id')
-    .selectAll('agenda_items')
-    .select('cases.case_number')
-    .where('agenda_items.meeting_id', 'in', ids)
-    .orderBy('agenda_items.meeting_id')
-    .orderBy('agenda_items.position')
-    .execute();
-  const itemIds = items.map((item) => item.id);
-  const children = await loadItemChildren(db, itemIds);
+  const { rows, children } = await loadItemRows(db, ids);
   const itemsByMeeting = new Map<number, AgendaItem[]>();
-  for (const row of items) {
+  for (const row of rows) {
     const list = itemsByMeeting.get(row.meeting_id) ?? [];
-    list.push({
-      number: row.number,
-      title: row.title,
-      caseNumber: row.case_number ?? null,
-      closed: row.closed === 1,
-      durationMinutes: row.duration_minutes,
-      background: row.background,
-      presentation: row.presentation,
-      recommendation:
-        row.proposer === null
-          ? null
-          : { proposer: row.proposer, points: children.points.get(row.id) ?? [] },
-      decision: row.decision,
-      attachments: children.attachments.get(row.id) ?? [],
-      absent: children.absences.get(row.id) ?? [],
-    });
+    list.push(agendaItemOf(row, children));
     itemsByMeeting.set(row.meeting_id, list);
   }
   const byId = new Map<number, Meeting>(
@@ -133,8 +108,56 @@ export async function loadMeetingDocuments(
     .filter((meeting): meeting is Meeting => meeting !== undefined);
 }
 
+/**
+ * The items of meetings (with their journal numbers), by meeting and position, and their
+ * points, attachments and absences: what both the documents and the editor are made from.
+ */
+export async function loadItemRows(db: Executor, meetingIds: readonly number[]) {
+  const rows = await db
+    .selectFrom('agenda_items')
+    .leftJoin('cases', 'cases.id', 'agenda_items.case_id')
+    .selectAll('agenda_items')
+    .select('cases.case_number')
+    .where('agenda_items.meeting_id', 'in', [...meetingIds])
+    .orderBy('agenda_items.meeting_id')
+    .orderBy('agenda_items.position')
+    .execute();
+  return {
+    rows,
+    children: await loadItemChildren(
+      db,
+      rows.map((row) => row.id),
+    ),
+  };
+}
+
+type ItemRows = Awaited<ReturnType<typeof loadItemRows>>;
+
+/** One stored item as the interchange format's AgendaItem. */
+export function agendaItemOf(
+  row: ItemRows['rows'][number],
+  children: ItemRows['children'],
+): AgendaItem {
+  return {
+    number: row.number,
+    title: row.title,
+    caseNumber: row.case_number ?? null,
+    closed: row.closed === 1,
+    durationMinutes: row.duration_minutes,
+    background: row.background,
+    presentation: row.presentation,
+    recommendation:
+      row.proposer === null
+        ? null
+        : { proposer: row.proposer, points: children.points.get(row.id) ?? [] },
+    decision: row.decision,
+    attachments: children.attachments.get(row.id) ?? [],
+    absent: children.absences.get(row.id) ?? [],
+  };
+}
+
 /** The points, attachments and absences of items, by item id, in order. */
-export async function loadItemChildren(db: Executor, itemIds: number[]) {
+async function loadItemChildren(db: Executor, itemIds: number[]) {
   const points = new Map<number, string[]>();
   const attachments = new Map<number, AgendaItem['attachments']>();
   const absences = new Map<number, AgendaItem['absent']>();

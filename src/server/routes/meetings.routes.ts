@@ -11,9 +11,9 @@ import {
 } from '../../services/meeting-service.ts';
 import { createMeetingViewCache } from '../../services/meeting-view-cache.ts';
 import { viewerOf } from '../viewer.ts';
+import { idParams } from './route-helpers.ts';
 
 const errorSchema = z.object({ error: z.string() });
-const meetingIdParams = z.object({ id: z.coerce.number().int().positive() });
 const meetingSummarySchema = z.object({
   id: z.number(),
   forum: z.string(),
@@ -61,7 +61,7 @@ export function registerMeetingRoutes(app: FastifyInstance, archive: Archive): v
         summary: 'Et møde som mødedokument med id, status og version',
         description:
           'Svaret har en ETag ("m<id>-v<version>-<rolle>"); med If-None-Match svares 304, når mødet er uændret.',
-        params: meetingIdParams,
+        params: idParams,
         response: { 200: meetingViewSchema, 304: notModifiedSchema, 404: errorSchema },
       },
     },
@@ -89,7 +89,7 @@ export function registerMeetingRoutes(app: FastifyInstance, archive: Archive): v
       schema: {
         summary:
           'Dagsorden eller referat som PDF eller Word: efter mødets status, eller som ?kind= siger',
-        params: meetingIdParams.extend({ format: z.enum(['pdf', 'docx']) }),
+        params: idParams.extend({ format: z.enum(['pdf', 'docx']) }),
         querystring: z.object({ kind: z.enum(['agenda', 'minutes']).optional() }),
       },
     },

@@ -10,6 +10,7 @@ import {
   approvePreviousMinutes,
   createMeeting,
   listPublicationHistory,
+  listRevisions,
   publishAgenda,
   publishMinutes,
   removeMeetingAbsence,
@@ -17,7 +18,6 @@ import {
   updateMeetingDetails,
 } from '../../services/meeting-flow-service.ts';
 import { loadWorkspace } from '../../services/workspace-service.ts';
-import { listMeetingRevisions } from '../../store/meeting-store.ts';
 import { authorOf, viewerOf } from '../viewer.ts';
 import { clockTime, idParams, isoDate, sendPdf } from './route-helpers.ts';
 
@@ -158,9 +158,6 @@ export function registerPlanningRoutes(app: FastifyInstance, archive: Archive): 
   api.get(
     '/api/meetings/:id/revisions',
     { schema: { summary: 'Mødets historik, nyeste først', params: idParams } },
-    async (request) => {
-      await loadWorkspace(archive.database.db, request.params.id);
-      return listMeetingRevisions(archive.database.db, request.params.id);
-    },
+    (request) => listRevisions(archive, request.params.id),
   );
 }

@@ -5,8 +5,8 @@ import { canSeeClosedItems } from '../../core/visibility.ts';
 import { SearchQueryError } from '../../search/search-provider.ts';
 import type { Archive } from '../../services/archive.ts';
 import { viewerOf } from '../viewer.ts';
+import { isoDate } from './route-helpers.ts';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/u, 'skal være en dato som 2017-06-14');
 const hitSchema = z.object({
   meeting: z.object({ id: z.number(), forum: z.string(), date: z.string() }),
   item: z.object({
