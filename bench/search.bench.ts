@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
+import { localAdministrator } from '../src/core/actor.ts';
 import { parseSearchText } from '../src/search/search-query.ts';
 import { buildMatchExpression } from '../src/search/sqlite-ranking.ts';
 import { type Archive, openArchive } from '../src/services/archive.ts';
@@ -78,7 +79,7 @@ async function importArchive(
 ): Promise<{ items: number; perSecond: number }> {
   const started = performance.now();
   let lastReport = 0;
-  const summary = await importPaths(archive, [path], {
+  const summary = await importPaths(archive, localAdministrator('Benchmark'), [path], {
     onProgress: (progress) => {
       if (performance.now() - lastReport < 10_000) return;
       lastReport = performance.now();

@@ -1,35 +1,5 @@
 import { formatDanishDate } from '../core/danish-date.ts';
-import type { CaseTimelineEntry } from '../store/meeting-reader.ts';
-
-/** A timeline entry as shown: a closed item keeps its place but not its title or decision. */
-export interface VisibleTimelineEntry {
-  forum: string;
-  date: string;
-  number: number;
-  title: string | null;
-  caseNumber: string;
-  closed: boolean;
-  decision: string | null;
-}
-
-/** Hides closed items' title and decision unless the reader may see them. */
-export function toVisibleTimeline(
-  timeline: readonly CaseTimelineEntry[],
-  canSeeClosed: boolean,
-): VisibleTimelineEntry[] {
-  return timeline.map((entry) => {
-    const isHidden = entry.closed && !canSeeClosed;
-    return {
-      forum: entry.forum,
-      date: entry.date,
-      number: entry.number,
-      title: isHidden ? null : entry.title,
-      caseNumber: entry.caseNumber,
-      closed: entry.closed,
-      decision: isHidden ? null : entry.decision,
-    };
-  });
-}
+import type { CaseTimelineView } from '../services/search-service.ts';
 
 /** Decisions are shown as one line of at most this many characters. */
 const decisionLength = 200;
@@ -40,13 +10,12 @@ const decisionLength = 200;
  */
 export function presentCaseTimeline(
   caseNumber: string,
-  entries: readonly VisibleTimelineEntry[],
+  entries: readonly CaseTimelineView[],
 ): string {
   const count = entries.length === 1 ? '1 punkt' : `${entries.length} punkter`;
   const blocks = entries.map((entry) => {
-    const title = entry.title ?? 'Lukket punkt';
     const lines = [
-      `${formatDanishDate(entry.date)} · ${entry.forum} · Punkt ${entry.number}: ${title}`,
+      `${formatDanishDate(entry.date)} · ${entry.forum} · Punkt ${entry.itemNumber}: ${entry.title}${entry.closed ? ' (lukket punkt)' : ''}`,
     ];
     if (entry.decision?.trim()) lines.push(`   Beslutning: ${shorten(entry.decision)}`);
     return lines.join('\n');

@@ -1,9 +1,12 @@
 import { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { testAdministrator } from '../../test/support/actors.ts';
 import { makeItem, makeMeeting } from '../../test/support/meeting-factory.ts';
 import { readRealMeeting, realMeetingNames } from '../../test/support/meeting-fixtures.ts';
 import { createSearchProvider } from '../search/index.ts';
 import type { Archive } from '../services/archive.ts';
+import { setForumVisibility } from '../services/forum-service.ts';
+import { OutboxRegistry } from '../services/outbox/outbox-registry.ts';
 import { openSqliteFile } from '../store/database.ts';
 import { saveMeetingDocument } from '../store/meeting-writer.ts';
 import { migrateToLatest, storeMigrations } from '../store/migrator.ts';
@@ -30,7 +33,7 @@ beforeAll(async () => {
     await database.db
       .transaction()
       .execute((transaction) => saveMeetingDocument(transaction, meeting));
-  archive = { database, search, close: async () => {} };
+  archive = { database, search, outbox: new OutboxRegistry(), close: async () => {} };
 });
 afterAll(async () => {
   await archive?.database.close();
@@ -53,27 +56,40 @@ async function runCase(...args: string[]): Promise<string> {
 }
 
 describe('referat case', () => {
-  it('prints the timeline in date order, a closed item without its title or decision', async () => {
+  it('prints the timeline in date order as the local administrator sees it', async () => {
     const output = await runCase('15/13392');
     expect(output).toMatch(/^Sag 15\/13392 – 3 punkter\n/u);
     const titles = output.split('\n').filter((line) => / · Punkt /u.test(line));
     expect(titles).toEqual([
       '5. november 2015 · Chefforum · Punkt 2: Oplæg om græsekrydsende ledelse mellem netværk og basisorganisation',
       '5. november 2015 · Chefforum · Punkt 6: Orientering om ikræfttrædelse af organisationstilpasning',
-      '7. januar 2016 · Chefforum · Punkt 1: Lukket punkt',
+      '7. januar 2016 · Chefforum · Punkt 1: Personalesag (lukket punkt)',
     ]);
     expect(output).toContain('   Beslutning: Jette orienterede om organisationstilpasning.');
-    expect(output).not.toContain('Fortrolig');
   });
 
-  it('prints JSON, closed items shown to readers with rights', async () => {
-    const entries = JSON.parse(await runCase('15/13392', '--json', '--closed'));
+  it('prints JSON with the closed flag', async () => {
+    const entries = JSON.parse(await runCase('15/13392', '--json'));
     expect(entries.map((entry: { date: string }) => entry.date)).toEqual([
       '2015-11-05',
       '2015-11-05',
       '2016-01-07',
     ]);
     expect(entries[2]).toMatchObject({ title: 'Personalesag', closed: true });
+  });
+
+  it('shows the public only public forums, and not even the journal number of a closed item', async () => {
+    await expect(runCase('15/13392', '--public')).rejects.toThrow(/ukendt journalnummer/u);
+    await setForumVisibility(archive, testAdministrator, 'Chefforum', 'public');
+    try {
+      const output = await runCase('15/13392', '--public');
+      expect(output).toMatch(/^Sag 15\/13392 – 2 punkter\n/u);
+      expect(output).not.toContain('Personalesag');
+      expect(output).not.toContain('Fortrolig');
+      expect(output).not.toContain('2016');
+    } finally {
+      await setForumVisibility(archive, testAdministrator, 'Chefforum', 'internal');
+    }
   });
 
   it('refuses an unknown journal number as a user error', async () => {

@@ -1,6 +1,6 @@
 import { extname } from 'node:path';
 import { type Command, Option } from 'commander';
-import { publicViewer, type Viewer } from '../core/visibility.ts';
+import { anonymousActor, localAdministrator } from '../core/actor.ts';
 import { openArchive } from '../services/archive.ts';
 import { type ExportFormat, exportFormats, exportMeetings } from '../services/export-service.ts';
 import { createStreamSink, OutputFileError, writeFileAtomically } from '../services/output-file.ts';
@@ -11,9 +11,6 @@ interface ExportCommandOptions {
   output?: string;
   public?: boolean;
 }
-
-/** The command line runs with the database's own rights, so it sees closed items too. */
-const administratorViewer: Viewer = { role: 'administrator' };
 
 /** `referat export [--format json|jsonl] [-o FILE] [--public]`: every meeting as Meeting JSON. */
 export function registerExportCommand(program: Command): void {
@@ -27,21 +24,25 @@ export function registerExportCommand(program: Command): void {
       ).choices([...exportFormats]),
     )
     .option('-o, --output <file>', 'outputfil; - eller intet skriver til standard ud')
-    .option('--public', 'udelad indholdet af lukkede punkter')
+    .option(
+      '--public',
+      'kun hvad offentligheden må se: udsendte møder i offentlige fora, lukkede punkter uden indhold',
+    )
     .action(async (options: ExportCommandOptions) => {
       const output = options.output ?? '-';
       const format = options.format ?? formatFromFileName(output);
-      const viewer = options.public ? publicViewer : administratorViewer;
+      // The command line acts as the local administrator; --public as the anonymous reader.
+      const actor = options.public ? anonymousActor : localAdministrator();
       const archive = await openArchive();
       try {
         if (output === '-') {
           await exportMeetings(archive.database, format, createStreamSink(process.stdout), {
-            viewer,
+            actor,
           });
           return;
         }
         const summary = await writeFileAtomically(output, (sink) =>
-          exportMeetings(archive.database, format, sink, { viewer }),
+          exportMeetings(archive.database, format, sink, { actor }),
         );
         process.stderr.write(
           `Eksporterede ${summary.meetings.toLocaleString('da-DK')} ${summary.meetings === 1 ? 'møde' : 'møder'} og ${summary.items.toLocaleString('da-DK')} ${summary.items === 1 ? 'punkt' : 'punkter'} til ${output}\n`,

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { localAdministrator } from '../core/actor.ts';
 import { openArchive } from '../services/archive.ts';
 import { importPaths } from '../services/import-service.ts';
 import { countFailedFiles, presentImportSummary } from './import-summary.presenter.ts';
@@ -30,7 +31,7 @@ export function registerImportCommand(program: Command): void {
       const archive = await openArchive();
       const progress = createProgressBar(process.stderr);
       try {
-        const summary = await importPaths(archive, paths, {
+        const summary = await importPaths(archive, localAdministrator(), paths, {
           timeoutMs: seconds * 1000,
           onProgress: (state) => progress.update(state),
         });

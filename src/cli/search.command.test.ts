@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { readRealMeeting, realMeetingNames } from '../../test/support/meeting-fixtures.ts';
 import { createSearchProvider } from '../search/index.ts';
 import type { Archive } from '../services/archive.ts';
+import { OutboxRegistry } from '../services/outbox/outbox-registry.ts';
 import { openSqliteFile } from '../store/database.ts';
 import { saveMeetingDocument } from '../store/meeting-writer.ts';
 import { migrateToLatest, storeMigrations } from '../store/migrator.ts';
@@ -22,7 +23,7 @@ beforeAll(async () => {
     });
   }
   // The command closes the archive it opened; here one archive serves every test.
-  archive = { database, search, close: async () => {} };
+  archive = { database, search, outbox: new OutboxRegistry(), close: async () => {} };
 });
 afterAll(async () => {
   await archive?.database.close();

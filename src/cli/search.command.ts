@@ -1,9 +1,11 @@
 import type { Command } from 'commander';
+import { anonymousActor, localAdministrator } from '../core/actor.ts';
 import { danishMonthNames, findDanishDate } from '../core/danish-date.ts';
 import type { SearchFilters } from '../search/search-provider.ts';
 import { SearchQueryError } from '../search/search-provider.ts';
 import { maximumSearchLimit } from '../search/search-settings.ts';
 import { type Archive, openArchive } from '../services/archive.ts';
+import { searchArchive } from '../services/search-service.ts';
 import { presentSearchHits, toSearchHitsJson } from './search-hits.presenter.ts';
 import { UserError } from './user-error.ts';
 
@@ -14,7 +16,7 @@ interface SearchCommandOptions {
   forum?: string;
   proposer?: string;
   decision?: boolean;
-  closed?: boolean;
+  public?: boolean;
   limit: string;
   json?: boolean;
 }
@@ -40,7 +42,10 @@ export function registerSearchCommand(program: Command, open: ArchiveOpener = op
     .option('--forum <name>', 'kun dette forum (fx Chefforum)')
     .option('--proposer <text>', 'indstillingen er fra (en del af navnet er nok)')
     .option('--decision', 'søg kun i beslutningerne')
-    .option('--closed', 'medtag lukkede punkter')
+    .option(
+      '--public',
+      'søg som offentligheden: kun udsendte møder i offentlige fora, ingen lukkede punkter',
+    )
     .option('--limit <n>', `højst så mange resultater (1-${maximumSearchLimit})`, '20')
     .option('--json', 'skriv resultaterne som JSON')
     .action(async (words: string[], options: SearchCommandOptions) => {
@@ -49,11 +54,13 @@ export function registerSearchCommand(program: Command, open: ArchiveOpener = op
       const limit = readLimit(options.limit);
       const archive = await open();
       try {
-        const hits = await archive.search
-          .search(archive.database.db, { text, filters, limit })
-          .catch((error: unknown) => {
+        // The command line acts as the local administrator; --public as the anonymous reader.
+        const actor = options.public ? anonymousActor : localAdministrator();
+        const hits = await searchArchive(archive, actor, { text, filters, limit }).catch(
+          (error: unknown) => {
             throw error instanceof SearchQueryError ? new UserError(error.message) : error;
-          });
+          },
+        );
         process.stdout.write(
           options.json
             ? `${JSON.stringify(toSearchHitsJson(hits), null, 2)}\n`
@@ -65,16 +72,15 @@ export function registerSearchCommand(program: Command, open: ArchiveOpener = op
     });
 }
 
-function readFilters(options: SearchCommandOptions): SearchFilters {
+function readFilters(options: SearchCommandOptions): Omit<SearchFilters, 'scope'> {
   const from = options.from === undefined ? undefined : readDate(options.from, '--from', 'start');
   const to = options.to === undefined ? undefined : readDate(options.to, '--to', 'end');
   if (from && to && from > to) throw new UserError('--from ligger efter --to');
-  const filters: SearchFilters = { from, to };
+  const filters: Omit<SearchFilters, 'scope'> = { from, to };
   if (options.case !== undefined) filters.casePrefix = required(options.case, '--case');
   if (options.forum !== undefined) filters.forum = required(options.forum, '--forum');
   if (options.proposer !== undefined) filters.proposer = required(options.proposer, '--proposer');
   if (options.decision) filters.isDecisionOnly = true;
-  if (options.closed) filters.canSeeClosed = true;
   return filters;
 }
 

@@ -2,7 +2,7 @@ import { formatMeetingDate, formatShortDate } from '../core/danish-date.ts';
 import { deriveForumAbbreviation } from '../core/forum-abbreviation.ts';
 import { durationInTitle } from '../core/item-duration.ts';
 import type { AgendaItem, Meeting, MeetingKind } from '../core/meeting.ts';
-import { publicViewer, visibleItem } from '../core/visibility.ts';
+import { visibleItem } from '../core/policies/read-model.ts';
 import { type Block, textParagraph } from './document-blocks.ts';
 import { markdownToBlocks, removeControlCharacters } from './markdown-blocks.ts';
 
@@ -72,7 +72,12 @@ export function buildRenderDocument(meeting: Meeting, options: RenderOptions = {
     contentsLabel: 'Indholdsfortegnelse',
     // Closed items go through the one visibility rule (core/visibility.ts), like every read.
     items: meeting.items.map((item) =>
-      buildItem(options.isPublic ? visibleItem(item, publicViewer) : item, kind, abbreviation),
+      buildItem(
+        // A document given for publishing is published as is, but for its closed items.
+        options.isPublic ? visibleItem(item, 'public', 'minutes_published') : item,
+        kind,
+        abbreviation,
+      ),
     ),
     emptyNote: meeting.items.length === 0 ? 'Mødet har ingen punkter.' : null,
   };

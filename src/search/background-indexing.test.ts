@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testAdministrator } from '../../test/support/actors.ts';
 import { makeItem, makeMeeting } from '../../test/support/meeting-factory.ts';
 import { type Archive, openArchiveOn } from '../services/archive.ts';
 import { storeMeeting } from '../services/import-service.ts';
@@ -20,7 +21,7 @@ describe('background indexing on SQLite', () => {
           decision: `Beslutning om vejprojekt${index}x${offset}`,
         }),
       );
-      await storeMeeting(archive, makeMeeting(items, { date }));
+      await storeMeeting(archive, testAdministrator, makeMeeting(items, { date }));
     }
   });
   afterAll(async () => {
@@ -43,7 +44,7 @@ describe('background indexing on SQLite', () => {
     const items = Array.from({ length: itemsPerMeeting }, (_, offset) =>
       makeItem(offset + 1, { title: `Ny ${offset}`, decision: 'cykelstier' }),
     );
-    await storeMeeting(archive, makeMeeting(items, { date: '2010-01-01' }));
+    await storeMeeting(archive, testAdministrator, makeMeeting(items, { date: '2010-01-01' }));
     await archive.search.flush(archive.database.db);
     expect(await archive.search.search(archive.database.db, { text: 'vejprojekt0x3' })).toEqual([]);
     expect(

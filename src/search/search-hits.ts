@@ -1,5 +1,7 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
+import { publiclySearchableStatuses, type ReadScope } from '../core/policies/read-model.ts';
 import type { DatabaseSchema } from '../store/database-schema.ts';
+import { scopeCondition } from '../store/read-scope-sql.ts';
 import { loadExtraBodyText } from './indexable-items.ts';
 import type { SearchHit } from './search-provider.ts';
 import { buildSnippet } from './snippet.ts';
@@ -15,13 +17,15 @@ export interface RankedItem {
 export interface HitOptions {
   matchingStems: ReadonlySet<string>;
   isDecisionOnly: boolean;
-  canSeeClosed: boolean;
+  /** The read scope (see SearchFilters.scope); without one, open items only. */
+  scope: ReadScope | undefined;
 }
 
 /**
  * Turns ranked ids into hits, in rank order: the item, its meeting and journal number from the
- * store, and a snippet built from the original text. Closedness is checked again here against
- * the store itself, so a stale index can drop a hit but never show a closed item.
+ * store, and a snippet built from the original text. The read scope (closedness, forums,
+ * meeting states) is checked again here against the store itself, so a stale index can drop a
+ * hit but never show what the reader may not see.
  */
 export async function loadSearchHits(
   db: Kysely<DatabaseSchema>,
@@ -48,7 +52,14 @@ export async function loadSearchHits(
       'c.case_number as caseNumber',
     ])
     .where('a.id', 'in', ids);
-  if (!options.canSeeClosed) query = query.where('a.closed', '=', 0);
+  const visible = options.scope
+    ? scopeCondition(
+        options.scope,
+        { forumId: sql`m.forum_id`, status: sql`m.status`, closed: sql`a.closed` },
+        publiclySearchableStatuses,
+      )
+    : sql`a.closed = 0`;
+  if (visible) query = query.where(visible.$castTo<boolean>());
   const rows = await query.execute();
   const extra = options.isDecisionOnly
     ? new Map<number, string[]>()

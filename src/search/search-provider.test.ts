@@ -137,7 +137,7 @@ describe.each(testDatabases())('search on %s', (_name, openDatabase) => {
 
   it('hides closed items unless the reader may see them', async () => {
     expect(await find('fratrædelse')).toEqual([]);
-    expect(await find('fratrædelse', { canSeeClosed: true })).toEqual(['2019-03-07#3']);
+    expect(await find('fratrædelse', { scope: { kind: 'all' } })).toEqual(['2019-03-07#3']);
   });
 
   it('marks the matched words of the original text in the snippet', async () => {
@@ -184,7 +184,7 @@ describe.each(testDatabases())('search on %s', (_name, openDatabase) => {
     const open = makeItem(31, { title: 'Biler', background: 'En ny tjenestebilordning.' });
     await saveAndIndex(makeMeeting([...closedItems, open], { date: '2019-05-02' }));
     expect(await find('tjenestebilordning', {}, 5)).toEqual(['2019-05-02#31']);
-    expect(await find('tjenestebilordning', { canSeeClosed: true }, 50)).toHaveLength(31);
+    expect(await find('tjenestebilordning', { scope: { kind: 'all' } }, 50)).toHaveLength(31);
   });
 
   it('keeps the vocabulary whole when a transaction that added to it rolls back', async () => {

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { ReadScope } from '../core/policies/read-model.ts';
 import type { DatabaseSchema } from '../store/database-schema.ts';
 import type { MigrationSet } from '../store/migrator.ts';
 
@@ -16,8 +17,12 @@ export interface SearchFilters {
   proposer?: string;
   /** Search only the Beslutning text. */
   isDecisionOnly?: boolean;
-  /** Include closed items (lukket punkt); only for readers with rights. Default false. */
-  canSeeClosed?: boolean;
+  /**
+   * What the reader may see: the read model's scope (core/policies/read-model.ts). Without
+   * one, every meeting and only open items: the default of tools and benchmarks, never of a
+   * request (services always pass the actor's scope).
+   */
+  scope?: ReadScope;
 }
 
 /** One hit: the item, its meeting, a score (higher is better) and a snippet with «hits» marked. */

@@ -49,6 +49,6 @@ export async function runSearch(
   return loadSearchHits(db, ranked, {
     matchingStems: collectMatchingStems(expanded),
     isDecisionOnly,
-    canSeeClosed: !!filters.canSeeClosed,
+    scope: filters.scope,
   });
 }

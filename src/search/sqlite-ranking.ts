@@ -37,14 +37,22 @@ export async function rankWithBm25(
   limit: number,
 ): Promise<RankedItem[]> {
   const expression = buildMatchExpression(search, isDecisionOnly);
-  const cutoff = await findRowidCutoff(db, search, expression, isDecisionOnly, filter);
-  if (filter.needsFacts || !filter.hidesClosed)
-    return rankMatches(db, expression, cutoff, filter, limit);
-  // Closed items are few: rank on FTS5 alone, without a join per match, and drop them after.
+  const isRankedWithConditions = filter.filters.length > 0 || filter.visibility === null;
+  // What a reader may not see is mostly a small part (closed items, drafts): rank on FTS5
+  // alone, without a join per match, and drop the invisible after, widening until enough.
+  const unfiltered = { ...filter, conditions: [] };
+  const cutoff = await findRowidCutoff(
+    db,
+    search,
+    expression,
+    isDecisionOnly,
+    isRankedWithConditions ? filter : unfiltered,
+  );
+  if (isRankedWithConditions) return rankMatches(db, expression, cutoff, filter, limit);
   for (let wanted = limit + 10; ; wanted *= 4) {
-    const ranked = await rankMatches(db, expression, cutoff, filter, wanted);
-    const open = await dropClosed(db, ranked);
-    if (open.length >= limit || ranked.length < wanted) return open.slice(0, limit);
+    const ranked = await rankMatches(db, expression, cutoff, unfiltered, wanted);
+    const visible = await keepVisible(db, ranked, filter);
+    if (visible.length >= limit || ranked.length < wanted) return visible.slice(0, limit);
   }
 }
 
@@ -58,30 +66,29 @@ async function rankMatches(
   const result = await sql<{ id: number; rank: number }>`
     select item_search.rowid as id, bm25(item_search, ${columnWeights}) as rank
     from item_search ${joinFacts(filter)}
-    where item_search match ${expression}${afterRowid(cutoff)}${filter.needsFacts ? andConditions(filter) : sql``}
+    where item_search match ${expression}${afterRowid(cutoff)}${andConditions(filter)}
     order by rank, item_search.rowid desc
     limit ${limit}`.execute(db);
   return result.rows.map((row) => ({ id: Number(row.id), score: -Number(row.rank) }));
 }
 
-async function dropClosed(db: SearchDatabase, ranked: RankedItem[]): Promise<RankedItem[]> {
-  if (ranked.length === 0) return ranked;
-  const closed = await db
-    .selectFrom('item_search_facts')
-    .select('item_id')
-    .where(
-      'item_id',
-      'in',
-      ranked.map((item) => item.id),
-    )
-    .where('closed', '=', 1)
-    .execute();
-  const closedIds = new Set(closed.map((row) => row.item_id));
-  return ranked.filter((item) => !closedIds.has(item.id));
+/** The ranked items the filter's visibility lets through, in rank order. */
+async function keepVisible(
+  db: SearchDatabase,
+  ranked: RankedItem[],
+  filter: FilterSql,
+): Promise<RankedItem[]> {
+  if (ranked.length === 0 || filter.visibility === null) return ranked;
+  const ids = ranked.map((item) => item.id);
+  const visible = await sql<{ id: number }>`
+    select f.item_id as id from item_search_facts f ${filter.joins}
+    where f.item_id in (${sql.join(ids)}) and ${filter.visibility}`.execute(db);
+  const visibleIds = new Set(visible.rows.map((row) => Number(row.id)));
+  return ranked.filter((item) => visibleIds.has(item.id));
 }
 
 function joinFacts(filter: FilterSql): RawBuilder<unknown> {
-  return filter.needsFacts
+  return filter.conditions.length > 0
     ? sql`join item_search_facts f on f.item_id = item_search.rowid ${filter.joins}`
     : sql``;
 }
@@ -112,7 +119,7 @@ async function findRowidCutoff(
   const sample = await sql<{ count: number }>`
     select count(*) as count from (
       select item_search.rowid from item_search ${joinFacts(filter)}
-      where item_search match ${expression}${afterRowid(sampleStart)}${filter.needsFacts ? andConditions(filter) : sql``})`.execute(
+      where item_search match ${expression}${afterRowid(sampleStart)}${andConditions(filter)})`.execute(
     db,
   );
   const sampled = Number(sample.rows[0]?.count ?? 0);

@@ -7,11 +7,18 @@ import {
   openDatabase,
 } from '../store/database.ts';
 import { type MigrationOutcome, migrateToLatest, storeMigrations } from '../store/migrator.ts';
+import { OutboxRegistry } from './outbox/outbox-registry.ts';
 
-/** The open archive: its database and the search provider that suits the database's engine. */
+/**
+ * The open archive: its database, the search provider that suits the database's engine, and
+ * the outbox's consumers (mail, feeds …) that read the write pipeline's events.
+ */
 export interface Archive {
   database: Database;
   search: SearchProvider;
+  outbox: OutboxRegistry;
+  /** Tells a running outbox worker that new events wait (set by the worker when it starts). */
+  wakeOutbox?: () => void;
   close(): Promise<void>;
 }
 
@@ -32,7 +39,13 @@ export async function openArchiveOn(
   const search = createSearchProvider(database.engine);
   try {
     const migrated = await migrateArchive(database, search);
-    return { database, search, migrated, close: () => database.close() };
+    return {
+      database,
+      search,
+      outbox: new OutboxRegistry(),
+      migrated,
+      close: () => database.close(),
+    };
   } catch (error) {
     await database.close();
     throw error;

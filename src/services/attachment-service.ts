@@ -1,4 +1,8 @@
+import type { Actor } from '../core/actor.ts';
 import { detectAttachmentType, maxAttachmentBytes } from '../core/attachment-type.ts';
+import { canDownloadAttachmentOf } from '../core/policies/read-model.ts';
+import { inspectAttachment } from '../parse/attachment-inspection.ts';
+import { findAttachmentOwner, findMeetingIdOfItem } from '../store/access-store.ts';
 import {
   deleteAttachment,
   findAttachment,
@@ -6,11 +10,10 @@ import {
   readFileBytes,
   storeFile,
 } from '../store/file-store.ts';
-import { recordRevision, touchMeeting } from '../store/item-store.ts';
 import type { Archive } from './archive.ts';
-import type { Author } from './item-service.ts';
+import { auditRefusal, resolveMeeting, runCommand } from './command-pipeline.ts';
+import { requireMeetingAccess } from './read-access.ts';
 import { notFound, ServiceError } from './service-error.ts';
-import { itemForWriting } from './write-access.ts';
 
 /** An uploaded Bilag as the editor lists it. */
 export interface UploadedAttachment {
@@ -23,14 +26,16 @@ export interface UploadedAttachment {
 }
 
 /**
- * Adds a Bilag to an item: PDF, DOCX or XLSX by content, at most 25 MB. The file's name gets
- * the extension its content has, whatever the name sent.
+ * Adds a Bilag to an item: PDF, DOCX or XLSX by content, checked past the first bytes (a PDF
+ * must open; an Office file must be a sane zip without macros or programs), at most 25 MB. The
+ * file's name gets the extension its content has, whatever the name sent, and belongs to this
+ * Bilag alone even when the same bytes were uploaded before under another name.
  */
 export async function uploadAttachment(
   archive: Archive,
+  actor: Actor,
   itemId: number,
   upload: { bytes: Uint8Array; fileName: string; title: string | null },
-  who: Author,
 ): Promise<UploadedAttachment> {
   if (upload.bytes.length > maxAttachmentBytes)
     throw new ServiceError(413, 'Filen er for stor: et bilag må højst fylde 25 MB.');
@@ -39,60 +44,103 @@ export async function uploadAttachment(
   const baseName = upload.fileName.replace(/\.[^.]*$/u, '').trim() || 'bilag';
   const fileName = `${baseName}.${detected.type.extension}`;
   const title = upload.title?.trim() || baseName;
-  return archive.database.db.transaction().execute(async (db) => {
-    const meetingId = await writableMeetingOf(db, itemId);
-    const fileId = await storeFile(db, {
-      bytes: upload.bytes,
-      name: fileName,
-      mediaType: detected.type.mediaType,
-    });
-    const id = await insertAttachment(db, itemId, { title, fileId });
-    await touchMeeting(db, meetingId);
-    await recordRevision(db, {
-      entityType: 'attachment',
-      entityId: id,
-      action: 'create',
-      author: who.author,
-      data: { before: null, itemId, title, fileId },
-    });
-    await archive.search.indexItems(db, [itemId]);
-    return {
-      id,
-      title,
-      fileName,
-      mediaType: detected.type.mediaType,
-      size: upload.bytes.length,
-      url: `/api/attachments/${id}`,
-    };
+  return runCommand(archive, actor, {
+    name: 'attachment.add',
+    resolve: async (db) => {
+      const meetingId = await findMeetingIdOfItem(db, itemId);
+      if (meetingId === null) throw notFound('Punktet');
+      return resolveMeeting(archive, db, meetingId, ['agenda.edit'], { type: 'item', id: itemId });
+    },
+    // Checked after the policy, so that nobody without rights can make the server open files.
+    check: async () => {
+      const inspected = await inspectAttachment(upload.bytes, detected.type.extension);
+      if (!inspected.ok) throw new ServiceError(415, inspected.reason);
+    },
+    apply: async (context, target) => {
+      const fileId = await storeFile(context.db, {
+        bytes: upload.bytes,
+        name: fileName,
+        mediaType: detected.type.mediaType,
+      });
+      const id = await insertAttachment(context.db, itemId, { title, fileId, fileName });
+      await context.recordRevision({
+        entityType: 'attachment',
+        entityId: id,
+        action: 'create',
+        data: { before: null, itemId, title, fileId, fileName },
+      });
+      context.emit({
+        type: 'attachment.added',
+        meetingId: target.meetingId,
+        forumId: target.meeting.forumId,
+        itemIds: [itemId],
+      });
+      return {
+        id,
+        title,
+        fileName,
+        mediaType: detected.type.mediaType,
+        size: upload.bytes.length,
+        url: `/api/attachments/${id}`,
+      };
+    },
   });
 }
 
-/** Removes a Bilag from its item. */
+/** Removes a Bilag from its item; its bytes go when no other Bilag shares them. */
 export async function removeAttachment(
   archive: Archive,
+  actor: Actor,
   attachmentId: number,
-  who: Author,
 ): Promise<void> {
-  await archive.database.db.transaction().execute(async (db) => {
-    const attachment = await findAttachment(db, attachmentId);
-    if (!attachment) throw notFound('Bilaget');
-    const meetingId = await writableMeetingOf(db, attachment.itemId);
-    await deleteAttachment(db, attachmentId);
-    await touchMeeting(db, meetingId);
-    await recordRevision(db, {
-      entityType: 'attachment',
-      entityId: attachmentId,
-      action: 'delete',
-      author: who.author,
-      data: { before: attachment },
-    });
-    await archive.search.indexItems(db, [attachment.itemId]);
+  await runCommand(archive, actor, {
+    name: 'attachment.remove',
+    resolve: async (db) => {
+      const owner = await findAttachmentOwner(db, attachmentId);
+      if (!owner) throw notFound('Bilaget');
+      const target = await resolveMeeting(archive, db, owner.meetingId, ['agenda.edit'], {
+        type: 'attachment',
+        id: attachmentId,
+      });
+      return { ...target, itemId: owner.itemId };
+    },
+    apply: async (context, target) => {
+      const attachment = await findAttachment(context.db, attachmentId);
+      await deleteAttachment(context.db, attachmentId);
+      await context.recordRevision({
+        entityType: 'attachment',
+        entityId: attachmentId,
+        action: 'delete',
+        data: { before: attachment },
+      });
+      context.emit({
+        type: 'attachment.removed',
+        meetingId: target.meetingId,
+        forumId: target.meeting.forumId,
+        itemIds: [target.itemId],
+      });
+    },
   });
 }
 
-/** A Bilag's file for download. */
-export async function downloadAttachment(archive: Archive, attachmentId: number) {
+/**
+ * A Bilag's file for download, only where the actor may see its item in full: a closed
+ * item's Bilag is 404 to readers without rights, as if it did not exist.
+ */
+export async function downloadAttachment(archive: Archive, actor: Actor, attachmentId: number) {
   const db = archive.database.db;
+  const owner = await findAttachmentOwner(db, attachmentId);
+  if (!owner) throw notFound('Bilaget');
+  const { access } = await requireMeetingAccess(archive, actor, owner.meetingId);
+  if (!canDownloadAttachmentOf(owner, access)) {
+    await auditRefusal(archive, actor, {
+      action: 'attachment.read',
+      auditType: 'attachment',
+      auditId: attachmentId,
+      message: 'Bilaget findes ikke.',
+    });
+    throw notFound('Bilaget');
+  }
   const attachment = await findAttachment(db, attachmentId);
   if (!attachment?.fileId) throw notFound('Bilaget');
   const bytes = await readFileBytes(db, attachment.fileId);
@@ -102,8 +150,4 @@ export async function downloadAttachment(archive: Archive, attachmentId: number)
     fileName: attachment.fileName ?? 'bilag',
     mediaType: attachment.mediaType ?? 'application/octet-stream',
   };
-}
-
-async function writableMeetingOf(db: Parameters<typeof itemForWriting>[0], itemId: number) {
-  return (await itemForWriting(db, itemId)).meetingId;
 }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testAdministrator } from '../../test/support/actors.ts';
 import {
   exportToText,
   makeImportFolder,
@@ -40,7 +41,7 @@ describe.each(testDatabases())('backup and restore on %s', (_name, openDatabase)
   let exported: string;
   beforeAll(async () => {
     source = await openArchiveOn(await openDatabase());
-    await importPaths(source, [makeImportFolder()]);
+    await importPaths(source, testAdministrator, [makeImportFolder()]);
     backup = scratchPath('arkiv.jsonl.gz');
     await backupArchive(source.database, backup);
     exported = await exportToText(source.database, 'jsonl');
@@ -82,7 +83,11 @@ describe.each(testDatabases())('backup and restore on %s', (_name, openDatabase)
         await searchItemIds(source, 'dagsorden'),
       );
       // New rows after a restore get fresh ids, not ones the restored rows hold.
-      await storeMeeting(target, makeMeeting([makeItem(1)], { date: '2021-01-01' }));
+      await storeMeeting(
+        target,
+        testAdministrator,
+        makeMeeting([makeItem(1)], { date: '2021-01-01' }),
+      );
     });
   });
 
@@ -90,6 +95,7 @@ describe.each(testDatabases())('backup and restore on %s', (_name, openDatabase)
     await withFreshArchive(async (target) => {
       await storeMeeting(
         target,
+        testAdministrator,
         makeMeeting([makeItem(1, { title: 'Xylofonkvintetten skal væk' })]),
       );
       const before = await exportToText(target.database, 'jsonl');
@@ -135,7 +141,7 @@ describe.each(testDatabases())('backup and restore on %s', (_name, openDatabase)
       const damaged = scratchPath('skadet.jsonl.gz');
       writeFileSync(damaged, damage(readFileSync(backup)));
       await withFreshArchive(async (target) => {
-        await storeMeeting(target, makeMeeting([makeItem(1)]));
+        await storeMeeting(target, testAdministrator, makeMeeting([makeItem(1)]));
         const before = await exportToText(target.database, 'jsonl');
         const counts = await countTableRows(target.database.db);
         const failure = restoreArchive(target, damaged, { isForced: true });
@@ -166,7 +172,7 @@ describe('backup across engines', () => {
     const source = await openArchiveOn(await from[1]());
     const target = await openArchiveOn(await to[1]());
     try {
-      await importPaths(source, [makeImportFolder()]);
+      await importPaths(source, testAdministrator, [makeImportFolder()]);
       const path = scratchPath('tvaers.jsonl.gz');
       await backupArchive(source.database, path);
       await restoreArchive(target, path);
@@ -188,7 +194,8 @@ describe('backup while the app writes (SQLite file)', () => {
     const target = await openArchiveOn(await openSqliteFile(':memory:'));
     try {
       const meetings = readGeneratedMeetings();
-      for (const meeting of meetings.slice(0, 4)) await storeMeeting(app, meeting);
+      for (const meeting of meetings.slice(0, 4))
+        await storeMeeting(app, testAdministrator, meeting);
       let isBackingUp = true;
       let writtenDuringBackup = 0;
       const writer = (async () => {
@@ -196,7 +203,7 @@ describe('backup while the app writes (SQLite file)', () => {
         for (let day = 1; isBackingUp && day <= 500; day++) {
           const template = meetings[4 + (day % 4)] ?? makeMeeting([]);
           const date = new Date(Date.UTC(2030, 0, day)).toISOString().slice(0, 10);
-          await storeMeeting(app, { ...template, date });
+          await storeMeeting(app, testAdministrator, { ...template, date });
           writtenDuringBackup++;
           // A server saves between other work; without this the loop would starve the backup.
           await yieldToEventLoop();

@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { localAdministrator } from '../core/actor.ts';
 import type { AgendaItem, Meeting } from '../core/meeting.ts';
 import { standardItems } from '../core/standard-items.ts';
 import { listMeetingSummaries } from '../store/meeting-reader.ts';
@@ -64,20 +65,24 @@ export function draftAgenda(today: Date, previousMeetingDate: string | null): Me
  */
 export async function loadDemoDataIfEmpty(archive: Archive, today = new Date()): Promise<boolean> {
   if ((await listMeetingSummaries(archive.database.db, { limit: 1 })).length > 0) return false;
+  const seeder = localAdministrator('Demodata');
   const meetings = readDemoMeetings();
-  for (const meeting of meetings) await storeMeeting(archive, meeting);
+  for (const meeting of meetings) await storeMeeting(archive, seeder, meeting);
   const previous = meetings.at(-1)?.date ?? null;
   const draft = draftAgenda(today, previous);
-  const saved = await storeMeeting(archive, draft);
+  const saved = await storeMeeting(archive, seeder, draft);
   await updateMeetingStatus(archive.database.db, saved.meetingId, 'draft');
-  const forumId = (await getForums(archive)).find((forum) => forum.name === 'Chefforum')?.id;
+  const forumId = (await getForums(archive, seeder)).find(
+    (forum) => forum.name === 'Chefforum',
+  )?.id;
+  // Albertslund publishes Chefforum's agendas and minutes, so the demo forum is public.
   if (forumId)
-    await saveForum(
-      archive,
-      forumId,
-      { name: 'Chefforum', abbreviation: 'CF', members: demoMembers },
-      { author: 'Demodata' },
-    );
+    await saveForum(archive, seeder, forumId, {
+      name: 'Chefforum',
+      abbreviation: 'CF',
+      visibility: 'public',
+      members: demoMembers,
+    });
   return true;
 }
 

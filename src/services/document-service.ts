@@ -1,27 +1,18 @@
+import type { Actor } from '../core/actor.ts';
 import type { Meeting } from '../core/meeting.ts';
-import { type Viewer, visibleMeeting } from '../core/visibility.ts';
+import { visibleMeeting, visiblePublication } from '../core/policies/read-model.ts';
 import { renderMeeting } from '../render/render-meeting.ts';
 import type { RenderFormat } from '../render/renderer.ts';
 import { loadMeetingDocuments } from '../store/meeting-reader.ts';
 import type { Archive } from './archive.ts';
-import { findPublishedDocument } from './meeting-flow-service.ts';
+import { findPublication } from './publication-service.ts';
+import { requireAllowedRead, requireMeetingAccess } from './read-access.ts';
 import { notFound } from './service-error.ts';
 
 /** A rendered document and the file name to offer it under. */
 export interface RenderedDocument {
   bytes: Uint8Array;
   fileName: string;
-}
-
-/** Renders a meeting as agenda or minutes for a viewer, with a safe file name. */
-export async function renderDocumentAs(
-  meeting: Meeting,
-  format: RenderFormat,
-  kind: 'agenda' | 'minutes',
-  viewer: Viewer,
-): Promise<RenderedDocument> {
-  const bytes = await renderMeeting(visibleMeeting(meeting, viewer), format, { kind });
-  return { bytes, fileName: documentFileName(meeting, kind, format) };
 }
 
 /** "dagsorden-chefforum-2018-10-11.pdf": only characters safe in a Content-Disposition header. */
@@ -38,27 +29,36 @@ export function documentFileName(
   return `${kind === 'agenda' ? 'dagsorden' : 'referat'}-${forumPart}-${meeting.date}.${format}`;
 }
 
-/** The document as it would be published now: the preview before "Udsend". */
+/**
+ * The document as it would be published now: the preview before "Udsend", for the forum's
+ * secretaries (it shows what is not yet published).
+ */
 export async function renderPreview(
   archive: Archive,
+  actor: Actor,
   meetingId: number,
   kind: 'agenda' | 'minutes',
-  viewer: Viewer,
 ): Promise<RenderedDocument> {
+  const readable = await requireMeetingAccess(archive, actor, meetingId);
+  await requireAllowedRead(archive, actor, 'meeting.preview', readable);
   const [meeting] = await loadMeetingDocuments(archive.database.db, [meetingId]);
   if (!meeting) throw notFound('Mødet');
-  return renderDocumentAs({ ...meeting, kind }, 'pdf', kind, viewer);
+  const visible = visibleMeeting({ ...meeting, kind }, readable.access, readable.target.status);
+  const bytes = await renderMeeting(visible, 'pdf', { kind });
+  return { bytes, fileName: documentFileName(meeting, kind, 'pdf') };
 }
 
-/** A published version, as it was sent. */
+/** A published version as it was sent, as this actor may see it. */
 export async function renderPublication(
   archive: Archive,
+  actor: Actor,
   meetingId: number,
   kind: 'agenda' | 'minutes',
   number: number,
-  viewer: Viewer,
 ): Promise<RenderedDocument> {
-  const document = await findPublishedDocument(archive, meetingId, kind, number);
-  const rendered = await renderDocumentAs(document, 'pdf', kind, viewer);
-  return { ...rendered, fileName: rendered.fileName.replace(/\.pdf$/u, `-v${number}.pdf`) };
+  const { access } = await requireMeetingAccess(archive, actor, meetingId);
+  const document = await findPublication(archive, meetingId, kind, number);
+  const bytes = await renderMeeting(visiblePublication(document, access, kind), 'pdf', { kind });
+  const fileName = documentFileName(document, kind, 'pdf').replace(/\.pdf$/u, `-v${number}.pdf`);
+  return { bytes, fileName };
 }

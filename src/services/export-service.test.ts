@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { anonymousReader, testAdministrator } from '../../test/support/actors.ts';
 import {
   exportToText,
   makeImportFolder,
@@ -10,8 +11,8 @@ import {
 import { testDatabases } from '../../test/support/databases.ts';
 import { validateMeetingJson } from '../../test/support/json-schema.ts';
 import { meetingSchema } from '../core/meeting.ts';
-import { publicViewer } from '../core/visibility.ts';
 import { type Archive, openArchiveOn } from './archive.ts';
+import { setForumVisibility } from './forum-service.ts';
 import { importPaths } from './import-service.ts';
 
 afterAll(removeScratchFolders);
@@ -21,7 +22,7 @@ describe.each(testDatabases())('export on %s', (_name, openDatabase) => {
   const scratch = makeScratchFolder('referat-export-');
   beforeAll(async () => {
     archive = await openArchiveOn(await openDatabase());
-    await importPaths(archive, [makeImportFolder()]);
+    await importPaths(archive, testAdministrator, [makeImportFolder()]);
   });
   afterAll(async () => {
     await archive?.close();
@@ -52,11 +53,19 @@ describe.each(testDatabases())('export on %s', (_name, openDatabase) => {
     for (const document of documents) expect(validateMeetingJson(document)).toBe(true);
   });
 
-  it('leaves out the content of closed items for the public', async () => {
-    const text = await exportToText(archive.database, 'jsonl', publicViewer);
-    expect(text).toContain('"title":"Lukket punkt"');
-    expect(text).not.toContain('Personalesag');
-    expect(await exportToText(archive.database, 'jsonl')).toContain('Personalesag');
+  it('gives the public only public forums, and closed items without their content', async () => {
+    expect(await exportToText(archive.database, 'jsonl', anonymousReader)).toBe('');
+    await setForumVisibility(archive, testAdministrator, 'Økonomiudvalget', 'public');
+    try {
+      const text = await exportToText(archive.database, 'jsonl', anonymousReader);
+      expect(text).toContain('"title":"Lukket punkt"');
+      expect(text).not.toContain('Personalesag');
+      expect(text).not.toContain('Chefforum');
+      expect(text.trim().split('\n')).toHaveLength(1);
+      expect(await exportToText(archive.database, 'jsonl')).toContain('Personalesag');
+    } finally {
+      await setForumVisibility(archive, testAdministrator, 'Økonomiudvalget', 'internal');
+    }
   });
 
   it.each(['jsonl', 'json'] as const)(
@@ -67,7 +76,7 @@ describe.each(testDatabases())('export on %s', (_name, openDatabase) => {
       writeFileSync(path, first);
       const fresh = await openArchiveOn(await openDatabase());
       try {
-        const summary = await importPaths(fresh, [path]);
+        const summary = await importPaths(fresh, testAdministrator, [path]);
         expect(summary.failures).toEqual([]);
         expect(summary.meetings).toBe(5);
         expect(await exportToText(fresh.database, format)).toBe(first);

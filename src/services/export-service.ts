@@ -1,6 +1,9 @@
 import type { Kysely } from 'kysely';
+import type { Actor } from '../core/actor.ts';
 import type { Meeting } from '../core/meeting.ts';
-import { type Viewer, visibleMeeting } from '../core/visibility.ts';
+import { meetingAccess } from '../core/policies/meeting-access.ts';
+import { visibleMeeting } from '../core/policies/read-model.ts';
+import { findMeetingTargets } from '../store/access-store.ts';
 import type { Database } from '../store/database.ts';
 import type { DatabaseSchema } from '../store/database-schema.ts';
 import { listMeetingIdsInOrder, loadMeetingDocuments } from '../store/meeting-reader.ts';
@@ -22,8 +25,11 @@ export interface ExportSummary {
 
 /** Options for an export. */
 export interface ExportOptions {
-  /** Whose view to export; closed items are blanked for readers without rights. */
-  viewer: Viewer;
+  /**
+   * Whose view to export: the read model decides, so the anonymous reader's export (`--public`)
+   * holds only the published meetings of public forums, with closed items as "Lukket punkt".
+   */
+  actor: Actor;
   /** Meetings loaded per query: bounds memory on a large archive. */
   batchSize?: number;
 }
@@ -52,13 +58,29 @@ async function writeMeetings(
   const summary: ExportSummary = { meetings: 0, items: 0 };
   const batchSize = options.batchSize ?? 200;
   const ids = await listMeetingIdsInOrder(db);
-  if (format === 'json') await sink.write(ids.length === 0 ? '[]\n' : '[\n');
+  if (format === 'json') await sink.write('[');
+  let isEmpty = true;
   for (let start = 0; start < ids.length; start += batchSize) {
-    const meetings = await loadMeetingDocuments(db, ids.slice(start, start + batchSize));
+    const batch = ids.slice(start, start + batchSize);
+    const targets = await findMeetingTargets(db, batch);
+    const visible = batch.flatMap((id) => {
+      const target = targets.get(id);
+      const access = target ? meetingAccess(options.actor, target) : 'none';
+      return target && access !== 'none' ? [{ id, target, access }] : [];
+    });
+    const meetings = await loadMeetingDocuments(
+      db,
+      visible.map((entry) => entry.id),
+    );
     let text = '';
-    for (const meeting of meetings) {
-      const document = validatedDocument(visibleMeeting(meeting, options.viewer));
-      const isFirst = summary.meetings === 0;
+    for (const [index, meeting] of meetings.entries()) {
+      const entry = visible[index];
+      if (!entry) continue;
+      const document = validatedDocument(
+        visibleMeeting(meeting, entry.access, entry.target.status),
+      );
+      const isFirst = isEmpty;
+      isEmpty = false;
       summary.meetings++;
       summary.items += document.items.length;
       text +=
@@ -66,7 +88,7 @@ async function writeMeetings(
     }
     await sink.write(text);
   }
-  if (format === 'json' && ids.length > 0) await sink.write('\n]\n');
+  if (format === 'json') await sink.write(isEmpty ? ']\n' : '\n]\n');
   return summary;
 }
 
@@ -77,7 +99,7 @@ async function writeMeetings(
  */
 function arrayElement(document: Meeting, isFirst: boolean): string {
   const indented = `  ${JSON.stringify(document, null, 2).replaceAll('\n', '\n  ')}`;
-  return isFirst ? indented : `,\n${indented}`;
+  return isFirst ? `\n${indented}` : `,\n${indented}`;
 }
 
 function validatedDocument(meeting: Meeting): Meeting {

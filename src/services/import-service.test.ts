@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testAdministrator } from '../../test/support/actors.ts';
 import { makeImportFolder, removeScratchFolders } from '../../test/support/archive-io.ts';
 import { testDatabases } from '../../test/support/databases.ts';
 import { listMeetingSummaries } from '../store/meeting-reader.ts';
@@ -22,7 +23,7 @@ describe.each(testDatabases())('import on %s', (_name, openDatabase) => {
 
   it('imports a folder, reports what failed and why, and imports the rest', async () => {
     const fractions: number[] = [];
-    const summary = await importPaths(archive, [folder], {
+    const summary = await importPaths(archive, testAdministrator, [folder], {
       onProgress: (progress) => fractions.push(progress.fraction),
     });
     expect(summary).toMatchObject({
@@ -54,7 +55,7 @@ describe.each(testDatabases())('import on %s', (_name, openDatabase) => {
 
   it('updates meetings imported twice rather than duplicating them', async () => {
     const before = await listMeetingSummaries(archive.database.db);
-    const summary = await importPaths(archive, [folder]);
+    const summary = await importPaths(archive, testAdministrator, [folder]);
     expect(summary).toMatchObject({ meetings: 5, newMeetings: 0, updatedMeetings: 5 });
     const after = await listMeetingSummaries(archive.database.db);
     expect(after.map((meeting) => [meeting.id, meeting.itemCount])).toEqual(
@@ -68,7 +69,7 @@ describe.each(testDatabases())('import on %s', (_name, openDatabase) => {
   });
 
   it('fails files named explicitly that are missing or of another type', async () => {
-    const summary = await importPaths(archive, [
+    const summary = await importPaths(archive, testAdministrator, [
       join(folder, 'andet', 'noter.rtf'),
       join(folder, 'findes-ikke.txt'),
       join(folder, 'cf-2015.json'),
@@ -87,7 +88,7 @@ describe.each(testDatabases())('import on %s', (_name, openDatabase) => {
     const path = join(folder, 'liste.json');
     const meeting = { forum: 'Chefforum', kind: 'agenda', date: '2020-01-02', items: [] };
     writeFileSync(path, JSON.stringify([meeting, { ...meeting, date: '2. januar' }]));
-    const summary = await importPaths(archive, [path]);
+    const summary = await importPaths(archive, testAdministrator, [path]);
     expect(summary.meetings).toBe(1);
     expect(summary.failures).toEqual([
       {

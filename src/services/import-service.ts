@@ -1,9 +1,11 @@
 import { readFile } from 'node:fs/promises';
+import { type Actor, authorName } from '../core/actor.ts';
 import type { Meeting } from '../core/meeting.ts';
 import { ParseError } from '../parse/parse-error.ts';
 import { parseFileWithTimeLimit } from '../parse/parse-with-time-limit.ts';
 import { type SavedMeeting, saveMeetingDocument } from '../store/meeting-writer.ts';
 import type { Archive } from './archive.ts';
+import { type CommandTarget, runCommand } from './command-pipeline.ts';
 import {
   collectImportSources,
   type ImportFailure,
@@ -51,9 +53,6 @@ export interface ImportOptions {
   onProgress?: (progress: ImportProgress) => void;
 }
 
-/** The parts of the archive an import writes to. */
-export type ImportTarget = Pick<Archive, 'database' | 'search'>;
-
 /** A file read ahead of storing: its meetings and warnings, or why it failed. */
 interface PreparedFile {
   meetings: Array<{ meeting: Meeting; index?: number }>;
@@ -69,7 +68,8 @@ interface PreparedFile {
  * Documents are parsed ahead in worker threads while the previous file is being stored.
  */
 export async function importPaths(
-  target: ImportTarget,
+  archive: Archive,
+  actor: Actor,
   paths: readonly string[],
   options: ImportOptions = {},
 ): Promise<ImportSummary> {
@@ -94,7 +94,7 @@ export async function importPaths(
       file,
     });
   const store = async (meeting: Meeting): Promise<void> => {
-    const saved = await storeMeeting(target, meeting);
+    const saved = await storeMeeting(archive, actor, meeting);
     summary.meetings++;
     summary.items += saved.itemIds.length;
     if (saved.isNew) summary.newMeetings++;
@@ -121,18 +121,43 @@ export async function importPaths(
     report(source.name, 0);
   }
   // Indexing runs a little behind a bulk import; the archive is searchable in full on return.
-  await target.search.flush(target.database.db);
+  await archive.search.flush(archive.database.db);
   return summary;
 }
 
-/** Saves one meeting and keeps the search index in step, all in one transaction. */
-export function storeMeeting(target: ImportTarget, meeting: Meeting): Promise<SavedMeeting> {
-  return target.database.db.transaction().execute(async (transaction) => {
-    const saved = await saveMeetingDocument(transaction, meeting, { action: 'import' });
-    if (saved.removedItemIds.length > 0)
-      await target.search.removeItems(transaction, saved.removedItemIds);
-    if (saved.itemIds.length > 0) await target.search.indexItems(transaction, saved.itemIds);
-    return saved;
+/**
+ * Saves one meeting through the write pipeline (an administrator's right: an import writes
+ * whole meetings as they were published), one transaction per meeting; the search index
+ * follows from the pipeline's event.
+ */
+export function storeMeeting(
+  archive: Archive,
+  actor: Actor,
+  meeting: Meeting,
+): Promise<SavedMeeting> {
+  return runCommand(archive, actor, {
+    name: 'meeting.import',
+    resolve: async (): Promise<CommandTarget> => ({
+      actions: ['archive.manage'],
+      policyTarget: null,
+      auditType: 'meeting',
+      auditId: `${meeting.forum} ${meeting.date}`,
+      meetingId: null,
+    }),
+    apply: async (context) => {
+      const saved = await saveMeetingDocument(context.db, meeting, {
+        action: 'import',
+        author: authorName(context.actor),
+      });
+      context.emit({
+        type: 'meeting.imported',
+        meetingId: saved.meetingId,
+        forumId: null,
+        itemIds: saved.itemIds,
+        removedItemIds: saved.removedItemIds,
+      });
+      return saved;
+    },
   });
 }
 

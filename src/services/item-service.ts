@@ -1,17 +1,22 @@
+import type { Kysely } from 'kysely';
 import { z } from 'zod';
+import type { Actor } from '../core/actor.ts';
 import { recommendationSchema } from '../core/meeting.ts';
+import { actionsForItemChange } from '../core/policies/item-change.ts';
 import { isStandardItem } from '../core/standard-items.ts';
+import { visibleTextSchema } from '../core/text-input.ts';
+import { findMeetingIdOfItem } from '../store/access-store.ts';
+import type { DatabaseSchema } from '../store/database-schema.ts';
 import {
   deleteItem,
   type ItemFields,
   insertItemAt,
   loadStoredItems,
-  recordRevision,
   setItemOrder,
-  touchMeeting,
   writeItemFields,
 } from '../store/item-store.ts';
 import type { Archive } from './archive.ts';
+import { type MeetingCommandTarget, resolveMeeting, runCommand } from './command-pipeline.ts';
 import { notFound, ServiceError } from './service-error.ts';
 import {
   type EditableItem,
@@ -19,11 +24,12 @@ import {
   toEditableItems,
   type Workspace,
 } from './workspace-service.ts';
-import { itemForWriting, meetingForWriting } from './write-access.ts';
+
+type Executor = Kysely<DatabaseSchema>;
 
 /** The editable fields of an item as the API takes them; each one optional. */
 export const itemFieldsSchema = z.strictObject({
-  title: z.string().trim().min(1, 'titlen må ikke være tom').max(500),
+  title: visibleTextSchema(500, 'titlen må ikke være tom'),
   caseNumber: z.string().trim().max(60).nullable(),
   closed: z.boolean(),
   durationMinutes: z.int().min(1).max(600).nullable(),
@@ -34,114 +40,130 @@ export const itemFieldsSchema = z.strictObject({
   decision: z.string().max(200_000).nullable(),
   absent: z.array(
     z.strictObject({
-      name: z.string().trim().min(1).max(200),
+      name: visibleTextSchema(200, 'skriv navnet'),
       role: z.string().max(200).nullable(),
     }),
   ),
 }) satisfies z.ZodType<ItemFields>;
 
-/** Who is writing (for the revision history). */
-export interface Author {
-  author: string | null;
+/** A correction of approved minutes: the reason goes into the history. */
+export interface CorrectionOptions {
+  reason?: string | null;
+  isCorrection?: boolean;
 }
 
 /** Adds an item before "Evt." (or last when there is none). */
-export async function addItem(
+export function addItem(
   archive: Archive,
+  actor: Actor,
   meetingId: number,
   fields: Pick<ItemFields, 'title'> & Partial<ItemFields>,
-  who: Author,
 ): Promise<EditableItem> {
-  return archive.database.db.transaction().execute(async (db) => {
-    await meetingForWriting(db, meetingId);
-    const items = await loadStoredItems(db, meetingId);
-    const last = items.at(-1);
-    const position =
-      last && isStandardItem(last, items.length - 1, items.length)
-        ? items.length - 1
-        : items.length;
-    const itemId = await insertItemAt(db, meetingId, position, fields);
-    await touchMeeting(db, meetingId);
-    await recordRevision(db, {
-      entityType: 'item',
-      entityId: itemId,
-      action: 'create',
-      author: who.author,
-      data: { before: null, meetingId, fields },
-    });
-    await archive.search.indexItems(db, [itemId]);
-    return editableItem(db, meetingId, itemId);
+  return runCommand(archive, actor, {
+    name: 'item.add',
+    resolve: (db) =>
+      resolveMeeting(archive, db, meetingId, actionsForItemChange(filledFields(fields), [], false)),
+    apply: async (context, target) => {
+      const items = await loadStoredItems(context.db, meetingId);
+      const last = items.at(-1);
+      const position =
+        last && isStandardItem(last, items.length - 1, items.length)
+          ? items.length - 1
+          : items.length;
+      const itemId = await insertItemAt(context.db, meetingId, position, fields);
+      await context.recordRevision({
+        entityType: 'item',
+        entityId: itemId,
+        action: 'create',
+        data: { before: null, meetingId, fields },
+      });
+      context.emit(itemEvent('item.added', target, [itemId]));
+      return editableItem(context.db, meetingId, itemId);
+    },
   });
+}
+
+/** An item command's target: the meeting, and the item as it was before the change. */
+interface ItemTarget extends MeetingCommandTarget {
+  before: EditableItem;
 }
 
 /**
  * Saves changed fields of an item, if `version` is the stored one. Otherwise 409 with both
  * versions: the caller's (the stored item with the sent fields over it) and the current one,
- * so that nothing anyone typed is lost.
+ * so that nothing anyone typed is lost. The policy is asked for what actually changes: the
+ * agenda's fields, the decision's, or a correction of approved minutes.
  */
-export async function updateItem(
+export function updateItem(
   archive: Archive,
+  actor: Actor,
   itemId: number,
   version: number,
   fields: Partial<ItemFields>,
-  who: Author & { reason?: string | null; isCorrection?: boolean },
+  options: CorrectionOptions = {},
 ): Promise<EditableItem> {
-  return archive.database.db.transaction().execute(async (db) => {
-    const ref = await itemForWriting(db, itemId, who.isCorrection);
-    if (!ref.meeting.isLocked && who.isCorrection)
-      throw new ServiceError(
-        409,
-        'Kun et godkendt referat rettes med en rettelse; gem punktet som normalt.',
+  const isCorrection = options.isCorrection === true;
+  return runCommand(archive, actor, {
+    name: isCorrection ? 'item.correct' : 'item.save',
+    resolve: async (db): Promise<ItemTarget> => {
+      const found = await resolveItem(archive, db, itemId, []);
+      const before = await editableItem(db, found.meetingId, itemId);
+      const actions = actionsForItemChange(
+        changedFields(before, fields),
+        Object.keys(fields),
+        isCorrection,
       );
-    const before = await editableItem(db, ref.meetingId, itemId);
-    if (ref.version !== version || !(await writeItemFields(db, itemId, fields, version))) {
-      // Read again: a concurrent save may have committed since `before` was read.
-      const current = await editableItem(db, ref.meetingId, itemId);
-      throw new ServiceError(
-        409,
-        'Punktet er ændret af en anden, siden du åbnede det. Vælg hvilken version der skal gælde.',
-        { yours: { ...current, ...fields, version }, current },
-      );
-    }
-    await touchMeeting(db, ref.meetingId);
-    await recordRevision(db, {
-      entityType: 'item',
-      entityId: itemId,
-      action: who.isCorrection ? 'correction' : 'update',
-      author: who.author,
-      reason: who.reason ?? null,
-      data: { before, changes: fields },
-    });
-    await archive.search.indexItems(db, [itemId]);
-    return editableItem(db, ref.meetingId, itemId);
+      return { ...found, actions, before };
+    },
+    check: (target) => {
+      if (target.before.version !== version) throw staleItem(target.before, fields, version);
+    },
+    apply: async (context, target) => {
+      if (!(await writeItemFields(context.db, itemId, fields, version)))
+        throw staleItem(await editableItem(context.db, target.meetingId, itemId), fields, version);
+      await context.recordRevision({
+        entityType: 'item',
+        entityId: itemId,
+        action: isCorrection ? 'correction' : 'update',
+        reason: options.reason ?? null,
+        data: { before: target.before, changes: fields },
+      });
+      context.emit(itemEvent(isCorrection ? 'item.corrected' : 'item.saved', target, [itemId]));
+      return editableItem(context.db, target.meetingId, itemId);
+    },
   });
 }
 
 /** Deletes an item that is not a standard item, if `version` is the stored one. */
 export async function removeItem(
   archive: Archive,
+  actor: Actor,
   itemId: number,
   version: number,
-  who: Author,
 ): Promise<void> {
-  await archive.database.db.transaction().execute(async (db) => {
-    const ref = await itemForWriting(db, itemId);
-    const before = await editableItem(db, ref.meetingId, itemId);
-    if (before.isStandard)
-      throw new ServiceError(400, 'Standardpunkterne (punkt 1 og Evt.) kan ikke slettes.');
-    if (ref.version !== version || !(await deleteItem(db, itemId, version)))
-      throw new ServiceError(409, 'Punktet er ændret af en anden, siden du åbnede det.', {
-        current: await editableItem(db, ref.meetingId, itemId),
+  await runCommand(archive, actor, {
+    name: 'item.delete',
+    resolve: async (db): Promise<ItemTarget> => {
+      const found = await resolveItem(archive, db, itemId, ['agenda.edit']);
+      return { ...found, before: await editableItem(db, found.meetingId, itemId) };
+    },
+    check: (target) => {
+      if (target.before.isStandard)
+        throw new ServiceError(400, 'Standardpunkterne (punkt 1 og Evt.) kan ikke slettes.');
+    },
+    apply: async (context, target) => {
+      if (target.before.version !== version || !(await deleteItem(context.db, itemId, version)))
+        throw new ServiceError(409, 'Punktet er ændret af en anden, siden du åbnede det.', {
+          current: await editableItem(context.db, target.meetingId, itemId),
+        });
+      await context.recordRevision({
+        entityType: 'meeting',
+        entityId: target.meetingId,
+        action: 'delete_item',
+        data: { before: target.before },
       });
-    await touchMeeting(db, ref.meetingId);
-    await recordRevision(db, {
-      entityType: 'meeting',
-      entityId: ref.meetingId,
-      action: 'delete_item',
-      author: who.author,
-      data: { before },
-    });
-    await archive.search.removeItems(db, [itemId]);
+      context.emit({ ...itemEvent('item.deleted', target, []), removedItemIds: [itemId] });
+    },
   });
 }
 
@@ -149,45 +171,108 @@ export async function removeItem(
  * Puts the items in a new order (all of them, by id) and renumbers them. The standard items
  * keep their places: item 1 first and "Evt." last, whatever order is sent.
  */
-export async function reorderItems(
+export function reorderItems(
   archive: Archive,
+  actor: Actor,
   meetingId: number,
   itemIds: readonly number[],
-  who: Author,
 ): Promise<Workspace> {
-  return archive.database.db.transaction().execute(async (db) => {
-    await meetingForWriting(db, meetingId);
-    const items = toEditableItems(await loadStoredItems(db, meetingId));
-    const known = new Set(items.map((item) => item.id));
-    if (
-      itemIds.length !== items.length ||
-      !itemIds.every((id) => known.has(id)) ||
-      new Set(itemIds).size !== itemIds.length
-    )
-      throw new ServiceError(
-        409,
-        'Rækkefølgen skal nævne alle mødets punkter præcis én gang; genindlæs siden.',
-      );
-    const first = items[0]?.isStandard ? items[0].id : null;
-    const last = items.length > 1 && items.at(-1)?.isStandard ? (items.at(-1)?.id ?? null) : null;
-    const middle = itemIds.filter((id) => id !== first && id !== last);
-    const order = [...(first === null ? [] : [first]), ...middle, ...(last === null ? [] : [last])];
-    await setItemOrder(db, meetingId, order);
-    await touchMeeting(db, meetingId);
-    await recordRevision(db, {
-      entityType: 'meeting',
-      entityId: meetingId,
-      action: 'reorder',
-      author: who.author,
-      data: { before: items.map((item) => item.id), after: order },
-    });
-    await archive.search.indexItems(db, order);
-    return loadWorkspace(db, meetingId);
+  return runCommand(archive, actor, {
+    name: 'items.reorder',
+    resolve: (db) => resolveMeeting(archive, db, meetingId, ['agenda.edit']),
+    apply: async (context, target) => {
+      const items = toEditableItems(await loadStoredItems(context.db, meetingId));
+      const order = orderWithStandardItems(items, itemIds);
+      await setItemOrder(context.db, meetingId, order);
+      await context.recordRevision({
+        entityType: 'meeting',
+        entityId: meetingId,
+        action: 'reorder',
+        data: { before: items.map((item) => item.id), after: order },
+      });
+      context.emit(itemEvent('items.reordered', target, order));
+      return loadWorkspace(context.db, context.actor, target.meeting);
+    },
   });
 }
 
+/** The new order, checked to name every item once, with the standard items kept in place. */
+function orderWithStandardItems(items: readonly EditableItem[], itemIds: readonly number[]) {
+  const known = new Set(items.map((item) => item.id));
+  if (
+    itemIds.length !== items.length ||
+    !itemIds.every((id) => known.has(id)) ||
+    new Set(itemIds).size !== itemIds.length
+  )
+    throw new ServiceError(
+      409,
+      'Rækkefølgen skal nævne alle mødets punkter præcis én gang; genindlæs siden.',
+    );
+  const first = items[0]?.isStandard ? items[0].id : null;
+  const last = items.length > 1 && items.at(-1)?.isStandard ? (items.at(-1)?.id ?? null) : null;
+  const middle = itemIds.filter((id) => id !== first && id !== last);
+  return [...(first === null ? [] : [first]), ...middle, ...(last === null ? [] : [last])];
+}
+
+/** The meeting of an item, as a command target named after the item; 404 when missing. */
+async function resolveItem(
+  archive: Archive,
+  db: Executor,
+  itemId: number,
+  actions: MeetingCommandTarget['actions'],
+): Promise<MeetingCommandTarget> {
+  const meetingId = await findMeetingIdOfItem(db, itemId);
+  if (meetingId === null) throw notFound('Punktet');
+  return resolveMeeting(archive, db, meetingId, actions, { type: 'item', id: itemId });
+}
+
+/** An event about items of the target's meeting. */
+export function itemEvent(
+  type: 'item.added' | 'item.saved' | 'item.corrected' | 'item.deleted' | 'items.reordered',
+  target: MeetingCommandTarget,
+  itemIds: readonly number[],
+) {
+  return { type, meetingId: target.meetingId, forumId: target.meeting.forumId, itemIds };
+}
+
+/** The 409 of a stale save: the caller's version over the stored one, and the current one. */
+function staleItem(current: EditableItem, fields: Partial<ItemFields>, version: number) {
+  return new ServiceError(
+    409,
+    'Punktet er ændret af en anden, siden du åbnede det. Vælg hvilken version der skal gælde.',
+    { yours: { ...current, ...fields, version }, current },
+  );
+}
+
+/** The names of the fields a change gives a value (for a new item). */
+function filledFields(fields: Partial<ItemFields>): string[] {
+  return Object.entries(fields)
+    .filter(
+      ([, value]) => value !== null && value !== undefined && value !== '' && !isEmptyList(value),
+    )
+    .map(([name]) => name);
+}
+
+function isEmptyList(value: unknown): boolean {
+  return Array.isArray(value) && value.length === 0;
+}
+
+/** The names of the sent fields whose values differ from the stored item's. */
+function changedFields(before: EditableItem, fields: Partial<ItemFields>): string[] {
+  const stored = before as unknown as Record<string, unknown>;
+  return Object.entries(fields)
+    .filter(([name, value]) => value !== undefined && !isSameValue(stored[name], value))
+    .map(([name]) => name);
+}
+
+function isSameValue(stored: unknown, sent: unknown): boolean {
+  const normalize = (value: unknown) =>
+    typeof value === 'string' ? value.trim() : value === undefined ? null : value;
+  return JSON.stringify(normalize(stored)) === JSON.stringify(normalize(sent));
+}
+
 async function editableItem(
-  db: Parameters<typeof loadStoredItems>[0],
+  db: Executor,
   meetingId: number,
   itemId: number,
 ): Promise<EditableItem> {

@@ -1,35 +1,36 @@
-import {
-  type MeetingAction,
-  type MeetingStatus,
-  transitionMeeting,
-} from '../core/meeting-lifecycle.ts';
+import type { Kysely } from 'kysely';
+import type { Actor } from '../core/actor.ts';
+import type { DomainEventType } from '../core/domain-events.ts';
+import { type MeetingAction, transitionMeeting } from '../core/meeting-lifecycle.ts';
+import type { PolicyAction } from '../core/policies/authorize.ts';
 import { diffPublications, type ItemChange } from '../core/publication-diff.ts';
 import { approvalDecision, standardItems } from '../core/standard-items.ts';
+import { findForumTarget, findMeetingTarget } from '../store/access-store.ts';
+import type { DatabaseSchema } from '../store/database-schema.ts';
 import { findForum } from '../store/forum-store.ts';
-import {
-  loadStoredItems,
-  recordRevision,
-  touchMeeting,
-  writeItemFields,
-} from '../store/item-store.ts';
+import { loadStoredItems, writeItemFields } from '../store/item-store.ts';
 import { loadMeetingDocuments } from '../store/meeting-reader.ts';
 import { updateMeetingStatus } from '../store/meeting-state.ts';
 import {
   findMeetingOnDate,
   findMeetingRecord,
   findNeighbourMeeting,
-  listMeetingRevisions,
   writeMeetingFields,
 } from '../store/meeting-store.ts';
 import { saveMeetingDocument } from '../store/meeting-writer.ts';
 import { insertPublication, listPublications } from '../store/publication-store.ts';
 import type { Archive } from './archive.ts';
-import type { Author } from './item-service.ts';
+import {
+  type CommandContext,
+  type MeetingCommandTarget,
+  requireAllowed,
+  resolveMeeting,
+  runCommand,
+} from './command-pipeline.ts';
 import { notFound, ServiceError } from './service-error.ts';
 import { loadWorkspace, type Workspace } from './workspace-service.ts';
-import { meetingForWriting } from './write-access.ts';
 
-type Db = Parameters<typeof loadWorkspace>[0];
+type Executor = Kysely<DatabaseSchema>;
 
 /** A new meeting's date, time and room. */
 export interface NewMeeting {
@@ -43,61 +44,90 @@ export interface NewMeeting {
  * Creates a draft meeting with the standard items: item 1 approves the agenda and the previous
  * meeting's minutes (naming its date), and the last item is "Evt.".
  */
-export async function createMeeting(
+export function createMeeting(
   archive: Archive,
+  actor: Actor,
   meeting: NewMeeting,
-  who: Author,
 ): Promise<Workspace> {
-  return archive.database.db.transaction().execute(async (db) => {
-    const forum = await findForum(db, meeting.forumId);
-    if (!forum) throw notFound('Forummet');
-    if (await findMeetingOnDate(db, forum.id, meeting.date))
-      throw new ServiceError(409, `${forum.name} har allerede et møde den dag.`);
-    const previous = await findNeighbourMeeting(db, forum.id, meeting.date, 'before');
-    const saved = await saveMeetingDocument(
-      db,
-      {
-        forum: forum.name,
-        kind: 'agenda',
-        date: meeting.date,
-        start: meeting.start ?? null,
-        location: meeting.location ?? null,
-        items: standardItems(forum.name, previous?.date ?? null),
-      },
-      { action: 'create', author: who.author },
-    );
-    await updateMeetingStatus(db, saved.meetingId, 'draft');
-    await archive.search.indexItems(db, saved.itemIds);
-    return loadWorkspace(db, saved.meetingId);
+  return runCommand(archive, actor, {
+    name: 'meeting.create',
+    resolve: async (db) => {
+      const forum = await findForumTarget(db, meeting.forumId);
+      if (!forum) throw notFound('Forummet');
+      return {
+        actions: ['meeting.create'],
+        policyTarget: forum,
+        auditType: 'forum',
+        auditId: forum.forumId,
+        meetingId: null,
+      };
+    },
+    apply: async (context) => {
+      const { db } = context;
+      const forum = await findForum(db, meeting.forumId);
+      if (!forum) throw notFound('Forummet');
+      if (await findMeetingOnDate(db, forum.id, meeting.date))
+        throw new ServiceError(409, `${forum.name} har allerede et møde den dag.`);
+      const previous = await findNeighbourMeeting(db, forum.id, meeting.date, 'before');
+      const saved = await saveMeetingDocument(
+        db,
+        {
+          forum: forum.name,
+          kind: 'agenda',
+          date: meeting.date,
+          start: meeting.start ?? null,
+          location: meeting.location ?? null,
+          items: standardItems(forum.name, previous?.date ?? null),
+        },
+        { action: 'create', author: context.actor.kind === 'user' ? context.actor.name : null },
+      );
+      await updateMeetingStatus(db, saved.meetingId, 'draft');
+      context.emit({
+        type: 'meeting.created',
+        meetingId: saved.meetingId,
+        forumId: forum.id,
+        itemIds: saved.itemIds,
+      });
+      return workspaceOf(context, saved.meetingId);
+    },
   });
 }
 
 /** Changes a meeting's date, time or room, if `version` is the stored one. */
-export async function updateMeetingDetails(
+export function updateMeetingDetails(
   archive: Archive,
+  actor: Actor,
   meetingId: number,
   version: number,
   fields: { date?: string; start?: string | null; location?: string | null },
-  who: Author,
 ): Promise<Workspace> {
-  return archive.database.db.transaction().execute(async (db) => {
-    const { isLocked: _locked, ...before } = await meetingForWriting(db, meetingId);
-    if (fields.date && fields.date !== before.date) {
-      if (await findMeetingOnDate(db, before.forumId, fields.date))
-        throw new ServiceError(409, 'Forummet har allerede et møde den dag.');
-    }
-    if (!(await writeMeetingFields(db, meetingId, fields, version)))
-      throw new ServiceError(409, 'Mødet er ændret af en anden; genindlæs siden.', {
-        current: await loadWorkspace(db, meetingId),
+  return runCommand(archive, actor, {
+    name: 'meeting.details',
+    resolve: (db) => resolveMeeting(archive, db, meetingId, ['meeting.editDetails']),
+    check: async (target, db) => {
+      if (target.meeting.version !== version)
+        throw new ServiceError(409, 'Mødet er ændret af en anden; genindlæs siden.', {
+          current: await loadWorkspace(db, actor, target.meeting),
+        });
+    },
+    apply: async (context, target) => {
+      const { db } = context;
+      const before = await findMeetingRecord(db, meetingId);
+      if (!before) throw notFound('Mødet');
+      if (fields.date && fields.date !== before.date) {
+        if (await findMeetingOnDate(db, before.forumId, fields.date))
+          throw new ServiceError(409, 'Forummet har allerede et møde den dag.');
+      }
+      await writeMeetingFields(db, meetingId, fields);
+      await context.recordRevision({
+        entityType: 'meeting',
+        entityId: meetingId,
+        action: 'update',
+        data: { before, changes: fields },
       });
-    await recordRevision(db, {
-      entityType: 'meeting',
-      entityId: meetingId,
-      action: 'update',
-      author: who.author,
-      data: { before, changes: fields },
-    });
-    return loadWorkspace(db, meetingId);
+      context.emit(meetingEvent('meeting.details_changed', target, { changes: fields }));
+      return workspaceOf(context, meetingId);
+    },
   });
 }
 
@@ -111,117 +141,151 @@ export interface PublicationResult {
 /** Publishes (or republishes) the agenda: the version is kept, and what changed is shown. */
 export function publishAgenda(
   archive: Archive,
+  actor: Actor,
   meetingId: number,
-  who: Author,
 ): Promise<PublicationResult> {
-  return publish(archive, meetingId, 'agenda', who);
+  return publish(archive, actor, meetingId, 'agenda');
 }
 
 /** Publishes the minutes: the meeting becomes minutes (referat) and the version is kept. */
 export function publishMinutes(
   archive: Archive,
+  actor: Actor,
   meetingId: number,
-  who: Author,
 ): Promise<PublicationResult> {
-  return publish(archive, meetingId, 'minutes', who);
+  return publish(archive, actor, meetingId, 'minutes');
 }
 
-async function publish(
+function publish(
   archive: Archive,
+  actor: Actor,
   meetingId: number,
   kind: 'agenda' | 'minutes',
-  who: Author,
 ): Promise<PublicationResult> {
-  return archive.database.db.transaction().execute(async (db) => {
-    const action = kind === 'agenda' ? 'publish_agenda' : 'publish_minutes';
-    await moveMeeting(db, meetingId, action, who);
-    if (kind === 'minutes') await writeMeetingFields(db, meetingId, { kind: 'minutes' });
-    const [document] = await loadMeetingDocuments(db, [meetingId]);
-    if (!document) throw notFound('Mødet');
-    const published = { ...document, kind };
-    const earlier = (await listPublications(db, meetingId)).filter((entry) => entry.kind === kind);
-    const saved = await insertPublication(db, meetingId, {
-      kind,
-      document: published,
-      author: who.author,
-    });
-    return { ...saved, changes: diffPublications(earlier.at(-1)?.document ?? null, published) };
+  const action = kind === 'agenda' ? 'agenda.publish' : 'minutes.publish';
+  return runCommand(archive, actor, {
+    name: action,
+    resolve: (db) => resolveMeeting(archive, db, meetingId, [action]),
+    apply: async (context, target) => {
+      const { db } = context;
+      await moveMeeting(context, target, kind === 'agenda' ? 'publish_agenda' : 'publish_minutes');
+      if (kind === 'minutes') await writeMeetingFields(db, meetingId, { kind: 'minutes' });
+      const [document] = await loadMeetingDocuments(db, [meetingId]);
+      if (!document) throw notFound('Mødet');
+      const published = { ...document, kind };
+      const earlier = (await listPublications(db, meetingId)).filter(
+        (entry) => entry.kind === kind,
+      );
+      const saved = await insertPublication(db, meetingId, {
+        kind,
+        document: published,
+        author: context.actor.kind === 'user' ? context.actor.name : null,
+      });
+      context.emit(
+        meetingEvent(kind === 'agenda' ? 'agenda.published' : 'minutes.published', target, {
+          number: saved.number,
+        }),
+      );
+      return { ...saved, changes: diffPublications(earlier.at(-1)?.document ?? null, published) };
+    },
   });
 }
 
 /** Starts the meeting: meeting mode, where decisions are written. */
-export async function startMeeting(
-  archive: Archive,
-  meetingId: number,
-  who: Author,
-): Promise<Workspace> {
-  return archive.database.db.transaction().execute(async (db) => {
-    await moveMeeting(db, meetingId, 'start_meeting', who);
-    return loadWorkspace(db, meetingId);
-  });
+export function startMeeting(archive: Archive, actor: Actor, meetingId: number) {
+  return lifecycleStep(archive, actor, meetingId, 'meeting.start', 'start_meeting');
 }
 
 /** Approves a meeting's published minutes; they are locked from then on. */
-export async function approveMinutes(
+export function approveMinutes(archive: Archive, actor: Actor, meetingId: number) {
+  return lifecycleStep(archive, actor, meetingId, 'minutes.approve', 'approve_minutes');
+}
+
+function lifecycleStep(
   archive: Archive,
+  actor: Actor,
   meetingId: number,
-  who: Author,
+  action: PolicyAction,
+  step: MeetingAction,
 ): Promise<Workspace> {
-  return archive.database.db.transaction().execute(async (db) => {
-    await moveMeeting(db, meetingId, 'approve_minutes', who);
-    return loadWorkspace(db, meetingId);
+  return runCommand(archive, actor, {
+    name: action,
+    resolve: (db) => resolveMeeting(archive, db, meetingId, [action]),
+    apply: async (context, target) => {
+      await moveMeeting(context, target, step);
+      context.emit(
+        meetingEvent(step === 'start_meeting' ? 'meeting.started' : 'minutes.approved', target),
+      );
+      return workspaceOf(context, meetingId);
+    },
   });
 }
 
 /**
  * Approves the previous meeting's minutes from item 1 of this one, and writes item 1's
- * Beslutning when it is still empty.
+ * Beslutning when it is still empty. Both meetings are the policy's business: this one must be
+ * under way, and the previous one's minutes must be out and not yet approved.
  */
-export async function approvePreviousMinutes(
+export function approvePreviousMinutes(
   archive: Archive,
+  actor: Actor,
   meetingId: number,
-  who: Author,
 ): Promise<Workspace> {
-  return archive.database.db.transaction().execute(async (db) => {
-    const meeting = await findMeetingRecord(db, meetingId);
-    if (!meeting) throw notFound('Mødet');
-    const previous = await findNeighbourMeeting(db, meeting.forumId, meeting.date, 'before');
-    if (!previous)
-      throw new ServiceError(409, 'Der er intet tidligere møde at godkende referat fra.');
-    await moveMeeting(db, previous.id, 'approve_minutes', who);
-    const [first] = await loadStoredItems(db, meetingId);
-    if (first && !first.decision?.trim()) {
-      await writeItemFields(db, first.id, { decision: approvalDecision(previous.date) });
-      await touchMeeting(db, meetingId);
-      await archive.search.indexItems(db, [first.id]);
-    }
-    return loadWorkspace(db, meetingId);
+  return runCommand(archive, actor, {
+    name: 'minutes.approvePrevious',
+    resolve: (db) => resolveMeeting(archive, db, meetingId, ['minutes.approvePrevious']),
+    apply: async (context, target) => {
+      const { db } = context;
+      const meeting = await findMeetingRecord(db, meetingId);
+      if (!meeting) throw notFound('Mødet');
+      const neighbour = await findNeighbourMeeting(db, meeting.forumId, meeting.date, 'before');
+      const previous = neighbour
+        ? await findMeetingTarget(db, neighbour.id, archive.database.engine)
+        : null;
+      if (!neighbour || !previous)
+        throw new ServiceError(409, 'Der er intet tidligere møde at godkende referat fra.');
+      requireAllowed(context.actor, 'minutes.approve', previous, {
+        auditType: 'meeting',
+        auditId: previous.meetingId,
+      });
+      const previousTarget = { ...target, meetingId: previous.meetingId, meeting: previous };
+      await moveMeeting(context, previousTarget, 'approve_minutes');
+      context.emit(meetingEvent('minutes.approved', previousTarget));
+      const [first] = await loadStoredItems(db, meetingId);
+      if (first && !first.decision?.trim()) {
+        await writeItemFields(db, first.id, { decision: approvalDecision(neighbour.date) });
+        context.emit({ ...meetingEvent('item.saved', target), itemIds: [first.id] });
+      }
+      return workspaceOf(context, meetingId);
+    },
   });
 }
 
-async function moveMeeting(db: Db, meetingId: number, action: MeetingAction, who: Author) {
-  const meeting = await findMeetingRecord(db, meetingId);
-  if (!meeting) throw notFound('Mødet');
-  const moved = transitionMeeting(meeting.status as MeetingStatus, action);
+/** Moves a meeting on in its lifecycle (the policy has allowed it) and records the step. */
+async function moveMeeting(
+  context: CommandContext,
+  target: MeetingCommandTarget,
+  action: MeetingAction,
+): Promise<void> {
+  const moved = transitionMeeting(target.meeting.status, action);
   if (!moved.ok) throw new ServiceError(409, `Det kan ikke lade sig gøre: ${moved.reason}.`);
-  await updateMeetingStatus(db, meetingId, moved.status);
-  await recordRevision(db, {
+  await updateMeetingStatus(context.db, target.meetingId, moved.status);
+  await context.recordRevision({
     entityType: 'meeting',
-    entityId: meetingId,
+    entityId: target.meetingId,
     action,
-    author: who.author,
-    data: { before: { status: meeting.status } },
+    data: { before: { status: target.meeting.status } },
   });
 }
 
 /** Marks a person absent for every item of the meeting (Fraværende for the whole meeting). */
 export function addMeetingAbsence(
   archive: Archive,
+  actor: Actor,
   meetingId: number,
   absence: { name: string; role: string | null },
-  who: Author,
 ): Promise<Workspace> {
-  return changeAbsence(archive, meetingId, who, 'add_absence', (absent) =>
+  return changeAbsence(archive, actor, meetingId, 'add_absence', (absent) =>
     absent.some((entry) => entry.name === absence.name) ? absent : [...absent, absence],
   );
 }
@@ -229,82 +293,66 @@ export function addMeetingAbsence(
 /** Removes a person from every item's Fraværende. */
 export function removeMeetingAbsence(
   archive: Archive,
+  actor: Actor,
   meetingId: number,
   name: string,
-  who: Author,
 ): Promise<Workspace> {
-  return changeAbsence(archive, meetingId, who, 'remove_absence', (absent) =>
+  return changeAbsence(archive, actor, meetingId, 'remove_absence', (absent) =>
     absent.filter((entry) => entry.name !== name),
   );
 }
 
-async function changeAbsence(
+type AbsentList = Array<{ name: string; role: string | null }>;
+
+function changeAbsence(
   archive: Archive,
+  actor: Actor,
   meetingId: number,
-  who: Author,
   action: string,
-  change: (absent: Array<{ name: string; role: string | null }>) => Array<{
-    name: string;
-    role: string | null;
-  }>,
+  change: (absent: AbsentList) => AbsentList,
 ): Promise<Workspace> {
-  return archive.database.db.transaction().execute(async (db) => {
-    await meetingForWriting(db, meetingId);
-    const workspace = await loadWorkspace(db, meetingId);
-    for (const item of workspace.items) {
-      const absent = item.absent.map((entry) => ({ name: entry.name, role: entry.role ?? null }));
-      const next = change(absent);
-      if (JSON.stringify(next) !== JSON.stringify(absent))
-        await writeItemFields(db, item.id, { absent: next });
-    }
-    await touchMeeting(db, meetingId);
-    await recordRevision(db, {
-      entityType: 'meeting',
-      entityId: meetingId,
-      action,
-      author: who.author,
-      data: { before: workspace.items.map((item) => ({ id: item.id, absent: item.absent })) },
-    });
-    return loadWorkspace(db, meetingId);
+  return runCommand(archive, actor, {
+    name: `meeting.${action}`,
+    resolve: (db) => resolveMeeting(archive, db, meetingId, ['decision.enter']),
+    apply: async (context, target) => {
+      const items = await loadStoredItems(context.db, meetingId);
+      const changed: number[] = [];
+      for (const item of items) {
+        const absent = item.absent.map((entry) => ({ name: entry.name, role: entry.role ?? null }));
+        const next = change(absent);
+        if (JSON.stringify(next) === JSON.stringify(absent)) continue;
+        await writeItemFields(context.db, item.id, { absent: next });
+        changed.push(item.id);
+      }
+      await context.recordRevision({
+        entityType: 'meeting',
+        entityId: meetingId,
+        action,
+        data: { before: items.map((item) => ({ id: item.id, absent: item.absent })) },
+      });
+      context.emit({ ...meetingEvent('absences.changed', target), itemIds: changed });
+      return workspaceOf(context, meetingId);
+    },
   });
 }
 
-/** The meeting's publications with what changed in each, oldest first. */
-export async function listPublicationHistory(archive: Archive, meetingId: number) {
-  const db = archive.database.db;
-  if (!(await findMeetingRecord(db, meetingId))) throw notFound('Mødet');
-  const publications = await listPublications(db, meetingId);
-  return publications.map((publication, index) => {
-    const earlier = publications
-      .slice(0, index)
-      .filter((entry) => entry.kind === publication.kind)
-      .at(-1);
-    return {
-      number: publication.number,
-      kind: publication.kind,
-      publishedAt: publication.publishedAt,
-      author: publication.author,
-      changes: diffPublications(earlier?.document ?? null, publication.document),
-    };
-  });
-}
-
-/** One published version's document, or 404. */
-export async function findPublishedDocument(
-  archive: Archive,
-  meetingId: number,
-  kind: 'agenda' | 'minutes',
-  number: number,
+/** An event about a meeting as a whole. */
+function meetingEvent(
+  type: DomainEventType,
+  target: MeetingCommandTarget,
+  data?: Record<string, unknown>,
 ) {
-  const found = (await listPublications(archive.database.db, meetingId)).find(
-    (entry) => entry.kind === kind && entry.number === number,
-  );
-  if (!found) throw notFound('Den udsendte version');
-  return found.document;
+  return {
+    type,
+    meetingId: target.meetingId,
+    forumId: target.meeting.forumId,
+    ...(data ? { data } : {}),
+  };
 }
 
-/** The meeting's history (its own revisions and its items'), newest first; 404 when unknown. */
-export async function listRevisions(archive: Archive, meetingId: number) {
-  if (!(await findMeetingRecord(archive.database.db, meetingId))) throw notFound('Mødet');
-  return listMeetingRevisions(archive.database.db, meetingId);
+/** The workspace as the acting secretary sees it after the change. */
+async function workspaceOf(context: CommandContext, meetingId: number): Promise<Workspace> {
+  const target = await findMeetingTarget(context.db, meetingId);
+  if (!target) throw notFound('Mødet');
+  return loadWorkspace(context.db as Executor, context.actor, target);
 }

@@ -1,17 +1,20 @@
+import type { Actor } from '../core/actor.ts';
 import type { Meeting } from '../core/meeting.ts';
 import { documentKindFor, type MeetingStatus } from '../core/meeting-lifecycle.ts';
-import { type Viewer, visibleMeeting } from '../core/visibility.ts';
+import type { MeetingAccess } from '../core/policies/meeting-access.ts';
+import { visibleMeeting } from '../core/policies/read-model.ts';
 import { renderMeeting } from '../render/render-meeting.ts';
 import type { RenderFormat } from '../render/renderer.ts';
+import type { StoredMeetingTarget } from '../store/access-store.ts';
 import {
   listMeetingSummaries,
   loadMeetingDocuments,
   type MeetingSummary,
 } from '../store/meeting-reader.ts';
-import { findMeetingState } from '../store/meeting-state.ts';
 import type { Archive } from './archive.ts';
 import { documentFileName } from './document-service.ts';
-import { ServiceError } from './service-error.ts';
+import { loadReadScope, requireMeetingAccess } from './read-access.ts';
+import { notFound, ServiceError } from './service-error.ts';
 
 /** A meeting as the API gives it: the interchange document plus its id, state and version. */
 export interface MeetingView extends Meeting {
@@ -20,42 +23,59 @@ export interface MeetingView extends Meeting {
   version: number;
 }
 
-/** Lists meetings, newest first. */
-export function listMeetings(
+/** Lists the meetings this actor may see, newest first. */
+export async function listMeetings(
   archive: Archive,
+  actor: Actor,
   options: { forum?: string; limit?: number; offset?: number } = {},
 ): Promise<MeetingSummary[]> {
-  return listMeetingSummaries(archive.database.db, options);
+  const db = archive.database.db;
+  return listMeetingSummaries(db, { ...options, scope: await loadReadScope(db, actor) });
 }
 
-/** One meeting as this viewer may see it, or null when there is no such meeting. */
-export async function getMeeting(
+/** One meeting as this actor may see it; 404 when it is not there for them. */
+export async function getMeetingView(
   archive: Archive,
+  actor: Actor,
   meetingId: number,
-  viewer: Viewer,
+): Promise<MeetingView> {
+  const { target, access } = await requireMeetingAccess(archive, actor, meetingId);
+  const view = await loadMeetingView(archive, target, access);
+  if (!view) throw notFound('Mødet');
+  return view;
+}
+
+/**
+ * A meeting as one access level sees it, loaded now (the view cache calls this with the
+ * access it has already decided); null when the meeting is gone.
+ */
+export async function loadMeetingView(
+  archive: Archive,
+  target: StoredMeetingTarget,
+  access: Exclude<MeetingAccess, 'none'>,
 ): Promise<MeetingView | null> {
-  const state = await findMeetingState(archive.database.db, meetingId);
-  if (!state) return null;
-  const [meeting] = await loadMeetingDocuments(archive.database.db, [meetingId]);
+  const [meeting] = await loadMeetingDocuments(archive.database.db, [target.meetingId]);
   if (!meeting) return null;
   return {
-    id: meetingId,
-    status: state.status,
-    version: state.version,
-    ...visibleMeeting(meeting, viewer),
+    id: target.meetingId,
+    status: target.status,
+    version: target.version,
+    ...visibleMeeting(meeting, access, target.status),
   };
 }
 
-/** The meeting's document (agenda or minutes, as its state gives) in a format, for this viewer. */
+/**
+ * The meeting's document (agenda or minutes, as its state gives, or as `wantedKind` asks) in
+ * a format, as this actor may see it.
+ */
 export async function renderMeetingDocument(
   archive: Archive,
+  actor: Actor,
   meetingId: number,
   format: RenderFormat,
-  viewer: Viewer,
   wantedKind?: 'agenda' | 'minutes',
-): Promise<{ bytes: Uint8Array; fileName: string } | null> {
-  const meeting = await getMeeting(archive, meetingId, viewer);
-  if (!meeting) return null;
+): Promise<{ bytes: Uint8Array; fileName: string }> {
+  const meeting = await getMeetingView(archive, actor, meetingId);
   const stateKind = documentKindFor(meeting.status);
   // The agenda can always be had; the minutes only once they are published.
   if (wantedKind === 'minutes' && stateKind !== 'minutes')
@@ -63,6 +83,5 @@ export async function renderMeetingDocument(
   const kind = wantedKind ?? stateKind;
   const { id: _id, status: _status, version: _version, ...document } = meeting;
   const bytes = await renderMeeting(document, format, { kind });
-  const fileName = documentFileName(meeting, kind, format);
-  return { bytes, fileName };
+  return { bytes, fileName: documentFileName(meeting, kind, format) };
 }

@@ -1,12 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { anonymousReader, testAdministrator } from '../../test/support/actors.ts';
 import { testDatabases } from '../../test/support/databases.ts';
 import { readRealMeeting } from '../../test/support/meeting-fixtures.ts';
+import type { Actor } from '../core/actor.ts';
 import type { Meeting } from '../core/meeting.ts';
-import { closedItemTitle, publicViewer, secretaryViewer, type Viewer } from '../core/visibility.ts';
+import { closedItemTitle } from '../core/policies/read-model.ts';
 import { buildApp } from '../server/app.ts';
 import { openSqliteFile } from '../store/database.ts';
 import { updateMeetingStatus } from '../store/meeting-state.ts';
 import { type Archive, openArchiveOn } from './archive.ts';
+import { setForumVisibility } from './forum-service.ts';
 import { storeMeeting } from './import-service.ts';
 import type { MeetingView } from './meeting-service.ts';
 import { createMeetingViewCache, type MeetingViewCache } from './meeting-view-cache.ts';
@@ -25,12 +28,12 @@ function meetingWithClosedItem(titleOfItem2: string): Meeting {
 async function read(
   cache: MeetingViewCache,
   meetingId: number,
-  viewer: Viewer,
+  actor: Actor,
   serialized: string[] = [],
 ): Promise<{ etag: string; view: MeetingView }> {
-  const stamp = await cache.stamp(meetingId, viewer);
+  const stamp = await cache.stamp(meetingId, actor);
   if (!stamp) throw new Error(`no meeting ${meetingId}`);
-  const answer = await cache.answer(stamp, viewer, (view) => {
+  const answer = await cache.answer(stamp, (view) => {
     const body = JSON.stringify(view);
     serialized.push(body);
     return body;
@@ -46,45 +49,53 @@ describe.each(testDatabases().slice(0, 2))(
     let meetingId: number;
     beforeAll(async () => {
       archive = await openArchiveOn(await openDatabase());
-      ({ meetingId } = await storeMeeting(archive, meetingWithClosedItem('Omstrukturering')));
+      ({ meetingId } = await storeMeeting(
+        archive,
+        testAdministrator,
+        meetingWithClosedItem('Omstrukturering'),
+      ));
+      await setForumVisibility(archive, testAdministrator, 'Chefforum', 'public');
     });
     afterAll(async () => {
       await archive?.close();
     });
 
+    const staff = testAdministrator;
+    const anyone_ = anonymousReader;
+
     it('loads once per version and gives the new document after a version bump', async () => {
       const cache = createMeetingViewCache(archive);
       const loads: string[] = [];
-      const first = await read(cache, meetingId, secretaryViewer, loads);
-      const again = await read(cache, meetingId, secretaryViewer, loads);
+      const first = await read(cache, meetingId, staff, loads);
+      const again = await read(cache, meetingId, staff, loads);
       expect(loads).toHaveLength(1);
       expect(again).toEqual(first);
-      expect(first.etag).toBe(`"m${meetingId}-v${first.view.version}-secretary"`);
+      expect(first.etag).toBe(`"m${meetingId}-v${first.view.version}-staff"`);
 
-      await storeMeeting(archive, meetingWithClosedItem('Ny organisation'));
-      const changed = await read(cache, meetingId, secretaryViewer, loads);
+      await storeMeeting(archive, testAdministrator, meetingWithClosedItem('Ny organisation'));
+      const changed = await read(cache, meetingId, staff, loads);
       expect(loads).toHaveLength(2);
       expect(changed.view.version).toBe(first.view.version + 1);
       expect(changed.etag).not.toBe(first.etag);
       expect(changed.view.items[1]?.title).toBe('Ny organisation');
 
       await updateMeetingStatus(archive.database.db, meetingId, 'minutes_approved');
-      const approved = await read(cache, meetingId, secretaryViewer, loads);
+      const approved = await read(cache, meetingId, staff, loads);
       expect(approved.view).toMatchObject({ status: 'minutes_approved' });
       expect(approved.view.version).toBe(changed.view.version + 1);
     });
 
-    it("never serves one role's answer to another", async () => {
+    it("never serves one access level's answer to another", async () => {
       const cache = createMeetingViewCache(archive);
-      const secretary = await read(cache, meetingId, secretaryViewer);
-      const anyone = await read(cache, meetingId, publicViewer);
-      const secretaryAgain = await read(cache, meetingId, secretaryViewer);
-      const anyoneAgain = await read(cache, meetingId, publicViewer);
+      const secretary = await read(cache, meetingId, staff);
+      const anyone = await read(cache, meetingId, anyone_);
+      const secretaryAgain = await read(cache, meetingId, staff);
+      const anyoneAgain = await read(cache, meetingId, anyone_);
       expect(secretary.view.items[1]).toMatchObject({ closed: true, title: 'Ny organisation' });
       expect(anyone.view.items[1]).toMatchObject({ closed: true, title: closedItemTitle });
       expect(JSON.stringify(anyone.view)).not.toContain('Ny organisation');
       expect(anyone.etag).toMatch(/-public"$/u);
-      expect(secretary.etag).toMatch(/-secretary"$/u);
+      expect(secretary.etag).toMatch(/-staff"$/u);
       expect(secretaryAgain).toEqual(secretary);
       expect(anyoneAgain).toEqual(anyone);
       expect(cache.size).toBe(2);
@@ -94,19 +105,31 @@ describe.each(testDatabases().slice(0, 2))(
       const cache = createMeetingViewCache(archive, { maxEntries: 1 });
       const loads: string[] = [];
       const answers = await Promise.all(
-        Array.from({ length: 5 }, () => read(cache, meetingId, secretaryViewer, loads)),
+        Array.from({ length: 5 }, () => read(cache, meetingId, staff, loads)),
       );
       expect(loads).toHaveLength(1);
       expect(new Set(answers.map((answer) => answer.etag)).size).toBe(1);
-      await read(cache, meetingId, publicViewer, loads);
+      await read(cache, meetingId, anyone_, loads);
       expect(cache.size).toBe(1);
-      await read(cache, meetingId, secretaryViewer, loads);
+      await read(cache, meetingId, staff, loads);
       expect(loads).toHaveLength(3);
     });
 
     it('answers null for a meeting that does not exist', async () => {
       const cache = createMeetingViewCache(archive);
-      expect(await cache.stamp(999_999, secretaryViewer)).toBeNull();
+      expect(await cache.stamp(999_999, staff)).toBeNull();
+    });
+
+    it('answers null (a 404) to a reader once the forum is internal', async () => {
+      const cache = createMeetingViewCache(archive);
+      expect(await read(cache, meetingId, anyone_)).toBeDefined();
+      await setForumVisibility(archive, testAdministrator, 'Chefforum', 'internal');
+      try {
+        expect(await cache.stamp(meetingId, anyone_)).toBeNull();
+        expect(await cache.stamp(meetingId, staff)).not.toBeNull();
+      } finally {
+        await setForumVisibility(archive, testAdministrator, 'Chefforum', 'public');
+      }
     });
   },
 );
@@ -117,7 +140,12 @@ describe('GET /api/meetings/:id with the cache', () => {
   let meetingId: number;
   beforeAll(async () => {
     archive = await openArchiveOn(await openSqliteFile(':memory:'));
-    ({ meetingId } = await storeMeeting(archive, readRealMeeting('chefforum-2018-10-11')));
+    ({ meetingId } = await storeMeeting(
+      archive,
+      testAdministrator,
+      readRealMeeting('chefforum-2018-10-11'),
+    ));
+    await setForumVisibility(archive, testAdministrator, 'Chefforum', 'public');
     app = await buildApp({ archive });
   });
   afterAll(async () => {
@@ -129,8 +157,9 @@ describe('GET /api/meetings/:id with the cache', () => {
     const first = await app.inject({ url: `/api/meetings/${meetingId}` });
     expect(first.statusCode).toBe(200);
     expect(first.headers['content-type']).toBe('application/json; charset=utf-8');
-    expect(first.headers.etag).toBe(`"m${meetingId}-v1-secretary"`);
-    expect(first.json()).toMatchObject({ id: meetingId, version: 1, date: '2018-10-11' });
+    const version = first.json().version;
+    expect(first.headers.etag).toBe(`"m${meetingId}-v${version}-public"`);
+    expect(first.json()).toMatchObject({ id: meetingId, date: '2018-10-11' });
     const cached = await app.inject({ url: `/api/meetings/${meetingId}` });
     expect(cached.body).toBe(first.body);
 
@@ -143,13 +172,13 @@ describe('GET /api/meetings/:id with the cache', () => {
     expect(unchanged.headers.etag).toBe(first.headers.etag);
 
     const meeting = readRealMeeting('chefforum-2018-10-11');
-    await storeMeeting(archive, { ...meeting, location: 'Byrådssalen' });
+    await storeMeeting(archive, testAdministrator, { ...meeting, location: 'Byrådssalen' });
     const changed = await app.inject({
       url: `/api/meetings/${meetingId}`,
       headers: { 'if-none-match': String(first.headers.etag) },
     });
     expect(changed.statusCode).toBe(200);
-    expect(changed.headers.etag).toBe(`"m${meetingId}-v2-secretary"`);
-    expect(changed.json()).toMatchObject({ version: 2, location: 'Byrådssalen' });
+    expect(changed.headers.etag).toBe(`"m${meetingId}-v${version + 1}-public"`);
+    expect(changed.json()).toMatchObject({ version: version + 1, location: 'Byrådssalen' });
   });
 });

@@ -1,12 +1,17 @@
-import type { Viewer, ViewerRole } from '../core/visibility.ts';
+import type { Actor } from '../core/actor.ts';
+import { type MeetingAccess, meetingAccess } from '../core/policies/meeting-access.ts';
 import { findMeetingStamp, type MeetingStamp } from '../store/meeting-state.ts';
 import type { Archive } from './archive.ts';
-import { getMeeting, type MeetingView } from './meeting-service.ts';
+import { auditRefusal } from './command-pipeline.ts';
+import { loadMeetingView, type MeetingView } from './meeting-service.ts';
 
-/** Which answer a reader gets now: the meeting, its version and status, and the reader's role. */
+/** What a reader may see of a meeting: never `none` here (that answer is a 404). */
+type VisibleAccess = Exclude<MeetingAccess, 'none'>;
+
+/** Which answer a reader gets now: the meeting, its version and status, and the access. */
 export interface MeetingViewStamp extends MeetingStamp {
   meetingId: number;
-  role: ViewerRole;
+  access: VisibleAccess;
   etag: string;
 }
 
@@ -22,8 +27,11 @@ export interface MeetingViewAnswer {
 
 /** Serialized meeting views, checked against the database on every read. */
 export interface MeetingViewCache {
-  /** The meeting's current stamp for this viewer, or null when there is no such meeting. */
-  stamp(meetingId: number, viewer: Viewer): Promise<MeetingViewStamp | null>;
+  /**
+   * The meeting's current stamp for this actor, or null when there is no such meeting or the
+   * actor may not see it (the refusal is audited).
+   */
+  stamp(meetingId: number, actor: Actor): Promise<MeetingViewStamp | null>;
   /**
    * The view for a stamp from `stamp()`: from the cache, or loaded, serialized with `serialize`
    * and kept. Null when the meeting was deleted in between. The answer's ETag is that of the
@@ -31,7 +39,6 @@ export interface MeetingViewCache {
    */
   answer(
     stamp: MeetingViewStamp,
-    viewer: Viewer,
     serialize: (view: MeetingView) => string,
   ): Promise<MeetingViewAnswer | null>;
   /** How many views are kept. */
@@ -44,9 +51,9 @@ export interface MeetingViewCacheOptions {
   maxTotalBytes?: number;
 }
 
-/** The ETag of a meeting view: `"m<id>-v<version>-<role>"`. */
-export function meetingViewEtag(meetingId: number, version: number, role: ViewerRole): string {
-  return `"m${meetingId}-v${version}-${role}"`;
+/** The ETag of a meeting view: `"m<id>-v<version>-<access>"`. */
+export function meetingViewEtag(meetingId: number, version: number, access: VisibleAccess): string {
+  return `"m${meetingId}-v${version}-${access}"`;
 }
 
 interface Entry extends MeetingViewAnswer {
@@ -54,18 +61,24 @@ interface Entry extends MeetingViewAnswer {
   status: string;
 }
 
+/** Whether two stamps show the same document (same version, state and access). */
+function isSameDocument(entry: Entry, stamp: MeetingStamp): boolean {
+  return entry.version === stamp.version && entry.status === stamp.status;
+}
+
 /**
  * A bounded LRU cache of the serialized answer of GET /api/meetings/:id, so that a read costs one
  * lookup of the meeting's version and status by primary key instead of loading and serializing
  * the whole document.
  *
- * An entry is valid for one meeting, version, status and viewer role. Every write to a meeting
+ * An entry is valid for one meeting, version, status and access. Every write to a meeting
  * or its items bumps meetings.version in the same transaction, so a changed meeting is never
  * served from the cache; an entry is only stored when the version read after loading equals the
  * one the document was loaded at, so a write landing during the load cannot leave a mixed
- * document behind. What a viewer may see depends on the role alone (core/visibility.ts): were
- * it to depend on more, the key would have to hold it too. Concurrent misses for the same
- * answer share one load.
+ * document behind. What a reader sees depends on the meeting's state and the reader's access
+ * alone (core/policies: the read model), and both are in the key; the access is decided anew
+ * for every request from the stamp, so a changed role or forum visibility takes effect at
+ * once. Concurrent misses for the same answer share one load.
  */
 export function createMeetingViewCache(
   archive: Archive,
@@ -97,36 +110,53 @@ export function createMeetingViewCache(
   async function load(
     key: string,
     stamp: MeetingViewStamp,
-    viewer: Viewer,
     serialize: (view: MeetingView) => string,
   ): Promise<MeetingViewAnswer | null> {
-    const view = await getMeeting(archive, stamp.meetingId, viewer);
+    // The state is read again before the document, so that the ETag names the version the
+    // document was loaded at, even when a write landed since the stamp.
+    const before = await findMeetingStamp(archive.database.db, stamp.meetingId);
+    if (!before) return null;
+    const view = await loadMeetingView(
+      archive,
+      { ...before, meetingId: stamp.meetingId },
+      stamp.access,
+    );
     if (!view) return null;
     const answer = {
       body: Buffer.from(serialize(view), 'utf8'),
-      etag: meetingViewEtag(stamp.meetingId, view.version, stamp.role),
+      etag: meetingViewEtag(stamp.meetingId, before.version, stamp.access),
     };
     const after = await findMeetingStamp(archive.database.db, stamp.meetingId);
-    if (after && after.version === view.version && after.status === view.status)
-      keep(key, { ...answer, version: view.version, status: view.status });
+    if (after && after.version === before.version && after.status === before.status)
+      keep(key, { ...answer, version: before.version, status: before.status });
     return answer;
   }
 
   return {
-    async stamp(meetingId, viewer) {
+    async stamp(meetingId, actor) {
       const stamp = await findMeetingStamp(archive.database.db, meetingId);
       if (!stamp) return null;
+      const access = meetingAccess(actor, { ...stamp });
+      if (access === 'none') {
+        await auditRefusal(archive, actor, {
+          action: 'meeting.read',
+          auditType: 'meeting',
+          auditId: meetingId,
+          message: 'Mødet findes ikke.',
+        });
+        return null;
+      }
       return {
         ...stamp,
         meetingId,
-        role: viewer.role,
-        etag: meetingViewEtag(meetingId, stamp.version, viewer.role),
+        access,
+        etag: meetingViewEtag(meetingId, stamp.version, access),
       };
     },
-    answer(stamp, viewer, serialize) {
-      const key = `${stamp.meetingId}:${stamp.role}`;
+    answer(stamp, serialize) {
+      const key = `${stamp.meetingId}:${stamp.access}`;
       const entry = entries.get(key);
-      if (entry && entry.version === stamp.version && entry.status === stamp.status) {
+      if (entry && isSameDocument(entry, stamp)) {
         entries.delete(key);
         entries.set(key, entry);
         return Promise.resolve(entry);
@@ -134,7 +164,7 @@ export function createMeetingViewCache(
       const loadKey = `${key}:${stamp.version}:${stamp.status}`;
       let pending = loads.get(loadKey);
       if (!pending) {
-        pending = load(key, stamp, viewer, serialize).finally(() => loads.delete(loadKey));
+        pending = load(key, stamp, serialize).finally(() => loads.delete(loadKey));
         loads.set(loadKey, pending);
       }
       return pending;

@@ -1,23 +1,27 @@
 import type { Kysely } from 'kysely';
+import type { Actor } from '../core/actor.ts';
+import { isLocked, type MeetingStatus, meetingStatusLabels } from '../core/meeting-lifecycle.ts';
+import { authorize, type PolicyAction } from '../core/policies/authorize.ts';
 import {
-  canEditAgenda,
-  canEnterDecisions,
-  isLocked,
-  type MeetingStatus,
-  meetingStatusLabels,
-  transitionMeeting,
-} from '../core/meeting-lifecycle.ts';
+  type MeetingAccess,
+  showsClosedItems,
+  showsDecisions,
+} from '../core/policies/meeting-access.ts';
+import { redactClosedItem } from '../core/policies/read-model.ts';
 import {
   addMinutesToClock,
   decisionPhrases,
   isStandardItem,
   timePlan,
 } from '../core/standard-items.ts';
+import type { StoredMeetingTarget } from '../store/access-store.ts';
 import type { DatabaseSchema } from '../store/database-schema.ts';
 import { findForum, type StoredForum } from '../store/forum-store.ts';
 import { loadStoredItems, type StoredItem } from '../store/item-store.ts';
 import { findMeetingRecord, findNeighbourMeeting } from '../store/meeting-store.ts';
 import { listPublications } from '../store/publication-store.ts';
+import type { Archive } from './archive.ts';
+import { requireMeetingAccess } from './read-access.ts';
 import { notFound } from './service-error.ts';
 
 type Executor = Kysely<DatabaseSchema>;
@@ -34,6 +38,23 @@ export interface EditableItem extends Omit<StoredItem, 'meetingId' | 'position' 
     url: string | null;
   }>;
 }
+
+/** What the actor may do with the meeting now: the policy's answers, for the app to show. */
+export type WorkspacePermissions = Record<
+  | 'canEditAgenda'
+  | 'canEnterDecisions'
+  | 'canCorrect'
+  | 'canEditDetails'
+  | 'isLocked'
+  | 'canPublishAgenda'
+  | 'canStartMeeting'
+  | 'canPublishMinutes'
+  | 'canApproveMinutes'
+  | 'canApprovePrevious'
+  | 'canSeeHistory'
+  | 'canPreview',
+  boolean
+>;
 
 /** Everything the meeting editor needs in one answer (see docs/api.md). */
 export interface Workspace {
@@ -52,16 +73,7 @@ export interface Workspace {
   decisionPhrases: string[];
   timePlan: { totalMinutes: number; itemsWithoutTime: number; endsAt: string | null };
   publications: Array<{ number: number; kind: 'agenda' | 'minutes'; publishedAt: string }>;
-  permissions: Record<
-    | 'canEditAgenda'
-    | 'canEnterDecisions'
-    | 'isLocked'
-    | 'canPublishAgenda'
-    | 'canStartMeeting'
-    | 'canPublishMinutes'
-    | 'canApproveMinutes',
-    boolean
-  >;
+  permissions: WorkspacePermissions;
 }
 
 /** Turns stored items into what the editor gets: standard flags and download links. */
@@ -80,17 +92,67 @@ export function toEditableItems(items: readonly StoredItem[]): EditableItem[] {
   }));
 }
 
-/** Loads a meeting's workspace, or throws 404. */
-export async function loadWorkspace(db: Executor, meetingId: number): Promise<Workspace> {
-  const meeting = await findMeetingRecord(db, meetingId);
+/**
+ * An editor's item as this access shows it (the read model's rule, applied to the editor's
+ * shape): a closed item is its number and "Lukket punkt" only, and decisions wait for the
+ * minutes unless the reader is in the forum.
+ */
+export function visibleEditableItem(
+  item: EditableItem,
+  access: MeetingAccess,
+  status: MeetingStatus,
+): EditableItem {
+  if (item.closed && !showsClosedItems(access)) {
+    const { number, title, closed, recommendation, decision, absent } = redactClosedItem(item);
+    return {
+      id: item.id,
+      version: item.version,
+      number,
+      isStandard: item.isStandard,
+      title,
+      closed,
+      caseNumber: null,
+      durationMinutes: null,
+      purpose: null,
+      background: null,
+      presentation: null,
+      recommendation,
+      decision,
+      absent,
+      attachments: [],
+    };
+  }
+  if (showsDecisions(access, status)) return item;
+  return { ...item, decision: null, absent: [] };
+}
+
+/** A meeting's workspace for an actor who may read it; 404 otherwise. */
+export async function getWorkspace(
+  archive: Archive,
+  actor: Actor,
+  meetingId: number,
+): Promise<Workspace> {
+  const readable = await requireMeetingAccess(archive, actor, meetingId);
+  return loadWorkspace(archive.database.db, actor, readable.target, readable.access);
+}
+
+/** Loads a meeting's workspace as this actor sees it (access decided by the caller). */
+export async function loadWorkspace(
+  db: Executor,
+  actor: Actor,
+  target: StoredMeetingTarget,
+  access: Exclude<MeetingAccess, 'none'> = 'staff',
+): Promise<Workspace> {
+  const meeting = await findMeetingRecord(db, target.meetingId);
   if (!meeting) throw notFound('Mødet');
   const forum = await findForum(db, meeting.forumId);
   if (!forum) throw notFound('Forummet');
   const status = meeting.status as MeetingStatus;
-  const items = toEditableItems(await loadStoredItems(db, meetingId));
+  const current = { ...target, status, version: meeting.version };
+  const items = toEditableItems(await loadStoredItems(db, meeting.id)).map((item) =>
+    visibleEditableItem(item, access, status),
+  );
   const plan = timePlan(items);
-  const allows = (action: Parameters<typeof transitionMeeting>[1]) =>
-    transitionMeeting(status, action).ok;
   return {
     id: meeting.id,
     version: meeting.version,
@@ -101,27 +163,52 @@ export async function loadWorkspace(db: Executor, meetingId: number): Promise<Wo
     start: meeting.start,
     location: meeting.location,
     forum,
-    previousMeeting: await findNeighbourMeeting(db, forum.id, meeting.date, 'before'),
-    nextMeeting: await findNeighbourMeeting(db, forum.id, meeting.date, 'after'),
+    previousMeeting: visibleNeighbour(
+      await findNeighbourMeeting(db, forum.id, meeting.date, 'before'),
+      access,
+    ),
+    nextMeeting: visibleNeighbour(
+      await findNeighbourMeeting(db, forum.id, meeting.date, 'after'),
+      access,
+    ),
     items,
     decisionPhrases: decisionPhrases(forum.name),
     timePlan: {
       ...plan,
       endsAt: meeting.start ? addMinutesToClock(meeting.start, plan.totalMinutes) : null,
     },
-    publications: (await listPublications(db, meetingId)).map(({ number, kind, publishedAt }) => ({
+    publications: (await listPublications(db, meeting.id)).map(({ number, kind, publishedAt }) => ({
       number,
       kind,
       publishedAt,
     })),
-    permissions: {
-      canEditAgenda: canEditAgenda(status),
-      canEnterDecisions: canEnterDecisions(status),
-      isLocked: isLocked(status),
-      canPublishAgenda: allows('publish_agenda'),
-      canStartMeeting: allows('start_meeting'),
-      canPublishMinutes: allows('publish_minutes'),
-      canApproveMinutes: allows('approve_minutes'),
-    },
+    permissions: permissionsFor(actor, current),
+  };
+}
+
+/** A neighbouring meeting, unless it is a draft that only the forum's staff may see. */
+function visibleNeighbour<T extends { status: string }>(
+  neighbour: T | null,
+  access: MeetingAccess,
+): T | null {
+  return neighbour && (access === 'staff' || neighbour.status !== 'draft') ? neighbour : null;
+}
+
+/** The policy's answer for every action the editor offers. */
+export function permissionsFor(actor: Actor, meeting: StoredMeetingTarget): WorkspacePermissions {
+  const can = (action: PolicyAction) => authorize(actor, action as 'agenda.edit', meeting).allowed;
+  return {
+    canEditAgenda: can('agenda.edit'),
+    canEnterDecisions: can('decision.enter'),
+    canCorrect: can('item.correct'),
+    canEditDetails: can('meeting.editDetails'),
+    isLocked: isLocked(meeting.status),
+    canPublishAgenda: can('agenda.publish'),
+    canStartMeeting: can('meeting.start'),
+    canPublishMinutes: can('minutes.publish'),
+    canApproveMinutes: can('minutes.approve'),
+    canApprovePrevious: can('minutes.approvePrevious'),
+    canSeeHistory: can('meeting.readHistory'),
+    canPreview: can('meeting.preview'),
   };
 }

@@ -19,6 +19,13 @@ export interface DatabaseSchema {
   forum_members: ForumMemberTable;
   publications: PublicationTable;
   file_contents: FileContentTable;
+  users: UserTable;
+  user_forum_roles: UserForumRoleTable;
+  sessions: SessionTable;
+  sign_in_states: SignInStateTable;
+  audit_log: AuditLogTable;
+  outbox_events: OutboxEventTable;
+  outbox_deliveries: OutboxDeliveryTable;
 }
 
 /** A body that meets: Chefforum ("CF"). */
@@ -27,6 +34,8 @@ export interface ForumTable {
   name: string;
   abbreviation: string | null;
   created_at: string;
+  /** Who may read its published meetings: 'public' (anyone) or 'internal' (its members). */
+  visibility: Generated<string>;
 }
 
 /** A person who can be a member or absent. Names are unique within the archive. */
@@ -107,6 +116,8 @@ export interface AttachmentTable {
   position: number;
   title: string;
   file_id: number | null;
+  /** The name this Bilag was uploaded under (the stored bytes may be shared by others). */
+  file_name: string | null;
   /** Where the file was, as the interchange document says (`file`), when not stored here. */
   file_reference: string | null;
 }
@@ -157,4 +168,88 @@ export interface PublicationTable {
 export interface FileContentTable {
   id: number;
   content_base64: string;
+}
+
+/** A user account: a local password (argon2id) or a single sign-on identity, or both. */
+export interface UserTable {
+  id: Generated<number>;
+  username: string;
+  display_name: string;
+  email: string | null;
+  password_hash: string | null;
+  is_administrator: number;
+  must_change_password: number;
+  is_disabled: number;
+  oidc_issuer: string | null;
+  oidc_subject: string | null;
+  created_at: string;
+  updated_at: string;
+  last_sign_in_at: string | null;
+}
+
+/** A user's role in one forum: 'member' (reads closed items) or 'secretary' (writes). */
+export interface UserForumRoleTable {
+  user_id: number;
+  forum_id: number;
+  role: string;
+}
+
+/** A signed-in session; `id` is the SHA-256 of the cookie's token, never the token itself. */
+export interface SessionTable {
+  id: string;
+  user_id: number;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+  last_seen_at: string;
+  address: string | null;
+  user_agent: string | null;
+}
+
+/** A single sign-on attempt under way: PKCE verifier and nonce, keyed by `state`. */
+export interface SignInStateTable {
+  state: string;
+  code_verifier: string;
+  nonce: string;
+  return_to: string | null;
+  created_at: string;
+}
+
+/** The append-only audit log: sign-ins, refused accesses and every write. */
+export interface AuditLogTable {
+  id: Generated<number>;
+  created_at: string;
+  actor_user_id: number | null;
+  actor_name: string;
+  address: string | null;
+  action: string;
+  /** 'ok', 'refused' or 'failed'. */
+  outcome: string;
+  target_type: string | null;
+  target_id: string | null;
+  detail: string | null;
+}
+
+/** A domain event appended by the write pipeline in the same transaction as the change. */
+export interface OutboxEventTable {
+  id: Generated<number>;
+  type: string;
+  meeting_id: number | null;
+  forum_id: number | null;
+  /** JSON: the event's payload. */
+  payload: string;
+  actor_name: string | null;
+  created_at: string;
+}
+
+/** One consumer's delivery of one event: pending until the consumer has handled it once. */
+export interface OutboxDeliveryTable {
+  event_id: number;
+  consumer: string;
+  /** 'pending', 'done' or 'failed' (gave up after its attempts). */
+  status: string;
+  attempts: number;
+  available_at: string;
+  last_error: string | null;
+  done_at: string | null;
 }

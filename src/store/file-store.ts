@@ -35,11 +35,14 @@ export async function storeFile(
   return inserted.id;
 }
 
-/** Adds an attachment to the end of an item's Bilag; returns its id. */
+/**
+ * Adds an attachment to the end of an item's Bilag; returns its id. The file name belongs to
+ * the attachment: two uploads of the same bytes share the stored content, not their names.
+ */
 export async function insertAttachment(
   db: Executor,
   itemId: number,
-  attachment: { title: string; fileId: number },
+  attachment: { title: string; fileId: number; fileName: string },
 ): Promise<number> {
   const last = await db
     .selectFrom('attachments')
@@ -55,6 +58,7 @@ export async function insertAttachment(
       position,
       title: attachment.title,
       file_id: attachment.fileId,
+      file_name: attachment.fileName,
       file_reference: null,
     })
     .returning('id')
@@ -72,7 +76,7 @@ export async function findAttachment(db: Executor, attachmentId: number) {
       'attachments.item_id as itemId',
       'attachments.title',
       'attachments.file_id as fileId',
-      'files.name as fileName',
+      'attachments.file_name as fileName',
       'files.media_type as mediaType',
     ])
     .where('attachments.id', '=', attachmentId)
@@ -90,7 +94,48 @@ export async function readFileBytes(db: Executor, fileId: number): Promise<Buffe
   return row ? Buffer.from(row.content_base64, 'base64') : null;
 }
 
-/** Removes an attachment (the file stays: another attachment may share its content). */
+/** Removes an attachment; its file goes too when no other attachment refers to it. */
 export async function deleteAttachment(db: Executor, attachmentId: number): Promise<void> {
-  await db.deleteFrom('attachments').where('id', '=', attachmentId).execute();
+  const removed = await db
+    .deleteFrom('attachments')
+    .where('id', '=', attachmentId)
+    .returning('file_id')
+    .executeTakeFirst();
+  if (removed?.file_id) await deleteUnreferencedFiles(db, [removed.file_id]);
+}
+
+/**
+ * Deletes those of these files (and their bytes) that no attachment refers to any more: what
+ * deleting an attachment, an item or a meeting leaves behind.
+ */
+export async function deleteUnreferencedFiles(
+  db: Executor,
+  fileIds: readonly number[],
+): Promise<void> {
+  if (fileIds.length === 0) return;
+  const stillUsed = await db
+    .selectFrom('attachments')
+    .select('file_id')
+    .where('file_id', 'in', [...fileIds])
+    .execute();
+  const used = new Set(stillUsed.map((row) => row.file_id));
+  const orphans = fileIds.filter((id) => !used.has(id));
+  if (orphans.length === 0) return;
+  await db.deleteFrom('file_contents').where('id', 'in', orphans).execute();
+  await db.deleteFrom('files').where('id', 'in', orphans).execute();
+}
+
+/** The stored files the attachments of these items refer to (before the items are deleted). */
+export async function listFileIdsOfItems(
+  db: Executor,
+  itemIds: readonly number[],
+): Promise<number[]> {
+  if (itemIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('attachments')
+    .select('file_id')
+    .where('item_id', 'in', [...itemIds])
+    .where('file_id', 'is not', null)
+    .execute();
+  return rows.map((row) => row.file_id).filter((id): id is number => id !== null);
 }

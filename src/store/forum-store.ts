@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { type ForumVisibility, toForumVisibility } from '../core/policies/targets.ts';
 import type { DatabaseSchema } from './database-schema.ts';
 import { ensurePeople } from './meeting-writer.ts';
 
@@ -15,6 +16,7 @@ export interface StoredForum {
   id: number;
   name: string;
   abbreviation: string | null;
+  visibility: ForumVisibility;
   members: ForumMember[];
 }
 
@@ -22,7 +24,7 @@ export interface StoredForum {
 export async function listForums(db: Executor): Promise<StoredForum[]> {
   const forums = await db
     .selectFrom('forums')
-    .select(['id', 'name', 'abbreviation'])
+    .select(['id', 'name', 'abbreviation', 'visibility'])
     .orderBy('name')
     .execute();
   const members = await db
@@ -34,6 +36,7 @@ export async function listForums(db: Executor): Promise<StoredForum[]> {
     .execute();
   return forums.map((forum) => ({
     ...forum,
+    visibility: toForumVisibility(forum.visibility),
     members: members
       .filter((member) => member.forum_id === forum.id)
       .map((member) => ({ name: member.name, role: member.role })),
@@ -55,28 +58,47 @@ export async function findForumIdByName(db: Executor, name: string): Promise<num
   return row?.id ?? null;
 }
 
-/** Creates a forum and returns its id. */
+/** Creates a forum and returns its id; it is internal unless said otherwise. */
 export async function insertForum(
   db: Executor,
-  forum: { name: string; abbreviation: string | null },
+  forum: { name: string; abbreviation: string | null; visibility?: ForumVisibility },
 ): Promise<number> {
   const row = await db
     .insertInto('forums')
-    .values({ ...forum, created_at: new Date().toISOString() })
+    .values({
+      name: forum.name,
+      abbreviation: forum.abbreviation,
+      visibility: forum.visibility ?? 'internal',
+      created_at: new Date().toISOString(),
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
 }
 
-/** Renames a forum and replaces its members. */
+/** Sets a forum's visibility. */
+export async function updateForumVisibility(
+  db: Executor,
+  forumId: number,
+  visibility: ForumVisibility,
+): Promise<void> {
+  await db.updateTable('forums').set({ visibility }).where('id', '=', forumId).execute();
+}
+
+/** Renames a forum, sets its visibility and replaces its members. */
 export async function updateForum(
   db: Executor,
   forumId: number,
-  forum: { name: string; abbreviation: string | null; members: readonly ForumMember[] },
+  forum: {
+    name: string;
+    abbreviation: string | null;
+    visibility: ForumVisibility;
+    members: readonly ForumMember[];
+  },
 ): Promise<void> {
   await db
     .updateTable('forums')
-    .set({ name: forum.name, abbreviation: forum.abbreviation })
+    .set({ name: forum.name, abbreviation: forum.abbreviation, visibility: forum.visibility })
     .where('id', '=', forumId)
     .execute();
   await db.deleteFrom('forum_members').where('forum_id', '=', forumId).execute();

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Absence, Recommendation } from '../core/meeting.ts';
 import type { ItemPurpose } from '../core/standard-items.ts';
 import type { DatabaseSchema } from './database-schema.ts';
+import { deleteUnreferencedFiles, listFileIdsOfItems } from './file-store.ts';
 import { agendaItemOf, loadItemRows } from './meeting-reader.ts';
 import { ensureCases, ensurePeople } from './meeting-writer.ts';
 
@@ -80,7 +81,7 @@ async function loadStoredAttachments(
       'attachments.title',
       'attachments.file_id',
       'attachments.file_reference',
-      'files.name',
+      'attachments.file_name',
       'files.media_type',
       'files.size',
     ])
@@ -94,7 +95,7 @@ async function loadStoredAttachments(
       id: row.id,
       title: row.title,
       fileId: row.file_id,
-      fileName: row.name ?? null,
+      fileName: row.file_name ?? null,
       mediaType: row.media_type ?? null,
       size: row.size ?? null,
       fileReference: row.file_reference,
@@ -235,6 +236,7 @@ export async function deleteItem(
   itemId: number,
   expectedVersion?: number,
 ): Promise<boolean> {
+  const fileIds = await listFileIdsOfItems(db, [itemId]);
   let removal = db
     .deleteFrom('agenda_items')
     .where('id', '=', itemId)
@@ -242,6 +244,8 @@ export async function deleteItem(
   if (expectedVersion !== undefined) removal = removal.where('version', '=', expectedVersion);
   const row = await removal.executeTakeFirst();
   if (!row) return false;
+  // The item's Bilag went with it (on delete cascade); bytes nobody else refers to go too.
+  await deleteUnreferencedFiles(db, fileIds);
   await db
     .updateTable('agenda_items')
     .set((eb) => ({ position: eb('position', '-', 1), number: eb('number', '-', 1) }))

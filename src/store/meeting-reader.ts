@@ -1,6 +1,10 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { AgendaItem, Meeting } from '../core/meeting.ts';
+import type { MeetingStatus } from '../core/meeting-lifecycle.ts';
+import { publiclyListedStatuses, type ReadScope } from '../core/policies/read-model.ts';
+import { type ForumVisibility, toForumVisibility } from '../core/policies/targets.ts';
 import type { DatabaseSchema } from './database-schema.ts';
+import { scopeCondition } from './read-scope-sql.ts';
 
 type Executor = Kysely<DatabaseSchema>;
 
@@ -16,10 +20,13 @@ export interface MeetingSummary {
   itemCount: number;
 }
 
-/** Lists meetings, newest first, optionally for one forum. */
+/**
+ * Lists meetings, newest first, optionally for one forum; with a scope, only the meetings the
+ * read model lets its actor see.
+ */
 export async function listMeetingSummaries(
   db: Executor,
-  options: { forum?: string; limit?: number; offset?: number } = {},
+  options: { forum?: string; limit?: number; offset?: number; scope?: ReadScope } = {},
 ): Promise<MeetingSummary[]> {
   let query = db
     .selectFrom('meetings')
@@ -41,6 +48,14 @@ export async function listMeetingSummaries(
     .orderBy('meetings.date', 'desc')
     .orderBy('forums.name');
   if (options.forum) query = query.where('forums.name', '=', options.forum);
+  const visible = options.scope
+    ? scopeCondition(
+        options.scope,
+        { forumId: sql`meetings.forum_id`, status: sql`meetings.status` },
+        publiclyListedStatuses,
+      )
+    : null;
+  if (visible) query = query.where(visible.$castTo<boolean>());
   const rows = await query
     .limit(options.limit ?? 1000)
     .offset(options.offset ?? 0)
@@ -212,6 +227,9 @@ export interface CaseTimelineEntry {
   caseNumber: string;
   closed: boolean;
   decision: string | null;
+  forumId: number;
+  visibility: ForumVisibility;
+  status: MeetingStatus;
 }
 
 /** Every item with a journal number, across meetings, in date order. */
@@ -233,10 +251,18 @@ export async function findCaseTimeline(
       'cases.case_number as caseNumber',
       'agenda_items.closed',
       'agenda_items.decision',
+      'meetings.forum_id as forumId',
+      'meetings.status',
+      'forums.visibility',
     ])
     .where('cases.case_number', '=', caseNumber.trim())
     .orderBy('meetings.date')
     .orderBy('agenda_items.position')
     .execute();
-  return rows.map((row) => ({ ...row, closed: row.closed === 1 }));
+  return rows.map((row) => ({
+    ...row,
+    closed: row.closed === 1,
+    status: row.status as MeetingStatus,
+    visibility: toForumVisibility(row.visibility),
+  }));
 }

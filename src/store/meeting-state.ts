@@ -1,38 +1,17 @@
 import { CompiledQuery, type Kysely } from 'kysely';
 import type { MeetingStatus } from '../core/meeting-lifecycle.ts';
+import { type ForumVisibility, toForumVisibility } from '../core/policies/targets.ts';
 import type { DatabaseSchema } from './database-schema.ts';
 
-/** A meeting's lifecycle state and optimistic-concurrency version. */
-export interface MeetingState {
-  id: number;
-  forumId: number;
-  status: MeetingStatus;
-  version: number;
-}
-
-/** The state of one meeting, or null when it does not exist. */
-export async function findMeetingState(
-  db: Kysely<DatabaseSchema>,
-  meetingId: number,
-): Promise<MeetingState | null> {
-  const row = await db
-    .selectFrom('meetings')
-    .select(['id', 'forum_id', 'status', 'version'])
-    .where('id', '=', meetingId)
-    .executeTakeFirst();
-  if (!row) return null;
-  return {
-    id: row.id,
-    forumId: row.forum_id,
-    status: row.status as MeetingStatus,
-    version: row.version,
-  };
-}
-
-/** What a meeting's document depends on beyond its id: every write bumps the version. */
+/**
+ * What a meeting's document depends on beyond its id: every write bumps the version, and who
+ * may see what follows from the state and the forum's visibility.
+ */
 export interface MeetingStamp {
   status: MeetingStatus;
   version: number;
+  forumId: number;
+  visibility: ForumVisibility;
 }
 
 /** The version query's SQL text, per Kysely instance (its dialect decides the placeholders). */
@@ -52,17 +31,26 @@ export async function findMeetingStamp(
   if (text === undefined) {
     text = db
       .selectFrom('meetings')
-      .select(['status', 'version'])
-      .where('id', '=', meetingId)
+      .innerJoin('forums', 'forums.id', 'meetings.forum_id')
+      .select(['meetings.status', 'meetings.version', 'meetings.forum_id', 'forums.visibility'])
+      .where('meetings.id', '=', meetingId)
       .compile().sql;
     stampQueries.set(db, text);
   }
-  const { rows } = await db.executeQuery<{ status: string; version: number | string }>(
-    CompiledQuery.raw(text, [meetingId]),
-  );
+  const { rows } = await db.executeQuery<{
+    status: string;
+    version: number | string;
+    forum_id: number | string;
+    visibility: string;
+  }>(CompiledQuery.raw(text, [meetingId]));
   const row = rows[0];
   if (!row) return null;
-  return { status: row.status as MeetingStatus, version: Number(row.version) };
+  return {
+    status: row.status as MeetingStatus,
+    version: Number(row.version),
+    forumId: Number(row.forum_id),
+    visibility: toForumVisibility(row.visibility),
+  };
 }
 
 /** Sets a meeting's lifecycle state and bumps its version. */

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { parseCaseNumber } from '../core/case-number.ts';
 import type { AgendaItem, Meeting } from '../core/meeting.ts';
 import type { DatabaseSchema } from './database-schema.ts';
+import { deleteUnreferencedFiles, listFileIdsOfItems } from './file-store.ts';
 import { loadMeetingDocuments } from './meeting-reader.ts';
 
 type Executor = Kysely<DatabaseSchema>;
@@ -54,7 +55,9 @@ export async function saveMeetingDocument(
       .where('meeting_id', '=', meetingId)
       .execute();
     removedItemIds = oldItems.map((item) => item.id);
+    const fileIds = await listFileIdsOfItems(db, removedItemIds);
     await db.deleteFrom('agenda_items').where('meeting_id', '=', meetingId).execute();
+    await deleteUnreferencedFiles(db, fileIds);
     await db
       .updateTable('meetings')
       .set({
@@ -178,6 +181,7 @@ async function insertItems(
         position,
         title: attachment.title,
         file_id: null,
+        file_name: null,
         file_reference: attachment.file ?? null,
       })),
     );

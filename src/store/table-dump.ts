@@ -11,7 +11,7 @@ export type TableRow = Record<string, string | number | null>;
 /** A table's columns, and the key that orders its rows for paging. */
 export interface TableShape {
   columns: readonly string[];
-  key: readonly ['id'] | readonly ['item_id', 'position'];
+  key: readonly ['id'] | readonly ['item_id', 'position'] | readonly ['user_id', 'forum_id'];
   /** Rows per page when read; small for tables of large rows (file contents). */
   pageSize?: number;
 }
@@ -22,7 +22,7 @@ export interface TableShape {
  * The search index is not here: it is derived data, rebuilt from the items.
  */
 export const archiveTables: ReadonlyArray<readonly [ArchiveTable, TableShape]> = [
-  ['forums', { key: ['id'], columns: ['id', 'name', 'abbreviation', 'created_at'] }],
+  ['forums', { key: ['id'], columns: ['id', 'name', 'abbreviation', 'created_at', 'visibility'] }],
   ['people', { key: ['id'], columns: ['id', 'name'] }],
   [
     'meetings',
@@ -83,7 +83,10 @@ export const archiveTables: ReadonlyArray<readonly [ArchiveTable, TableShape]> =
   ['file_contents', { key: ['id'], columns: ['id', 'content_base64'], pageSize: 4 }],
   [
     'attachments',
-    { key: ['id'], columns: ['id', 'item_id', 'position', 'title', 'file_id', 'file_reference'] },
+    {
+      key: ['id'],
+      columns: ['id', 'item_id', 'position', 'title', 'file_id', 'file_name', 'file_reference'],
+    },
   ],
   [
     'absences',
@@ -111,6 +114,48 @@ export const archiveTables: ReadonlyArray<readonly [ArchiveTable, TableShape]> =
     {
       key: ['id'],
       columns: ['id', 'meeting_id', 'kind', 'number', 'document', 'author', 'created_at'],
+    },
+  ],
+  // Accounts, their roles and the audit log travel with the archive; sessions and sign-in
+  // states do not (a restore signs everyone out), nor the outbox (its work was done here).
+  [
+    'users',
+    {
+      key: ['id'],
+      columns: [
+        'id',
+        'username',
+        'display_name',
+        'email',
+        'password_hash',
+        'is_administrator',
+        'must_change_password',
+        'is_disabled',
+        'oidc_issuer',
+        'oidc_subject',
+        'created_at',
+        'updated_at',
+        'last_sign_in_at',
+      ],
+    },
+  ],
+  ['user_forum_roles', { key: ['user_id', 'forum_id'], columns: ['user_id', 'forum_id', 'role'] }],
+  [
+    'audit_log',
+    {
+      key: ['id'],
+      columns: [
+        'id',
+        'created_at',
+        'actor_user_id',
+        'actor_name',
+        'address',
+        'action',
+        'outcome',
+        'target_type',
+        'target_id',
+        'detail',
+      ],
     },
   ],
 ];
@@ -151,10 +196,11 @@ export async function* readTableRows(
 
 /** Rows after the given one in key order; spelled out, as row-value comparison support varies. */
 function afterKey(eb: ExpressionBuilder<LooseDatabase, string>, shape: TableShape, last: TableRow) {
-  if (shape.key.length === 1) return eb('id', '>', last.id ?? 0);
+  const [first, second] = shape.key;
+  if (second === undefined) return eb(first, '>', last[first] ?? 0);
   return eb.or([
-    eb('item_id', '>', last.item_id ?? 0),
-    eb.and([eb('item_id', '=', last.item_id ?? 0), eb('position', '>', last.position ?? 0)]),
+    eb(first, '>', last[first] ?? 0),
+    eb.and([eb(first, '=', last[first] ?? 0), eb(second, '>', last[second] ?? 0)]),
   ]);
 }
 

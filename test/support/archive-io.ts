@@ -2,9 +2,10 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { secretaryViewer } from '../../src/core/visibility.ts';
+import type { Actor } from '../../src/core/actor.ts';
 import { type ExportFormat, exportMeetings } from '../../src/services/export-service.ts';
 import type { Database } from '../../src/store/database.ts';
+import { testAdministrator } from './actors.ts';
 
 const fixtures = fileURLToPath(new URL('../fixtures/', import.meta.url));
 const scratchFolders: string[] = [];
@@ -42,7 +43,7 @@ export function makeImportFolder(): string {
 export async function exportToText(
   database: Database,
   format: ExportFormat,
-  viewer = secretaryViewer,
+  actor: Actor = testAdministrator,
 ): Promise<string> {
   let text = '';
   await exportMeetings(
@@ -53,7 +54,7 @@ export async function exportToText(
         text += chunk;
       },
     },
-    { viewer, batchSize: 2 },
+    { actor, batchSize: 2 },
   );
   return text;
 }

@@ -7,21 +7,22 @@ import {
   type MeetingStatus,
   meetingStatusLabels,
 } from '../../core/meeting-lifecycle.ts';
-import { canSeeClosedItems } from '../../core/visibility.ts';
 import { escapeHtml } from '../../render/html-blocks.ts';
 import { renderHtml } from '../../render/html-renderer.ts';
 import { buildRenderDocument } from '../../render/render-model.ts';
 import { SearchQueryError } from '../../search/search-provider.ts';
 import type { Archive } from '../../services/archive.ts';
-import { getMeeting, listMeetings } from '../../services/meeting-service.ts';
-import { viewerOf } from '../viewer.ts';
+import { getMeetingView, listMeetings } from '../../services/meeting-service.ts';
+import { searchArchive } from '../../services/search-service.ts';
+import { ServiceError } from '../../services/service-error.ts';
+import { actorOf } from '../request-actor.ts';
 import { renderPage, siteNavigation } from './page-layout.ts';
 
 /** The server-rendered archive: meetings, one meeting's document, and search. No script. */
 export function registerArchivePages(app: FastifyInstance, archive: Archive): void {
   const pages = app.withTypeProvider<ZodTypeProvider>();
-  pages.get('/arkiv', async (_request, reply) => {
-    const meetings = await listMeetings(archive, { limit: 500 });
+  pages.get('/arkiv', async (request, reply) => {
+    const meetings = await listMeetings(archive, actorOf(request), { limit: 500 });
     const today = new Date().toISOString().slice(0, 10);
     const list = (title: string, rows: typeof meetings) =>
       `<h2>${title}</h2>${
@@ -52,7 +53,12 @@ export function registerArchivePages(app: FastifyInstance, archive: Archive): vo
     '/arkiv/moeder/:id',
     { schema: { params: z.object({ id: z.coerce.number().int().positive() }) } },
     async (request, reply) => {
-      const meeting = await getMeeting(archive, request.params.id, viewerOf(request));
+      const meeting = await getMeetingView(archive, actorOf(request), request.params.id).catch(
+        (error: unknown) => {
+          if (error instanceof ServiceError && error.status === 404) return null;
+          throw error;
+        },
+      );
       if (!meeting)
         return reply
           .code(404)
@@ -78,11 +84,7 @@ export function registerArchivePages(app: FastifyInstance, archive: Archive): vo
       let results = '';
       if (text !== '') {
         try {
-          const hits = await archive.search.search(archive.database.db, {
-            text,
-            limit: 30,
-            filters: { canSeeClosed: canSeeClosedItems(viewerOf(request)) },
-          });
+          const hits = await searchArchive(archive, actorOf(request), { text, limit: 30 });
           results =
             hits.length === 0
               ? '<p>Ingen resultater.</p>'

@@ -2,39 +2,41 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { parseCaseNumber } from '../../core/case-number.ts';
-import { canSeeClosedItems, closedItemTitle } from '../../core/visibility.ts';
+import { forumVisibilities } from '../../core/policies/targets.ts';
+import { visibleTextSchema } from '../../core/text-input.ts';
 import type { Archive } from '../../services/archive.ts';
 import { createForum, getForums, saveForum } from '../../services/forum-service.ts';
-import { findCaseTimeline } from '../../store/meeting-reader.ts';
-import { authorOf, viewerOf } from '../viewer.ts';
+import { getCaseTimeline } from '../../services/search-service.ts';
+import { actorOf } from '../request-actor.ts';
 import { idParams } from './route-helpers.ts';
 
 const forumFields = z.strictObject({
-  name: z.string().trim().min(1, 'skriv forummets navn').max(200),
+  name: visibleTextSchema(200, 'skriv forummets navn'),
   abbreviation: z.string().trim().max(20).nullable().optional(),
+  visibility: z.enum(forumVisibilities).optional(),
 });
 const memberSchema = z.strictObject({
-  name: z.string().trim().min(1, 'skriv medlemmets navn').max(200),
+  name: visibleTextSchema(200, 'skriv medlemmets navn'),
   role: z.string().trim().max(200).nullable().optional(),
 });
 
 /** Forums and members, a case's timeline, and the journal-number check. */
 export function registerForumRoutes(app: FastifyInstance, archive: Archive): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
-  api.get('/api/forums', { schema: { summary: 'Fora med medlemmer' } }, () => getForums(archive));
+  api.get('/api/forums', { schema: { summary: 'Fora med medlemmer' } }, (request) =>
+    getForums(archive, actorOf(request)),
+  );
   api.post(
     '/api/forums',
     { schema: { summary: 'Opret et forum', body: forumFields } },
     async (request, reply) =>
-      reply
-        .code(201)
-        .send(
-          await createForum(
-            archive,
-            { name: request.body.name, abbreviation: request.body.abbreviation || null },
-            authorOf(request),
-          ),
-        ),
+      reply.code(201).send(
+        await createForum(archive, actorOf(request), {
+          name: request.body.name,
+          abbreviation: request.body.abbreviation || null,
+          visibility: request.body.visibility,
+        }),
+      ),
   );
   api.put(
     '/api/forums/:id',
@@ -46,19 +48,15 @@ export function registerForumRoutes(app: FastifyInstance, archive: Archive): voi
       },
     },
     (request) =>
-      saveForum(
-        archive,
-        request.params.id,
-        {
-          name: request.body.name,
-          abbreviation: request.body.abbreviation || null,
-          members: request.body.members.map((member) => ({
-            name: member.name,
-            role: member.role || null,
-          })),
-        },
-        authorOf(request),
-      ),
+      saveForum(archive, actorOf(request), request.params.id, {
+        name: request.body.name,
+        abbreviation: request.body.abbreviation || null,
+        visibility: request.body.visibility,
+        members: request.body.members.map((member) => ({
+          name: member.name,
+          role: member.role || null,
+        })),
+      }),
   );
   api.get(
     '/api/cases/:caseNumber',
@@ -68,19 +66,7 @@ export function registerForumRoutes(app: FastifyInstance, archive: Archive): voi
         params: z.object({ caseNumber: z.string().trim().min(1).max(60) }),
       },
     },
-    async (request) => {
-      const canSeeClosed = canSeeClosedItems(viewerOf(request));
-      const timeline = await findCaseTimeline(archive.database.db, request.params.caseNumber);
-      return timeline.map((entry) => ({
-        meetingId: entry.meetingId,
-        forum: entry.forum,
-        date: entry.date,
-        itemNumber: entry.number,
-        title: entry.closed && !canSeeClosed ? closedItemTitle : entry.title,
-        decision: entry.closed && !canSeeClosed ? null : entry.decision,
-        closed: entry.closed,
-      }));
-    },
+    (request) => getCaseTimeline(archive, actorOf(request), request.params.caseNumber),
   );
   api.get(
     '/api/case-numbers/check',

@@ -10,7 +10,7 @@ import {
 } from '../../services/attachment-service.ts';
 import { addItem, itemFieldsSchema, removeItem, updateItem } from '../../services/item-service.ts';
 import { ServiceError } from '../../services/service-error.ts';
-import { authorOf } from '../viewer.ts';
+import { actorOf } from '../request-actor.ts';
 import { idParams } from './route-helpers.ts';
 
 /** Agenda items: add, save (with versions), delete, correct; and their Bilag. */
@@ -28,7 +28,7 @@ export function registerItemRoutes(app: FastifyInstance, archive: Archive): void
     async (request, reply) =>
       reply
         .code(201)
-        .send(await addItem(archive, request.params.id, request.body, authorOf(request))),
+        .send(await addItem(archive, actorOf(request), request.params.id, request.body)),
   );
   api.patch(
     '/api/items/:id',
@@ -41,7 +41,7 @@ export function registerItemRoutes(app: FastifyInstance, archive: Archive): void
     },
     (request) => {
       const { version, ...fields } = request.body;
-      return updateItem(archive, request.params.id, version, fields, authorOf(request));
+      return updateItem(archive, actorOf(request), request.params.id, version, fields);
     },
   );
   api.delete(
@@ -54,7 +54,7 @@ export function registerItemRoutes(app: FastifyInstance, archive: Archive): void
       },
     },
     async (request, reply) => {
-      await removeItem(archive, request.params.id, request.query.version, authorOf(request));
+      await removeItem(archive, actorOf(request), request.params.id, request.query.version);
       return reply.code(204).send();
     },
   );
@@ -72,11 +72,14 @@ export function registerItemRoutes(app: FastifyInstance, archive: Archive): void
       },
     },
     (request) =>
-      updateItem(archive, request.params.id, request.body.version, request.body.changes, {
-        ...authorOf(request),
-        reason: request.body.reason,
-        isCorrection: true,
-      }),
+      updateItem(
+        archive,
+        actorOf(request),
+        request.params.id,
+        request.body.version,
+        request.body.changes,
+        { reason: request.body.reason, isCorrection: true },
+      ),
   );
   registerAttachmentRoutes(app, archive);
 }
@@ -103,16 +106,11 @@ function registerAttachmentRoutes(app: FastifyInstance, archive: Archive): void 
       async (request, reply) => {
         if (!Buffer.isBuffer(request.body))
           throw new ServiceError(415, 'Send filens indhold, ikke JSON.');
-        const attachment = await uploadAttachment(
-          archive,
-          request.params.id,
-          {
-            bytes: request.body,
-            fileName: fileNameOf(request.headers['x-file-name']),
-            title: request.query.title ?? null,
-          },
-          authorOf(request),
-        );
+        const attachment = await uploadAttachment(archive, actorOf(request), request.params.id, {
+          bytes: request.body,
+          fileName: fileNameOf(request.headers['x-file-name']),
+          title: request.query.title ?? null,
+        });
         return reply.code(201).send(attachment);
       },
     );
@@ -122,7 +120,7 @@ function registerAttachmentRoutes(app: FastifyInstance, archive: Archive): void 
     '/api/attachments/:id',
     { schema: { summary: 'Hent et bilag', params: idParams } },
     async (request, reply) => {
-      const file = await downloadAttachment(archive, request.params.id);
+      const file = await downloadAttachment(archive, actorOf(request), request.params.id);
       return reply
         .header('content-type', file.mediaType)
         .header(
@@ -136,7 +134,7 @@ function registerAttachmentRoutes(app: FastifyInstance, archive: Archive): void 
     '/api/attachments/:id',
     { schema: { summary: 'Fjern et bilag', params: idParams } },
     async (request, reply) => {
-      await removeAttachment(archive, request.params.id, authorOf(request));
+      await removeAttachment(archive, actorOf(request), request.params.id);
       return reply.code(204).send();
     },
   );

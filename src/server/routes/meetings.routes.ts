@@ -10,7 +10,7 @@ import {
   renderMeetingDocument,
 } from '../../services/meeting-service.ts';
 import { createMeetingViewCache } from '../../services/meeting-view-cache.ts';
-import { viewerOf } from '../viewer.ts';
+import { actorOf } from '../request-actor.ts';
 import { idParams } from './route-helpers.ts';
 
 const errorSchema = z.object({ error: z.string() });
@@ -51,7 +51,7 @@ export function registerMeetingRoutes(app: FastifyInstance, archive: Archive): v
         response: { 200: z.array(meetingSummarySchema) },
       },
     },
-    (request) => listMeetings(archive, request.query),
+    (request) => listMeetings(archive, actorOf(request), request.query),
   );
   const views = createMeetingViewCache(archive);
   api.get(
@@ -60,7 +60,7 @@ export function registerMeetingRoutes(app: FastifyInstance, archive: Archive): v
       schema: {
         summary: 'Et møde som mødedokument med id, status og version',
         description:
-          'Svaret har en ETag ("m<id>-v<version>-<rolle>"); med If-None-Match svares 304, når mødet er uændret.',
+          'Svaret har en ETag ("m<id>-v<version>-<adgang>"); med If-None-Match svares 304, når mødet er uændret.',
         params: idParams,
         response: { 200: meetingViewSchema, 304: notModifiedSchema, 404: errorSchema },
       },
@@ -68,13 +68,12 @@ export function registerMeetingRoutes(app: FastifyInstance, archive: Archive): v
     async (request, reply) => {
       // The hot path: one lookup of the meeting's version, then the cached JSON as it was
       // serialized (through this route's zod schema) when the version was first asked for.
-      const viewer = viewerOf(request);
-      const stamp = await views.stamp(request.params.id, viewer);
+      const stamp = await views.stamp(request.params.id, actorOf(request));
       if (!stamp) return reply.code(404).send({ error: 'Mødet findes ikke.' });
       reply.header('cache-control', 'private, no-cache');
       if (namesEtag(request.headers['if-none-match'], stamp.etag))
         return reply.code(304).header('etag', stamp.etag).send();
-      const answer = await views.answer(stamp, viewer, (view) => asText(reply.serialize(view)));
+      const answer = await views.answer(stamp, (view) => asText(reply.serialize(view)));
       if (!answer) return reply.code(404).send({ error: 'Mødet findes ikke.' });
       // Bytes are sent as they are, past the response serializer (which made them on a miss).
       return reply
@@ -97,12 +96,11 @@ export function registerMeetingRoutes(app: FastifyInstance, archive: Archive): v
       const { id, format } = request.params;
       const document = await renderMeetingDocument(
         archive,
+        actorOf(request),
         id,
         format,
-        viewerOf(request),
         request.query.kind,
       );
-      if (!document) return reply.code(404).send({ error: 'Mødet findes ikke.' });
       return reply
         .header('content-type', documentTypes[format])
         .header('content-disposition', `inline; filename="${document.fileName}"`)

@@ -9,16 +9,15 @@ import {
   approveMinutes,
   approvePreviousMinutes,
   createMeeting,
-  listPublicationHistory,
-  listRevisions,
   publishAgenda,
   publishMinutes,
   removeMeetingAbsence,
   startMeeting,
   updateMeetingDetails,
 } from '../../services/meeting-flow-service.ts';
-import { loadWorkspace } from '../../services/workspace-service.ts';
-import { authorOf, viewerOf } from '../viewer.ts';
+import { listPublicationHistory, listRevisions } from '../../services/publication-service.ts';
+import { getWorkspace } from '../../services/workspace-service.ts';
+import { actorOf } from '../request-actor.ts';
 import { clockTime, idParams, isoDate, sendPdf } from './route-helpers.ts';
 
 const kindSchema = z.enum(['agenda', 'minutes']);
@@ -40,12 +39,12 @@ export function registerPlanningRoutes(app: FastifyInstance, archive: Archive): 
       },
     },
     async (request, reply) =>
-      reply.code(201).send(await createMeeting(archive, request.body, authorOf(request))),
+      reply.code(201).send(await createMeeting(archive, actorOf(request), request.body)),
   );
   api.get(
     '/api/meetings/:id/workspace',
     { schema: { summary: 'Alt hvad redigeringen af et møde skal bruge', params: idParams } },
-    (request) => loadWorkspace(archive.database.db, request.params.id),
+    (request) => getWorkspace(archive, actorOf(request), request.params.id),
   );
   api.patch(
     '/api/meetings/:id',
@@ -63,7 +62,7 @@ export function registerPlanningRoutes(app: FastifyInstance, archive: Archive): 
     },
     (request) => {
       const { version, ...fields } = request.body;
-      return updateMeetingDetails(archive, request.params.id, version, fields, authorOf(request));
+      return updateMeetingDetails(archive, actorOf(request), request.params.id, version, fields);
     },
   );
   api.put(
@@ -75,7 +74,7 @@ export function registerPlanningRoutes(app: FastifyInstance, archive: Archive): 
         body: z.strictObject({ itemIds: z.array(z.int().positive()).max(1000) }),
       },
     },
-    (request) => reorderItems(archive, request.params.id, request.body.itemIds, authorOf(request)),
+    (request) => reorderItems(archive, actorOf(request), request.params.id, request.body.itemIds),
   );
   const actions = {
     'publish-agenda': publishAgenda,
@@ -88,7 +87,7 @@ export function registerPlanningRoutes(app: FastifyInstance, archive: Archive): 
     api.post(
       `/api/meetings/:id/${path}`,
       { schema: { summary: `Mødets forløb: ${path}`, params: idParams } },
-      (request) => action(archive, request.params.id, authorOf(request)),
+      (request) => action(archive, actorOf(request), request.params.id),
     );
   api.post(
     '/api/meetings/:id/absences',
@@ -103,12 +102,10 @@ export function registerPlanningRoutes(app: FastifyInstance, archive: Archive): 
       },
     },
     (request) =>
-      addMeetingAbsence(
-        archive,
-        request.params.id,
-        { name: request.body.name, role: request.body.role || null },
-        authorOf(request),
-      ),
+      addMeetingAbsence(archive, actorOf(request), request.params.id, {
+        name: request.body.name,
+        role: request.body.role || null,
+      }),
   );
   api.delete(
     '/api/meetings/:id/absences',
@@ -120,12 +117,12 @@ export function registerPlanningRoutes(app: FastifyInstance, archive: Archive): 
       },
     },
     (request) =>
-      removeMeetingAbsence(archive, request.params.id, request.query.name, authorOf(request)),
+      removeMeetingAbsence(archive, actorOf(request), request.params.id, request.query.name),
   );
   api.get(
     '/api/meetings/:id/publications',
     { schema: { summary: 'Udsendte versioner og hvad der ændrede sig', params: idParams } },
-    (request) => listPublicationHistory(archive, request.params.id),
+    (request) => listPublicationHistory(archive, actorOf(request), request.params.id),
   );
   api.get(
     '/api/meetings/:id/publications/:kind/:number/document.pdf',
@@ -137,7 +134,7 @@ export function registerPlanningRoutes(app: FastifyInstance, archive: Archive): 
     },
     async (request, reply) => {
       const { id, kind, number } = request.params;
-      return sendPdf(reply, await renderPublication(archive, id, kind, number, viewerOf(request)));
+      return sendPdf(reply, await renderPublication(archive, actorOf(request), id, kind, number));
     },
   );
   api.get(
@@ -152,12 +149,12 @@ export function registerPlanningRoutes(app: FastifyInstance, archive: Archive): 
     async (request, reply) =>
       sendPdf(
         reply,
-        await renderPreview(archive, request.params.id, request.query.kind, viewerOf(request)),
+        await renderPreview(archive, actorOf(request), request.params.id, request.query.kind),
       ),
   );
   api.get(
     '/api/meetings/:id/revisions',
     { schema: { summary: 'Mødets historik, nyeste først', params: idParams } },
-    (request) => listRevisions(archive, request.params.id),
+    (request) => listRevisions(archive, actorOf(request), request.params.id),
   );
 }

@@ -1,14 +1,15 @@
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
+import { isoDateSchema } from '../../core/text-input.ts';
 import type { RenderedDocument } from '../../services/document-service.ts';
 
 /** A positive integer id in a path. */
 export const idParams = z.object({ id: z.coerce.number().int().positive() });
 
-/** An ISO date, with a Danish message. */
-export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/u, 'skal være en dato som 2026-12-03');
+/** A real calendar date as YYYY-MM-DD (2027-02-30 is refused), with a Danish message. */
+export const isoDate = isoDateSchema;
 
-/** A clock time, with a Danish message. */
+/** A clock time from 00:00 to 23:59, with a Danish message. */
 export const clockTime = z
   .string()
   .regex(/^([01]\d|2[0-3]):[0-5]\d$/u, 'skal være et klokkeslæt som 09:00');

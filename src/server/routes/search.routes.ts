@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { canSeeClosedItems } from '../../core/visibility.ts';
 import { SearchQueryError } from '../../search/search-provider.ts';
 import type { Archive } from '../../services/archive.ts';
-import { viewerOf } from '../viewer.ts';
+import { searchArchive } from '../../services/search-service.ts';
+import { actorOf } from '../request-actor.ts';
 import { isoDate } from './route-helpers.ts';
 
 const hitSchema = z.object({
@@ -42,7 +42,7 @@ export function registerSearchRoutes(app: FastifyInstance, archive: Archive): vo
     async (request, reply) => {
       const { q, forum, from, to, proposer, decision, limit } = request.query;
       try {
-        return await archive.search.search(archive.database.db, {
+        return await searchArchive(archive, actorOf(request), {
           text: q,
           limit,
           filters: {
@@ -52,7 +52,6 @@ export function registerSearchRoutes(app: FastifyInstance, archive: Archive): vo
             casePrefix: request.query.case,
             proposer,
             isDecisionOnly: decision === 'true',
-            canSeeClosed: canSeeClosedItems(viewerOf(request)),
           },
         });
       } catch (error) {

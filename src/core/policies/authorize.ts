@@ -1,0 +1,208 @@
+import { type Actor, standingIn } from '../actor.ts';
+import {
+  type MeetingAction,
+  type MeetingStatus,
+  meetingStatusLabels,
+  transitionMeeting,
+} from '../meeting-lifecycle.ts';
+import { canSeeForum, meetingAccess } from './meeting-access.ts';
+import type { ForumTarget, MeetingTarget } from './targets.ts';
+
+/**
+ * What an actor may ask to do, and what each needs as its target. Reading is decided by
+ * meetingAccess (the read model asks it); these are the actions that change something or
+ * show more than a published document.
+ */
+export interface ActionTargets {
+  'meeting.read': MeetingTarget;
+  'meeting.readHistory': MeetingTarget;
+  'meeting.preview': MeetingTarget;
+  'meeting.create': ForumTarget;
+  'meeting.editDetails': MeetingTarget;
+  'agenda.edit': MeetingTarget;
+  'decision.enter': MeetingTarget;
+  'item.correct': MeetingTarget;
+  'agenda.publish': MeetingTarget;
+  'meeting.start': MeetingTarget;
+  'minutes.publish': MeetingTarget;
+  'minutes.approve': MeetingTarget;
+  'minutes.approvePrevious': MeetingTarget;
+  'forum.read': ForumTarget;
+  'forum.edit': ForumTarget;
+  'forum.create': null;
+  'users.manage': null;
+  'audit.read': null;
+  'archive.manage': null;
+}
+
+/** An action the policy knows. */
+export type PolicyAction = keyof ActionTargets;
+
+/** Every action, so that tests can go through them all. */
+export const policyActions = [
+  'meeting.read',
+  'meeting.readHistory',
+  'meeting.preview',
+  'meeting.create',
+  'meeting.editDetails',
+  'agenda.edit',
+  'decision.enter',
+  'item.correct',
+  'agenda.publish',
+  'meeting.start',
+  'minutes.publish',
+  'minutes.approve',
+  'minutes.approvePrevious',
+  'forum.read',
+  'forum.edit',
+  'forum.create',
+  'users.manage',
+  'audit.read',
+  'archive.manage',
+] as const satisfies readonly PolicyAction[];
+
+/**
+ * The policy's answer. A refusal carries the HTTP status it means: 401 (sign in first), 403
+ * (signed in, but not allowed), 404 (not there for this actor: a hidden meeting is not
+ * admitted to exist), 409 (not in this state) or 423 (approved minutes are locked).
+ */
+export type Decision =
+  | { allowed: true }
+  | { allowed: false; status: 401 | 403 | 404 | 409 | 423; reason: string };
+
+const allowed: Decision = { allowed: true };
+
+/** The answer to a write on approved minutes: a correction with a reason is the way. */
+export const lockedReason =
+  'Referatet er godkendt og låst. Ret det med en rettelse og en begrundelse.';
+
+/** Any target an action can have. */
+export type PolicyTarget = MeetingTarget | ForumTarget | null;
+
+/** Which kind of target each action takes. */
+const targetKinds: Record<PolicyAction, 'meeting' | 'forum' | 'none'> = {
+  'meeting.read': 'meeting',
+  'meeting.readHistory': 'meeting',
+  'meeting.preview': 'meeting',
+  'meeting.create': 'forum',
+  'meeting.editDetails': 'meeting',
+  'agenda.edit': 'meeting',
+  'decision.enter': 'meeting',
+  'item.correct': 'meeting',
+  'agenda.publish': 'meeting',
+  'meeting.start': 'meeting',
+  'minutes.publish': 'meeting',
+  'minutes.approve': 'meeting',
+  'minutes.approvePrevious': 'meeting',
+  'forum.read': 'forum',
+  'forum.edit': 'forum',
+  'forum.create': 'none',
+  'users.manage': 'none',
+  'audit.read': 'none',
+  'archive.manage': 'none',
+};
+
+/**
+ * The one policy: may this actor do this to this target? Pure, from the actor's standing in
+ * the forum, the forum's visibility and the meeting's lifecycle state. Services ask it inside
+ * the write pipeline; the app only shows what the answers allow. An action asked about the
+ * wrong kind of target is refused (fail closed).
+ */
+export function authorize(actor: Actor, action: PolicyAction, target: PolicyTarget): Decision {
+  const kind = target === null ? 'none' : 'status' in target ? 'meeting' : 'forum';
+  if (targetKinds[action] !== kind) return refuse(403, 'Handlingen er ikke tilladt.');
+  if (target === null) return authorizeAdministration(actor);
+  if ('status' in target) return authorizeMeeting(actor, action, target);
+  return authorizeForum(actor, action, target);
+}
+
+function authorizeAdministration(actor: Actor): Decision {
+  if (actor.kind === 'anonymous') return signInFirst;
+  if (actor.isAdministrator) return allowed;
+  return refuse(403, 'Kun en administrator kan det.');
+}
+
+function authorizeForum(actor: Actor, action: PolicyAction, forum: ForumTarget): Decision {
+  if (!canSeeForum(actor, forum)) return refuse(404, 'Forummet findes ikke.');
+  if (action === 'forum.read') return allowed;
+  return requireSecretary(actor, forum);
+}
+
+function authorizeMeeting(actor: Actor, action: PolicyAction, meeting: MeetingTarget): Decision {
+  const access = meetingAccess(actor, meeting);
+  if (access === 'none') return refuse(404, 'Mødet findes ikke.');
+  if (action === 'meeting.read') return allowed;
+  if (action === 'meeting.readHistory')
+    return access === 'public' ? refuse(403, 'Historikken er for forummets medlemmer.') : allowed;
+  const writer = requireSecretary(actor, meeting);
+  if (!writer.allowed || action === 'meeting.preview') return writer;
+  return lifecycleRule(action, meeting.status);
+}
+
+/** Writing takes the forum's secretary or an administrator. */
+function requireSecretary(actor: Actor, forum: ForumTarget): Decision {
+  const standing = standingIn(actor, forum.forumId);
+  if (standing === 'administrator' || standing === 'secretary') return allowed;
+  if (standing === 'anonymous') return signInFirst;
+  return refuse(403, 'Det kræver, at du er sekretær for forummet.');
+}
+
+/** The lifecycle rules: which state permits which change. */
+function lifecycleRule(action: PolicyAction, status: MeetingStatus): Decision {
+  const isApproved = status === 'minutes_approved';
+  switch (action) {
+    case 'meeting.editDetails':
+      return isApproved ? refuse(423, lockedReason) : allowed;
+    case 'agenda.edit':
+      if (isApproved) return refuse(423, lockedReason);
+      return status === 'draft' || status === 'agenda_published' || status === 'held'
+        ? allowed
+        : refuse(409, 'Referatet er udsendt; dagsordenen kan ikke længere ændres.');
+    case 'decision.enter':
+      if (isApproved) return refuse(423, lockedReason);
+      return status === 'held' || status === 'minutes_published'
+        ? allowed
+        : refuse(409, 'Beslutninger skrives, når mødet er startet.');
+    case 'item.correct':
+      return isApproved
+        ? allowed
+        : refuse(409, 'Kun et godkendt referat rettes med en rettelse; gem punktet som normalt.');
+    case 'minutes.approvePrevious':
+      return status === 'held' || status === 'minutes_published'
+        ? allowed
+        : refuse(409, 'Forrige referat godkendes under punkt 1, når mødet er startet.');
+    case 'agenda.publish':
+    case 'meeting.start':
+    case 'minutes.publish':
+    case 'minutes.approve':
+      return transitionRule(lifecycleActions[action], status);
+    default:
+      return refuse(403, 'Handlingen er ikke tilladt.');
+  }
+}
+
+const lifecycleActions: Record<
+  'agenda.publish' | 'meeting.start' | 'minutes.publish' | 'minutes.approve',
+  MeetingAction
+> = {
+  'agenda.publish': 'publish_agenda',
+  'meeting.start': 'start_meeting',
+  'minutes.publish': 'publish_minutes',
+  'minutes.approve': 'approve_minutes',
+};
+
+function transitionRule(action: MeetingAction, status: MeetingStatus): Decision {
+  const moved = transitionMeeting(status, action);
+  if (moved.ok) return allowed;
+  if (status === 'minutes_approved') return refuse(423, lockedReason);
+  return refuse(
+    409,
+    `Det kan ikke lade sig gøre, når mødet har status "${meetingStatusLabels[status]}".`,
+  );
+}
+
+const signInFirst: Decision = { allowed: false, status: 401, reason: 'Log ind først.' };
+
+function refuse(status: 401 | 403 | 404 | 409 | 423, reason: string): Decision {
+  return { allowed: false, status, reason };
+}

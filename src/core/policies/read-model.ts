@@ -1,0 +1,169 @@
+import type { Actor } from '../actor.ts';
+import { type AgendaItem, createEmptyItem, type Meeting } from '../meeting.ts';
+import type { MeetingStatus } from '../meeting-lifecycle.ts';
+import {
+  type MeetingAccess,
+  meetingAccess,
+  showsClosedItems,
+  showsDecisions,
+} from './meeting-access.ts';
+import type { ForumTarget } from './targets.ts';
+
+/**
+ * The read model: what an actor sees of a meeting and everything made from it (items, Bilag,
+ * publications, revisions, case timelines, search hits, documents, exports). Presenters build
+ * every answer from these functions, so a closed item (lukket punkt) cannot leak through a
+ * side door: where a rule changes, it changes here.
+ */
+
+/** The text shown instead of a closed item's title to readers without rights. */
+export const closedItemTitle = 'Lukket punkt';
+
+/**
+ * A closed item as readers without rights see it: its number and "Lukket punkt", nothing
+ * else (no title, journal number, Bilag, text or time).
+ */
+export function redactClosedItem(item: AgendaItem): AgendaItem {
+  return { ...createEmptyItem(item.number, closedItemTitle), closed: true };
+}
+
+/** An item as this access shows it in a meeting in this state. */
+export function visibleItem(
+  item: AgendaItem,
+  access: MeetingAccess,
+  status: MeetingStatus,
+): AgendaItem {
+  if (item.closed && !showsClosedItems(access)) return redactClosedItem(item);
+  if (showsDecisions(access, status)) return item;
+  return { ...item, decision: null, absent: [] };
+}
+
+/** The meeting as this access shows it (call only when access is not `none`). */
+export function visibleMeeting(
+  meeting: Meeting,
+  access: MeetingAccess,
+  status: MeetingStatus,
+): Meeting {
+  return { ...meeting, items: meeting.items.map((item) => visibleItem(item, access, status)) };
+}
+
+/**
+ * A published version as this access shows it: a version is what was sent, so its own kind
+ * says whether decisions were part of it.
+ */
+export function visiblePublication(
+  document: Meeting,
+  access: MeetingAccess,
+  kind: 'agenda' | 'minutes',
+): Meeting {
+  return visibleMeeting(document, access, kind === 'minutes' ? 'minutes_published' : 'held');
+}
+
+/** Whether an item's Bilag may be downloaded with this access. */
+export function canDownloadAttachmentOf(item: { closed: boolean }, access: MeetingAccess): boolean {
+  return access !== 'none' && (!item.closed || showsClosedItems(access));
+}
+
+/** One entry of a case's timeline as stored. */
+export interface CaseEntryFacts {
+  closed: boolean;
+  decision: string | null;
+  status: MeetingStatus;
+  access: MeetingAccess;
+}
+
+/**
+ * A case timeline entry as this access shows it, or null when it must not appear at all: a
+ * closed item must not even reveal that it carries the journal number.
+ */
+export function visibleCaseEntry<T extends CaseEntryFacts>(entry: T): T | null {
+  if (entry.access === 'none') return null;
+  if (entry.closed && !showsClosedItems(entry.access)) return null;
+  if (showsDecisions(entry.access, entry.status)) return entry;
+  return { ...entry, decision: null };
+}
+
+/** A revision entry as the history lists it. */
+export interface RevisionFacts {
+  entityType: string;
+  entityId: number;
+  action: string;
+  reason: string | null;
+}
+
+/**
+ * The revisions this access may list: all for the forum's members and staff; for others only
+ * the publishing steps and corrections, never those of a closed item.
+ */
+export function visibleRevisions<T extends RevisionFacts>(
+  entries: readonly T[],
+  access: MeetingAccess,
+  closedItemIds: ReadonlySet<number>,
+): T[] {
+  if (showsClosedItems(access)) return [...entries];
+  if (access === 'none') return [];
+  return entries.filter(
+    (entry) =>
+      publicRevisionActions.has(entry.action) &&
+      !(entry.entityType === 'item' && closedItemIds.has(entry.entityId)),
+  );
+}
+
+const publicRevisionActions = new Set([
+  'publish_agenda',
+  'publish_minutes',
+  'approve_minutes',
+  'correction',
+]);
+
+/**
+ * Which meetings and items a list or a search may return for an actor: the read model's rule
+ * as sets of forums, which the store and the search engines turn into SQL.
+ * - `staffForumIds`: every meeting and item (drafts and closed items too);
+ * - `memberForumIds`: published meetings, closed items included;
+ * - `publicForumIds`: published meetings, open items only (a search also leaves out meetings
+ *   in progress, whose decisions are still being written: see publiclySearchableStatuses).
+ * `all` means every forum with staff rights (an administrator).
+ */
+export type ReadScope =
+  | { kind: 'all' }
+  | {
+      kind: 'limited';
+      staffForumIds: number[];
+      memberForumIds: number[];
+      publicForumIds: number[];
+    };
+
+/** The statuses whose meetings a public list may show: everything published. */
+export const publiclyListedStatuses: readonly MeetingStatus[] = [
+  'agenda_published',
+  'held',
+  'minutes_published',
+  'minutes_approved',
+];
+
+/** The statuses whose meetings a public search may show. */
+export const publiclySearchableStatuses: readonly MeetingStatus[] = [
+  'agenda_published',
+  'minutes_published',
+  'minutes_approved',
+];
+
+/** The read scope of an actor, given every forum with its visibility. */
+export function readScope(actor: Actor, forums: readonly ForumTarget[]): ReadScope {
+  if (actor.kind === 'user' && actor.isAdministrator) return { kind: 'all' };
+  const scope = {
+    kind: 'limited' as const,
+    staffForumIds: [] as number[],
+    memberForumIds: [] as number[],
+    publicForumIds: [] as number[],
+  };
+  for (const forum of forums) {
+    // A published meeting tells the forum's access without the meeting's own state.
+    const access = meetingAccess(actor, { ...forum, status: 'minutes_approved' });
+    if (access === 'staff') scope.staffForumIds.push(forum.forumId);
+    else if (access === 'member') scope.memberForumIds.push(forum.forumId);
+    else if (access === 'public') scope.publicForumIds.push(forum.forumId);
+  }
+  return scope;
+}

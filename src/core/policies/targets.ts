@@ -1,0 +1,29 @@
+import type { MeetingStatus } from '../meeting-lifecycle.ts';
+
+/** Who may read a forum's published meetings: anyone, or only its members. */
+export type ForumVisibility = 'public' | 'internal';
+
+/** The visibilities, for validating input. */
+export const forumVisibilities: readonly ForumVisibility[] = ['public', 'internal'];
+
+/** Danish names of the visibilities. */
+export const forumVisibilityLabels: Record<ForumVisibility, string> = {
+  public: 'Offentligt',
+  internal: 'Internt',
+};
+
+/** A forum as the rules see it. */
+export interface ForumTarget {
+  forumId: number;
+  visibility: ForumVisibility;
+}
+
+/** A meeting as the rules see it: its forum and its place in the lifecycle. */
+export interface MeetingTarget extends ForumTarget {
+  status: MeetingStatus;
+}
+
+/** Reads a stored visibility; anything unknown is internal (fail closed). */
+export function toForumVisibility(value: string | null | undefined): ForumVisibility {
+  return value === 'public' ? 'public' : 'internal';
+}

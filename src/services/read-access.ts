@@ -1,0 +1,74 @@
+import type { Kysely } from 'kysely';
+import type { Actor } from '../core/actor.ts';
+import { authorize, type PolicyAction } from '../core/policies/authorize.ts';
+import { type MeetingAccess, meetingAccess } from '../core/policies/meeting-access.ts';
+import { type ReadScope, readScope } from '../core/policies/read-model.ts';
+import {
+  findMeetingTarget,
+  listForumTargets,
+  type StoredMeetingTarget,
+} from '../store/access-store.ts';
+import type { DatabaseSchema } from '../store/database-schema.ts';
+import type { Archive } from './archive.ts';
+import { auditRefusal } from './command-pipeline.ts';
+import { notFound, ServiceError } from './service-error.ts';
+
+type Executor = Kysely<DatabaseSchema>;
+
+/** A meeting an actor may read, and how much of it. */
+export interface ReadableMeeting {
+  target: StoredMeetingTarget;
+  access: Exclude<MeetingAccess, 'none'>;
+}
+
+/**
+ * The meeting and the actor's access to it, or 404: a meeting the actor may not see is not
+ * admitted to exist. The refusal of an existing meeting is written to the audit log.
+ */
+export async function requireMeetingAccess(
+  archive: Archive,
+  actor: Actor,
+  meetingId: number,
+  db: Executor = archive.database.db,
+): Promise<ReadableMeeting> {
+  const target = await findMeetingTarget(db, meetingId);
+  if (!target) throw notFound('Mødet');
+  const access = meetingAccess(actor, target);
+  if (access === 'none') {
+    await auditRefusal(archive, actor, {
+      action: 'meeting.read',
+      auditType: 'meeting',
+      auditId: meetingId,
+      message: 'Mødet findes ikke.',
+    });
+    throw notFound('Mødet');
+  }
+  return { target, access };
+}
+
+/**
+ * Asks the policy about a read beyond the published document (the history, a preview), and
+ * refuses with its answer, audited.
+ */
+export async function requireAllowedRead(
+  archive: Archive,
+  actor: Actor,
+  action: Extract<PolicyAction, 'meeting.readHistory' | 'meeting.preview'>,
+  readable: ReadableMeeting,
+): Promise<void> {
+  const decision = authorize(actor, action, readable.target);
+  if (decision.allowed) return;
+  await auditRefusal(archive, actor, {
+    action,
+    auditType: 'meeting',
+    auditId: readable.target.meetingId,
+    message: decision.reason,
+  });
+  throw new ServiceError(decision.status, decision.reason);
+}
+
+/** The actor's read scope over every forum, for lists and searches. */
+export async function loadReadScope(db: Executor, actor: Actor): Promise<ReadScope> {
+  if (actor.kind === 'user' && actor.isAdministrator) return { kind: 'all' };
+  return readScope(actor, await listForumTargets(db));
+}

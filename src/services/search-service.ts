@@ -1,0 +1,75 @@
+import type { Actor } from '../core/actor.ts';
+import { meetingAccess } from '../core/policies/meeting-access.ts';
+import { visibleCaseEntry } from '../core/policies/read-model.ts';
+import type { SearchFilters, SearchHit } from '../search/search-provider.ts';
+import { findCaseTimeline } from '../store/meeting-reader.ts';
+import type { Archive } from './archive.ts';
+import { loadReadScope } from './read-access.ts';
+
+/** A search as a reader asks it: the text, the reader's own filters and how many hits. */
+export interface ArchiveSearch {
+  text: string;
+  filters?: Omit<SearchFilters, 'scope'>;
+  limit?: number;
+}
+
+/**
+ * Searches the archive as this actor: only meetings and items the read model lets them see
+ * (published meetings of public forums and open items for the public; the forum's closed items
+ * for its members; everything for its secretaries). Throws SearchQueryError for a query the
+ * reader must fix.
+ */
+export async function searchArchive(
+  archive: Archive,
+  actor: Actor,
+  search: ArchiveSearch,
+): Promise<SearchHit[]> {
+  const db = archive.database.db;
+  const scope = await loadReadScope(db, actor);
+  return archive.search.search(db, {
+    text: search.text,
+    limit: search.limit,
+    filters: { ...search.filters, scope },
+  });
+}
+
+/** One item of a case's timeline, as a reader sees it. */
+export interface CaseTimelineView {
+  meetingId: number;
+  forum: string;
+  date: string;
+  itemNumber: number;
+  title: string;
+  decision: string | null;
+  /** A closed item (only ever shown to readers with rights to it). */
+  closed: boolean;
+}
+
+/**
+ * A journal number's timeline across meetings, as this actor may see it: meetings they may
+ * not see are left out, and so are closed items they may not read (a closed item must not even
+ * reveal its journal number).
+ */
+export async function getCaseTimeline(
+  archive: Archive,
+  actor: Actor,
+  caseNumber: string,
+): Promise<CaseTimelineView[]> {
+  const entries = await findCaseTimeline(archive.database.db, caseNumber);
+  const visible: CaseTimelineView[] = [];
+  for (const entry of entries) {
+    const access = meetingAccess(actor, entry);
+    const shown = visibleCaseEntry({ ...entry, access });
+    if (!shown) continue;
+    visible.push({
+      meetingId: shown.meetingId,
+      forum: shown.forum,
+      date: shown.date,
+      itemNumber: shown.number,
+      title: shown.title,
+      decision: shown.decision,
+      closed: shown.closed,
+    });
+  }
+  return visible;
+}
