@@ -3,6 +3,7 @@ import { registerBackupCommands } from './backup.command.ts';
 import { registerCaseCommand } from './case.command.ts';
 import { translateCommanderMessage } from './commander-messages.ts';
 import { registerExportCommand } from './export.command.ts';
+import { registerForumCommand } from './forum.command.ts';
 import { registerImportCommand } from './import.command.ts';
 import { registerMigrateCommand } from './migrate.command.ts';
 import { registerParseCommand } from './parse.command.ts';
@@ -26,6 +27,7 @@ export function createProgram(): Command {
   registerExportCommand(program);
   registerSearchCommand(program);
   registerCaseCommand(program);
+  registerForumCommand(program);
   registerBackupCommands(program);
   registerMigrateCommand(program);
   for (const command of [program, ...program.commands]) {

@@ -12,7 +12,7 @@ import {
 } from '../store/file-store.ts';
 import type { Archive } from './archive.ts';
 import { auditRefusal, resolveMeeting, runCommand } from './command-pipeline.ts';
-import { requireMeetingAccess } from './read-access.ts';
+import { precheckWrite, requireMeetingAccess } from './read-access.ts';
 import { notFound, ServiceError } from './service-error.ts';
 
 /** An uploaded Bilag as the editor lists it. */
@@ -44,17 +44,18 @@ export async function uploadAttachment(
   const baseName = upload.fileName.replace(/\.[^.]*$/u, '').trim() || 'bilag';
   const fileName = `${baseName}.${detected.type.extension}`;
   const title = upload.title?.trim() || baseName;
+  const meetingId = await findMeetingIdOfItem(archive.database.db, itemId);
+  if (meetingId === null) throw notFound('Punktet');
+  // Opening the file takes time: outside the transaction, and only for those who may upload.
+  await precheckWrite(archive, actor, meetingId, 'agenda.edit', { type: 'item', id: itemId });
+  const inspected = await inspectAttachment(upload.bytes, detected.type.extension);
+  if (!inspected.ok) throw new ServiceError(415, inspected.reason);
   return runCommand(archive, actor, {
     name: 'attachment.add',
     resolve: async (db) => {
-      const meetingId = await findMeetingIdOfItem(db, itemId);
-      if (meetingId === null) throw notFound('Punktet');
-      return resolveMeeting(archive, db, meetingId, ['agenda.edit'], { type: 'item', id: itemId });
-    },
-    // Checked after the policy, so that nobody without rights can make the server open files.
-    check: async () => {
-      const inspected = await inspectAttachment(upload.bytes, detected.type.extension);
-      if (!inspected.ok) throw new ServiceError(415, inspected.reason);
+      const owner = await findMeetingIdOfItem(db, itemId);
+      if (owner === null) throw notFound('Punktet');
+      return resolveMeeting(archive, db, owner, ['agenda.edit'], { type: 'item', id: itemId });
     },
     apply: async (context, target) => {
       const fileId = await storeFile(context.db, {

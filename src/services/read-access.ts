@@ -67,6 +67,31 @@ export async function requireAllowedRead(
   throw new ServiceError(decision.status, decision.reason);
 }
 
+/**
+ * Asks the policy before expensive work that precedes a write (opening an uploaded file), so
+ * that nobody without rights can make the server do it. The write pipeline asks again inside
+ * its transaction, where the answer counts.
+ */
+export async function precheckWrite(
+  archive: Archive,
+  actor: Actor,
+  meetingId: number,
+  action: PolicyAction,
+  audit: { type: string; id: number },
+): Promise<void> {
+  const target = await findMeetingTarget(archive.database.db, meetingId);
+  if (!target) throw notFound('Mødet');
+  const decision = authorize(actor, action, target);
+  if (decision.allowed) return;
+  await auditRefusal(archive, actor, {
+    action,
+    auditType: audit.type,
+    auditId: audit.id,
+    message: decision.reason,
+  });
+  throw new ServiceError(decision.status, decision.reason);
+}
+
 /** The actor's read scope over every forum, for lists and searches. */
 export async function loadReadScope(db: Executor, actor: Actor): Promise<ReadScope> {
   if (actor.kind === 'user' && actor.isAdministrator) return { kind: 'all' };
