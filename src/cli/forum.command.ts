@@ -58,7 +58,12 @@ export function registerForumCommand(program: Command, open: ArchiveOpener = ope
       const visibility = readVisibility(options.visibility);
       const archive = await open();
       try {
-        const saved = await setForumVisibility(archive, localAdministrator(), name.trim(), visibility);
+        const saved = await setForumVisibility(
+          archive,
+          localAdministrator(),
+          name.trim(),
+          visibility,
+        );
         process.stdout.write(
           `${saved.name} er nu ${forumVisibilityLabels[saved.visibility].toLowerCase()}.\n`,
         );

@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { registerAuditCommand } from './audit.command.ts';
 import { registerBackupCommands } from './backup.command.ts';
 import { registerCaseCommand } from './case.command.ts';
 import { translateCommanderMessage } from './commander-messages.ts';
@@ -9,6 +10,7 @@ import { registerMigrateCommand } from './migrate.command.ts';
 import { registerParseCommand } from './parse.command.ts';
 import { registerRenderCommand } from './render.command.ts';
 import { registerSearchCommand } from './search.command.ts';
+import { registerUserCommand } from './user.command.ts';
 import { isUserError, oneLineMessage } from './user-error.ts';
 
 /** Builds the `referat` command line with all its commands. */
@@ -28,6 +30,8 @@ export function createProgram(): Command {
   registerSearchCommand(program);
   registerCaseCommand(program);
   registerForumCommand(program);
+  registerUserCommand(program);
+  registerAuditCommand(program);
   registerBackupCommands(program);
   registerMigrateCommand(program);
   for (const command of [program, ...program.commands]) {

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testAdministrator } from '../../test/support/actors.ts';
 import { testDatabases } from '../../test/support/databases.ts';
 import { readRealMeeting, realMeetingNames } from '../../test/support/meeting-fixtures.ts';
 import { type Archive, openArchiveOn } from '../services/archive.ts';
+import { setForumVisibility } from '../services/forum-service.ts';
 import { storeMeeting } from '../services/import-service.ts';
 import { buildApp } from './app.ts';
 
@@ -10,8 +12,12 @@ describe.each(testDatabases().slice(0, 2))('the API on %s', (_name, openDatabase
   let app: Awaited<ReturnType<typeof buildApp>>;
   beforeAll(async () => {
     archive = await openArchiveOn(await openDatabase());
-    for (const name of realMeetingNames) await storeMeeting(archive, readRealMeeting(name));
+    for (const name of realMeetingNames)
+      await storeMeeting(archive, testAdministrator, readRealMeeting(name));
     app = await buildApp({ archive });
+    // Imported forums are internal: the public sees nothing until the forum is made public.
+    expect((await app.inject({ url: '/api/meetings' })).json()).toEqual([]);
+    await setForumVisibility(archive, testAdministrator, 'Chefforum', 'public');
   });
   afterAll(async () => {
     await app?.close();

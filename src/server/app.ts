@@ -1,5 +1,5 @@
 import fastifySwagger from '@fastify/swagger';
-import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import {
   hasZodFastifySchemaValidationErrors,
   jsonSchemaTransform,
@@ -10,20 +10,33 @@ import {
 import { z } from 'zod';
 import { da } from 'zod/locales';
 import type { Archive } from '../services/archive.ts';
+import type { AuthConfig } from '../services/auth/auth-config.ts';
 import { ServiceError } from '../services/service-error.ts';
 import { registerAppAssets } from './app-assets.ts';
+import { registerAuth } from './auth/register-auth.ts';
 import { registerApiDocsPage } from './pages/api-docs.page.ts';
 import { registerArchivePages } from './pages/archive.pages.ts';
+import { registerRequestActor } from './request-actor.ts';
 import { registerForumRoutes } from './routes/forums.routes.ts';
 import { registerItemRoutes } from './routes/items.routes.ts';
 import { registerMeetingRoutes } from './routes/meetings.routes.ts';
 import { registerPlanningRoutes } from './routes/planning.routes.ts';
 import { registerSearchRoutes } from './routes/search.routes.ts';
+import {
+  defaultSecurityOptions,
+  handleClientError,
+  registerSecurity,
+  type SecurityOptions,
+} from './security/register-security.ts';
 
 /** What the app needs: the open archive, and whether to log requests. */
 export interface AppOptions {
   archive: Archive;
   isLogging?: boolean;
+  /** Allowed hosts and public URLs (securityOptionsFromEnvironment); loopback only by default. */
+  security?: SecurityOptions;
+  /** Sign-in settings (single sign-on, public URL); read from the environment unless given. */
+  auth?: AuthConfig;
 }
 
 /**
@@ -36,6 +49,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.isLogging ? { level: 'info' } : false,
     bodyLimit: 2 * 1024 * 1024,
+    // Requests Node refuses before Fastify (headers over 16 KB) are answered in Danish too.
+    clientErrorHandler: handleClientError,
     // Errors Fastify meets before routing (a malformed address) also answer in Danish.
     frameworkErrors: (_error, _request, reply) => {
       (reply as FastifyReply).code(400).send({ error: 'Adressen er ugyldig.' });
@@ -43,34 +58,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  app.setErrorHandler((error, request, reply) => {
-    if (error instanceof ServiceError)
-      return reply.code(error.status).send({ ...error.details, error: error.message });
-    // Two simultaneous writes of the same new thing (a meeting that day, a publication number):
-    // the database's unique constraint stops the second one, which may simply try again.
-    if (isUniqueViolation(error))
-      return reply.code(409).send({
-        error: 'En anden gemte det samme samtidig. Genindlæs siden, og prøv igen.',
-      });
-    if (hasZodFastifySchemaValidationErrors(error)) {
-      const first = error.validation[0];
-      const where =
-        first?.instancePath?.replace(/^\//u, '').replaceAll('/', '.') || 'forespørgslen';
-      return reply
-        .code(400)
-        .send({ error: `Ugyldig forespørgsel: ${where}: ${first?.message ?? 'ugyldig værdi'}` });
-    }
-    const statusCode = (error as { statusCode?: unknown }).statusCode;
-    const status = typeof statusCode === 'number' && statusCode >= 400 ? statusCode : 500;
-    if (status >= 500) request.log.error(error);
-    const code = (error as { code?: unknown }).code;
-    return reply.code(status).send({
-      error:
-        status >= 500
-          ? 'Der skete en fejl på serveren. Prøv igen.'
-          : (bodyErrors[String(code)] ?? danishClientError(status)),
-    });
-  });
+  app.setErrorHandler(answerError);
+  // The error handler and the OpenAPI collector come before any route, so that every route
+  // (sign-in's too) answers errors in Danish and appears in the API document.
   await app.register(fastifySwagger, {
     openapi: {
       info: {
@@ -81,6 +71,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
     transform: jsonSchemaTransform,
   });
+  // Hooks before routes, so that every route has them. On a request: the anonymous actor, the
+  // Host check, then the session (which may sign the actor in), then, before the body is
+  // read, the CSRF check against the session's token.
+  registerRequestActor(app);
+  await registerSecurity(app, options.security ?? defaultSecurityOptions);
+  await registerAuth(app, options.archive, options.auth);
   await app.register(async (api) => {
     registerMeetingRoutes(api, options.archive);
     registerSearchRoutes(api, options.archive);
@@ -93,6 +89,35 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   await registerAppAssets(app);
   return app;
+}
+
+/** Every error as a Danish answer: the service's status, 409 for clashes, 400 for bad input. */
+function answerError(error: unknown, request: FastifyRequest, reply: FastifyReply) {
+  if (error instanceof ServiceError)
+    return reply.code(error.status).send({ ...error.details, error: error.message });
+  // Two simultaneous writes of the same new thing (a meeting that day, a publication number):
+  // the database's unique constraint stops the second one, which may simply try again.
+  if (isUniqueViolation(error))
+    return reply.code(409).send({
+      error: 'En anden gemte det samme samtidig. Genindlæs siden, og prøv igen.',
+    });
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const first = error.validation[0];
+    const where = first?.instancePath?.replace(/^\//u, '').replaceAll('/', '.') || 'forespørgslen';
+    return reply
+      .code(400)
+      .send({ error: `Ugyldig forespørgsel: ${where}: ${first?.message ?? 'ugyldig værdi'}` });
+  }
+  const statusCode = (error as { statusCode?: unknown }).statusCode;
+  const status = typeof statusCode === 'number' && statusCode >= 400 ? statusCode : 500;
+  if (status >= 500) request.log.error(error);
+  const code = (error as { code?: unknown }).code;
+  return reply.code(status).send({
+    error:
+      status >= 500
+        ? 'Der skete en fejl på serveren. Prøv igen.'
+        : (bodyErrors[String(code)] ?? danishClientError(status)),
+  });
 }
 
 function isUniqueViolation(error: unknown): boolean {
@@ -110,7 +135,7 @@ const bodyErrors: Record<string, string> = {
 function danishClientError(status: number): string {
   switch (status) {
     case 413:
-      return 'Forespørgslen er for stor (et bilag må højst fylde 25 MB).';
+      return 'Forespørgslen er for stor: højst 2 MB.';
     case 415:
       return 'Typen af indhold understøttes ikke.';
     case 404:

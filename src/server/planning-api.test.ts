@@ -1,8 +1,12 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testAdministrator } from '../../test/support/actors.ts';
 import { testDatabases } from '../../test/support/databases.ts';
 import { readRealMeeting } from '../../test/support/meeting-fixtures.ts';
+import { type SignedInHeaders, signInAs } from '../../test/support/signed-in.ts';
 import { type Archive, openArchiveOn } from '../services/archive.ts';
 import { storeMeeting } from '../services/import-service.ts';
+import { findForumIdByName } from '../store/forum-store.ts';
 import { buildApp } from './app.ts';
 
 type App = Awaited<ReturnType<typeof buildApp>>;
@@ -14,23 +18,35 @@ describe.each(testDatabases())('the planning API on %s', (_name, openDatabase) =
   let forumId: number;
   let meetingId: number;
   let itemId: number;
+  let secretary: SignedInHeaders;
+  let administrator: SignedInHeaders;
   beforeAll(async () => {
     archive = await openArchiveOn(await openDatabase());
-    await storeMeeting(archive, readRealMeeting('chefforum-2018-10-11'));
+    await storeMeeting(archive, testAdministrator, readRealMeeting('chefforum-2018-10-11'));
     app = await buildApp({ archive });
+    const chefforum = (await findForumIdByName(archive.database.db, 'Chefforum')) ?? 0;
+    secretary = await signInAs(app, archive, {
+      username: 'soeren',
+      name: 'Søren Sekretær',
+      forumRoles: [{ forumId: chefforum, role: 'secretary' }],
+    });
+    administrator = await signInAs(app, archive, { username: 'anne', isAdministrator: true });
   });
   afterAll(async () => {
     await app?.close();
     await archive?.close();
   });
 
-  const send = (method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, body?: unknown) =>
+  type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  const sendAs = (headers: SignedInHeaders, method: Method, url: string, body?: unknown) =>
     app.inject({
       method,
       url,
       ...(body === undefined ? {} : { payload: body as object }),
-      headers: { 'x-referat-user': encodeURIComponent('Søren Sekretær') },
+      headers,
     });
+  const send = (method: Method, url: string, body?: unknown) =>
+    sendAs(secretary, method, url, body);
 
   it('sets up a forum with members and roles', async () => {
     const forums = (await send('GET', '/api/forums')).json();
@@ -61,7 +77,9 @@ describe.each(testDatabases())('the planning API on %s', (_name, openDatabase) =
       abbreviation: 'CF',
       members: saved.json().members,
     });
-    const duplicate = await send('POST', '/api/forums', { name: 'Chefforum' });
+    const notAdministrator = await send('POST', '/api/forums', { name: 'Direktionen' });
+    expect(notAdministrator.statusCode).toBe(403);
+    const duplicate = await sendAs(administrator, 'POST', '/api/forums', { name: 'Chefforum' });
     expect(duplicate.statusCode).toBe(409);
     expect(duplicate.json().error).toMatch(/findes allerede/u);
   });
@@ -213,10 +231,19 @@ describe.each(testDatabases())('the planning API on %s', (_name, openDatabase) =
         method: 'POST',
         url: `/api/items/${itemId}/attachments?title=${encodeURIComponent('Budgetoversigt')}`,
         payload: bytes,
-        headers: { 'content-type': type, 'x-file-name': encodeURIComponent(name) },
+        headers: { ...secretary, 'content-type': type, 'x-file-name': encodeURIComponent(name) },
       });
-    const pdf = await upload(
+    const damaged = await upload(
       Buffer.from('%PDF-1.7\n1 0 obj\n<<>>\nendobj\n%%EOF\n'),
+      'oversigt.pdf',
+      'application/pdf',
+    );
+    expect(damaged.statusCode).toBe(415);
+    expect(damaged.json().error).toMatch(/PDF-filen/u);
+    const pdf = await upload(
+      readFileSync(
+        new URL('../../test/fixtures/minutes/chefforum-2017-06-14.pdf', import.meta.url),
+      ),
       'oversigt.pdf',
       'application/pdf',
     );
@@ -298,6 +325,10 @@ describe.each(testDatabases())('the planning API on %s', (_name, openDatabase) =
 
   it('approves the minutes from item 1 of the next meeting; then they are locked', async () => {
     const next = (await send('POST', '/api/meetings', { forumId, date: '2018-12-06' })).json();
+    const tooEarly = await send('POST', `/api/meetings/${next.id}/approve-previous`);
+    expect(tooEarly.statusCode).toBe(409);
+    await send('POST', `/api/meetings/${next.id}/publish-agenda`);
+    await send('POST', `/api/meetings/${next.id}/start`);
     const approved = await send('POST', `/api/meetings/${next.id}/approve-previous`);
     expect(approved.statusCode).toBe(200);
     expect(approved.json().items[0].decision).toBe(
@@ -373,7 +404,7 @@ describe.each(testDatabases())('the planning API on %s', (_name, openDatabase) =
       method: 'POST',
       url: '/api/meetings',
       payload: '{bad',
-      headers: { 'content-type': 'application/json' },
+      headers: { ...secretary, 'content-type': 'application/json' },
     });
     expect(badJson.json()).toEqual({ error: 'Forespørgslens JSON kan ikke læses.' });
     const noForum = await send('POST', '/api/meetings', { date: '2026-12-01' });

@@ -47,7 +47,11 @@ describe.each(testDatabases())('the write pipeline on %s', (_name, openDatabase)
     const [revision] = await listRevisions(archive, secretary, meetingId);
     expect(revision).toMatchObject({ action: 'update', author: 'Sanne Sekretær' });
     const [audit] = await listAuditEntries(archive.database.db, { limit: 1 });
-    expect(audit).toMatchObject({ action: 'item.save', outcome: 'ok', actorName: 'Sanne Sekretær' });
+    expect(audit).toMatchObject({
+      action: 'item.save',
+      outcome: 'ok',
+      actorName: 'Sanne Sekretær',
+    });
     const after = await getWorkspace(archive, secretary, meetingId);
     expect(after.version).toBeGreaterThan(workspace.version);
   });

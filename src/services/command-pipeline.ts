@@ -85,6 +85,8 @@ export async function runCommand<T extends CommandTarget, R>(
   try {
     return await archive.database.db.transaction().execute(async (db) => {
       const target = await command.resolve(db);
+      // A write that names no action would pass unasked: refuse it (fail closed).
+      if (target.actions.length === 0) throw new ServiceError(403, 'Handlingen er ikke tilladt.');
       for (const action of target.actions)
         requireAllowed(actor, action, target.policyTarget, target);
       await command.check?.(target, db);

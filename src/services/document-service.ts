@@ -2,7 +2,6 @@ import type { Actor } from '../core/actor.ts';
 import type { Meeting } from '../core/meeting.ts';
 import { visibleMeeting, visiblePublication } from '../core/policies/read-model.ts';
 import { renderMeeting } from '../render/render-meeting.ts';
-import type { RenderFormat } from '../render/renderer.ts';
 import { loadMeetingDocuments } from '../store/meeting-reader.ts';
 import type { Archive } from './archive.ts';
 import { findPublication } from './publication-service.ts';

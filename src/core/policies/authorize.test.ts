@@ -8,7 +8,14 @@ const forumId = 7;
 const otherForum = 8;
 
 function user(roles: Record<number, 'member' | 'secretary'>, isAdministrator = false): Actor {
-  return { kind: 'user', userId: 1, name: 'Test', isAdministrator, forumRoles: roles, address: null };
+  return {
+    kind: 'user',
+    userId: 1,
+    name: 'Test',
+    isAdministrator,
+    forumRoles: roles,
+    address: null,
+  };
 }
 
 const actors = {
@@ -20,7 +27,10 @@ const actors = {
   administrator: localAdministrator(),
 } as const;
 
-function meeting(status: MeetingStatus, visibility: 'public' | 'internal' = 'public'): MeetingTarget {
+function meeting(
+  status: MeetingStatus,
+  visibility: 'public' | 'internal' = 'public',
+): MeetingTarget {
   return { forumId, visibility, status };
 }
 
@@ -138,9 +148,9 @@ describe('authorize', () => {
     ];
     for (const [action, expected] of rules)
       for (const status of meetingStatuses)
-        expect(
-          `${action} ${status} → ${answer(actors.secretary, action, meeting(status))}`,
-        ).toBe(`${action} ${status} → ${expected[status]}`);
+        expect(`${action} ${status} → ${answer(actors.secretary, action, meeting(status))}`).toBe(
+          `${action} ${status} → ${expected[status]}`,
+        );
   });
 
   it('lets members read the history, the public not', () => {
@@ -152,7 +162,12 @@ describe('authorize', () => {
   });
 
   it('keeps administration for administrators', () => {
-    for (const action of ['users.manage', 'audit.read', 'archive.manage', 'forum.create'] as const) {
+    for (const action of [
+      'users.manage',
+      'audit.read',
+      'archive.manage',
+      'forum.create',
+    ] as const) {
       expect(authorize(actors.administrator, action, null).allowed).toBe(true);
       expect(authorize(actors.secretary, action, null)).toMatchObject({ status: 403 });
       expect(authorize(actors.anonymous, action, null)).toMatchObject({ status: 401 });
@@ -170,13 +185,14 @@ describe('authorize', () => {
     // Every action is allowed to an administrator on its own kind of target.
     const targets = { meeting: meeting('held'), forum: { forumId, visibility: 'public' as const } };
     for (const action of policyActions) {
-      const target = action === 'forum.read' || action === 'forum.edit'
-        ? targets.forum
-        : action === 'meeting.create'
+      const target =
+        action === 'forum.read' || action === 'forum.edit'
           ? targets.forum
-          : ['users.manage', 'audit.read', 'archive.manage', 'forum.create'].includes(action)
-            ? null
-            : targets.meeting;
+          : action === 'meeting.create'
+            ? targets.forum
+            : ['users.manage', 'audit.read', 'archive.manage', 'forum.create'].includes(action)
+              ? null
+              : targets.meeting;
       const decision = authorize(admin, action, target);
       if (!decision.allowed) expect(decision.status, action).toBe(409);
     }

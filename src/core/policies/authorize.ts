@@ -6,7 +6,7 @@ import {
   transitionMeeting,
 } from '../meeting-lifecycle.ts';
 import { canSeeForum, meetingAccess } from './meeting-access.ts';
-import type { ForumTarget, MeetingTarget } from './targets.ts';
+import type { AccountTarget, ForumTarget, MeetingTarget } from './targets.ts';
 
 /**
  * What an actor may ask to do, and what each needs as its target. Reading is decided by
@@ -33,6 +33,7 @@ export interface ActionTargets {
   'users.manage': null;
   'audit.read': null;
   'archive.manage': null;
+  'account.changePassword': AccountTarget;
 }
 
 /** An action the policy knows. */
@@ -59,6 +60,7 @@ export const policyActions = [
   'users.manage',
   'audit.read',
   'archive.manage',
+  'account.changePassword',
 ] as const satisfies readonly PolicyAction[];
 
 /**
@@ -77,10 +79,10 @@ export const lockedReason =
   'Referatet er godkendt og låst. Ret det med en rettelse og en begrundelse.';
 
 /** Any target an action can have. */
-export type PolicyTarget = MeetingTarget | ForumTarget | null;
+export type PolicyTarget = MeetingTarget | ForumTarget | AccountTarget | null;
 
 /** Which kind of target each action takes. */
-const targetKinds: Record<PolicyAction, 'meeting' | 'forum' | 'none'> = {
+const targetKinds: Record<PolicyAction, 'meeting' | 'forum' | 'account' | 'none'> = {
   'meeting.read': 'meeting',
   'meeting.readHistory': 'meeting',
   'meeting.preview': 'meeting',
@@ -100,6 +102,7 @@ const targetKinds: Record<PolicyAction, 'meeting' | 'forum' | 'none'> = {
   'users.manage': 'none',
   'audit.read': 'none',
   'archive.manage': 'none',
+  'account.changePassword': 'account',
 };
 
 /**
@@ -109,11 +112,25 @@ const targetKinds: Record<PolicyAction, 'meeting' | 'forum' | 'none'> = {
  * wrong kind of target is refused (fail closed).
  */
 export function authorize(actor: Actor, action: PolicyAction, target: PolicyTarget): Decision {
-  const kind = target === null ? 'none' : 'status' in target ? 'meeting' : 'forum';
-  if (targetKinds[action] !== kind) return refuse(403, 'Handlingen er ikke tilladt.');
+  if (targetKinds[action] !== targetKindOf(target))
+    return refuse(403, 'Handlingen er ikke tilladt.');
   if (target === null) return authorizeAdministration(actor);
+  if ('accountUserId' in target) return authorizeOwnAccount(actor, target);
   if ('status' in target) return authorizeMeeting(actor, action, target);
   return authorizeForum(actor, action, target);
+}
+
+function targetKindOf(target: PolicyTarget): 'meeting' | 'forum' | 'account' | 'none' {
+  if (target === null) return 'none';
+  if ('accountUserId' in target) return 'account';
+  return 'status' in target ? 'meeting' : 'forum';
+}
+
+/** What only an account's own user may do (an administrator resets, never changes). */
+function authorizeOwnAccount(actor: Actor, account: AccountTarget): Decision {
+  if (actor.kind === 'anonymous') return signInFirst;
+  if (actor.userId === account.accountUserId) return allowed;
+  return refuse(403, 'Du kan kun skifte din egen adgangskode.');
 }
 
 function authorizeAdministration(actor: Actor): Decision {

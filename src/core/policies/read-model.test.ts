@@ -31,7 +31,11 @@ const closed = makeItem(2, {
   attachments: [{ title: 'hemmeligt bilag' }],
   absent: [{ name: 'Hemmelig Person', role: null }],
 });
-const open = makeItem(1, { title: 'Budget', decision: 'Godkendt', absent: [{ name: 'Ida', role: null }] });
+const open = makeItem(1, {
+  title: 'Budget',
+  decision: 'Godkendt',
+  absent: [{ name: 'Ida', role: null }],
+});
 const meeting = makeMeeting([open, closed]);
 
 describe('the read model', () => {
@@ -66,7 +70,9 @@ describe('the read model', () => {
     const entry = { closed: true, decision: 'x', status: 'minutes_published' as const };
     expect(visibleCaseEntry({ ...entry, access: 'public' })).toBeNull();
     expect(visibleCaseEntry({ ...entry, access: 'member' })).toMatchObject({ decision: 'x' });
-    expect(visibleCaseEntry({ ...entry, closed: false, status: 'held', access: 'public' })).toMatchObject({
+    expect(
+      visibleCaseEntry({ ...entry, closed: false, status: 'held', access: 'public' }),
+    ).toMatchObject({
       decision: null,
     });
   });

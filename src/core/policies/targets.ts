@@ -27,3 +27,8 @@ export interface MeetingTarget extends ForumTarget {
 export function toForumVisibility(value: string | null | undefined): ForumVisibility {
   return value === 'public' ? 'public' : 'internal';
 }
+
+/** A user account, for what only its own user may do (changing its password). */
+export interface AccountTarget {
+  accountUserId: number;
+}

@@ -56,7 +56,11 @@ describe.each(testDatabases())('the outbox worker on %s', (_name, openDatabase) 
 
   it('gives up after the consumer’s attempts and keeps the error', async () => {
     failuresLeft = 10;
-    await storeMeeting(archive, testAdministrator, makeMeeting([makeItem(1)], { date: '2020-02-03' }));
+    await storeMeeting(
+      archive,
+      testAdministrator,
+      makeMeeting([makeItem(1)], { date: '2020-02-03' }),
+    );
     let now = Date.now();
     for (let attempt = 1; attempt <= 4; attempt++) {
       await deliverDueEvents(archive, { now: new Date(now) });

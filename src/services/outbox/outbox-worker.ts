@@ -1,8 +1,4 @@
-import {
-  claimDeliveries,
-  markDeliveryDone,
-  markDeliveryFailed,
-} from '../../store/outbox-store.ts';
+import { claimDeliveries, markDeliveryDone, markDeliveryFailed } from '../../store/outbox-store.ts';
 import type { Archive } from '../archive.ts';
 import type { OutboxConsumer } from './outbox-registry.ts';
 
@@ -80,7 +76,10 @@ export function backOffMs(attempts: number): number {
  * it, and one every interval (for retries and for events other instances wrote). Errors of a
  * pass (the database away for a moment) are left for the next one.
  */
-export function startOutboxWorker(archive: Archive, options: OutboxWorkerOptions = {}): OutboxWorker {
+export function startOutboxWorker(
+  archive: Archive,
+  options: OutboxWorkerOptions = {},
+): OutboxWorker {
   let isStopped = false;
   let running: Promise<void> | null = null;
   let isWanted = false;
@@ -91,7 +90,10 @@ export function startOutboxWorker(archive: Archive, options: OutboxWorkerOptions
       return;
     }
     running = deliverDueEvents(archive, options)
-      .then(() => undefined, () => undefined)
+      .then(
+        () => undefined,
+        () => undefined,
+      )
       .finally(() => {
         running = null;
         if (isWanted && !isStopped) {

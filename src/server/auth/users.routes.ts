@@ -1,0 +1,73 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Archive } from '../../services/archive.ts';
+import { addUser, changeUser, getUsers } from '../../services/auth/user-service.ts';
+import { actorOf } from '../request-actor.ts';
+import { idParams } from '../routes/route-helpers.ts';
+import {
+  errorResponses,
+  forumRoleInputSchema,
+  userResultSchema,
+  userSchema,
+} from './auth-schemas.ts';
+
+const userFields = {
+  name: z.string().trim().min(1, 'skriv brugerens navn').max(200),
+  email: z.string().trim().max(254).nullable().optional(),
+  isAdministrator: z.boolean().optional(),
+  forumRoles: z.array(forumRoleInputSchema).max(500).optional(),
+};
+
+/** User accounts, for administrators: the list, a new account, and changes to one. */
+export function registerUserRoutes(app: FastifyInstance, archive: Archive): void {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  api.get(
+    '/api/users',
+    {
+      schema: {
+        summary: 'Brugere med roller (administratorer)',
+        response: { 200: z.array(userSchema), ...errorResponses },
+      },
+    },
+    (request) => getUsers(archive, actorOf(request)),
+  );
+  api.post(
+    '/api/users',
+    {
+      schema: {
+        summary: 'Opret en bruger (administratorer)',
+        description:
+          'Brugeren får en tilfældig adgangskode, som vises én gang og skal skiftes ved første log ind.',
+        body: z.strictObject({
+          username: z.string().trim().min(2, 'skriv et brugernavn').max(100),
+          ...userFields,
+        }),
+        response: { 201: userResultSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await addUser(archive, actorOf(request), request.body)),
+  );
+  api.patch(
+    '/api/users/:id',
+    {
+      schema: {
+        summary: 'Ret en bruger (administratorer)',
+        description:
+          'Spærring og ny adgangskode afslutter brugerens sessioner; resetPassword giver en ny adgangskode, som vises én gang.',
+        params: idParams,
+        body: z.strictObject({
+          name: userFields.name.optional(),
+          email: userFields.email,
+          isAdministrator: userFields.isAdministrator,
+          isDisabled: z.boolean().optional(),
+          forumRoles: userFields.forumRoles,
+          resetPassword: z.literal(true).optional(),
+        }),
+        response: { 200: userResultSchema, ...errorResponses },
+      },
+    },
+    (request) => changeUser(archive, actorOf(request), request.params.id, request.body),
+  );
+}
