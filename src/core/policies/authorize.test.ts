@@ -185,6 +185,7 @@ describe('authorize', () => {
     // Every action is allowed to an administrator on its own kind of target.
     const targets = { meeting: meeting('held'), forum: { forumId, visibility: 'public' as const } };
     for (const action of policyActions) {
+      if (action === 'account.changePassword') continue;
       const target =
         action === 'forum.read' || action === 'forum.edit'
           ? targets.forum
@@ -196,6 +197,27 @@ describe('authorize', () => {
       const decision = authorize(admin, action, target);
       if (!decision.allowed) expect(decision.status, action).toBe(409);
     }
+  });
+
+  it('lets only an account’s own user change its password', () => {
+    const own = {
+      kind: 'user' as const,
+      userId: 5,
+      name: 'Ida',
+      isAdministrator: false,
+      forumRoles: {},
+      address: null,
+    };
+    expect(authorize(own, 'account.changePassword', { accountUserId: 5 }).allowed).toBe(true);
+    expect(authorize(own, 'account.changePassword', { accountUserId: 6 })).toMatchObject({
+      status: 403,
+    });
+    expect(
+      authorize(actors.administrator, 'account.changePassword', { accountUserId: 6 }),
+    ).toMatchObject({ status: 403 });
+    expect(
+      authorize(actors.anonymous, 'account.changePassword', { accountUserId: 5 }),
+    ).toMatchObject({ status: 401 });
   });
 
   it('lets a forum secretary edit the forum and create its meetings, nobody else below admin', () => {
