@@ -59,6 +59,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(answerError);
+  recordRouteTable(app);
   // The error handler and the OpenAPI collector come before any route, so that every route
   // (sign-in's too) answers errors in Danish and appears in the API document.
   await app.register(fastifySwagger, {
@@ -117,6 +118,26 @@ function answerError(error: unknown, request: FastifyRequest, reply: FastifyRepl
       status >= 500
         ? 'Der skete en fejl på serveren. Prøv igen.'
         : (bodyErrors[String(code)] ?? danishClientError(status)),
+  });
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every route as "METHOD /url", in registration order (HEAD left out). */
+    routeTable: string[];
+  }
+}
+
+/**
+ * Keeps the route table, so that tests can go through every route (the permission matrix
+ * fails when a new route has no rule).
+ */
+function recordRouteTable(app: FastifyInstance): void {
+  const table: string[] = [];
+  app.decorate('routeTable', table);
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) if (method !== 'HEAD') table.push(`${method} ${route.url}`);
   });
 }
 
