@@ -6,14 +6,24 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningApp, startAppServer } from './support/app-server.ts';
 import { makeScratchFolder, removeScratchFolders } from './support/archive-io.ts';
 import { launchBrowser } from './support/browser.ts';
-import { meetingIdOf, severeViolations, tabTo, waitForSaved } from './support/e2e-steps.ts';
+import {
+  csrfHeaders,
+  meetingIdOf,
+  severeViolations,
+  signInAs,
+  tabTo,
+  waitForSaved,
+} from './support/e2e-steps.ts';
+import { addChefforumSecretary, type BrowserAccount } from './support/e2e-users.ts';
 
 let browser: Browser;
 let server: RunningApp;
+let secretary: BrowserAccount;
 const violations: string[] = [];
 
 beforeAll(async () => {
   server = await startAppServer();
+  secretary = await addChefforumSecretary(server.archive);
   browser = await launchBrowser();
 }, 60_000);
 afterAll(async () => {
@@ -22,9 +32,11 @@ afterAll(async () => {
   removeScratchFolders();
 });
 
+/** A new browser context, signed in as Chefforum's secretary, who runs the meeting cycle. */
 async function newPage(): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ locale: 'en-US', acceptDownloads: true });
   const page = await context.newPage();
+  await signInAs(page, server.baseUrl, secretary.username, secretary.password);
   return { context, page };
 }
 
@@ -210,6 +222,7 @@ describe('the main flow in Chromium', () => {
     await page.getByLabel('Anledning').fill('Min version af anledningen.');
     const other = await page.request.patch(`${server.baseUrl}/api/items/${item.id}`, {
       data: { version: item.version, background: 'Den andens version.' },
+      headers: await csrfHeaders(page, server.baseUrl),
     });
     expect(other.status()).toBe(200);
     await page.getByRole('button', { name: 'Gem punkt' }).click();
@@ -255,6 +268,7 @@ describe('the main flow in Chromium', () => {
     expect((await moved.json()).location).toBe('Byrådssalen');
     await page.goto(`${server.baseUrl}/fora`);
     await page.getByRole('button', { name: 'Rediger Chefforum' }).click();
+    expect(await page.getByRole('radio', { name: /^Offentligt/u }).isChecked()).toBe(true);
     await checkAccessibility(page);
     expect(violations).toEqual([]);
     await context.close();
@@ -294,13 +308,16 @@ describe('the main flow in Chromium', () => {
   it('reorders items by drag and drop', async () => {
     const { context, page } = await newPage();
     const [forum] = await (await page.request.get(`${server.baseUrl}/api/forums`)).json();
+    const headers = await csrfHeaders(page, server.baseUrl);
     const created = await page.request.post(`${server.baseUrl}/api/meetings`, {
       data: { forumId: forum.id, date: '2027-02-01' },
+      headers,
     });
     const meetingId = (await created.json()).id;
     for (const title of ['Første sag', 'Anden sag'])
       await page.request.post(`${server.baseUrl}/api/meetings/${meetingId}/items`, {
         data: { title },
+        headers,
       });
     await page.goto(`${server.baseUrl}/moeder/${meetingId}/dagsorden`);
     const row = (title: string) =>

@@ -1,11 +1,12 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app.tsx';
-import { decisionAutosaver } from './lib/decision-autosave.ts';
+import { startSession } from './session/start-session.ts';
 import './styles.css';
 
-// Decisions typed before a reload or while offline are sent again, wherever the app opens.
-decisionAutosaver.start();
+// Who is signed in; decisions typed before a reload or while offline are sent again once
+// someone who may write them is signed in.
+startSession();
 
 const container = document.getElementById('root');
 if (container) {

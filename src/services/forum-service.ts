@@ -26,15 +26,20 @@ export interface ForumView extends StoredForum {
 export async function getForums(archive: Archive, actor: Actor): Promise<ForumView[]> {
   const forums = await listForums(archive.database.db);
   return forums
-    .map((forum) => ({ forum, target: { forumId: forum.id, visibility: forum.visibility } }))
-    .filter(({ target }) => canSeeForum(actor, target))
-    .map(({ forum, target }) => ({
-      ...forum,
-      permissions: {
-        canEdit: authorize(actor, 'forum.edit', target).allowed,
-        canCreateMeeting: authorize(actor, 'meeting.create', target).allowed,
-      },
-    }));
+    .filter((forum) => canSeeForum(actor, { forumId: forum.id, visibility: forum.visibility }))
+    .map((forum) => forumViewFor(actor, forum));
+}
+
+/** A forum with the policy's answers for what this actor may do with it. */
+function forumViewFor(actor: Actor, forum: StoredForum): ForumView {
+  const target = { forumId: forum.id, visibility: forum.visibility };
+  return {
+    ...forum,
+    permissions: {
+      canEdit: authorize(actor, 'forum.edit', target).allowed,
+      canCreateMeeting: authorize(actor, 'meeting.create', target).allowed,
+    },
+  };
 }
 
 /** Creates a forum; its name must be new. New forums are internal unless said otherwise. */
@@ -42,7 +47,7 @@ export function createForum(
   archive: Archive,
   actor: Actor,
   forum: { name: string; abbreviation: string | null; visibility?: ForumVisibility },
-): Promise<StoredForum> {
+): Promise<ForumView> {
   return runCommand(archive, actor, {
     name: 'forum.create',
     resolve: async (): Promise<CommandTarget> => ({
@@ -65,7 +70,7 @@ export function createForum(
       context.emit({ type: 'forum.created', meetingId: null, forumId: id });
       const created = await findForum(context.db, id);
       if (!created) throw notFound('Forummet');
-      return created;
+      return forumViewFor(actor, created);
     },
   });
 }
@@ -84,7 +89,7 @@ export function saveForum(
   actor: Actor,
   forumId: number,
   changes: ForumChanges,
-): Promise<StoredForum> {
+): Promise<ForumView> {
   return runCommand(archive, actor, {
     name: 'forum.save',
     resolve: async (db): Promise<CommandTarget> => {
@@ -125,7 +130,7 @@ export function saveForum(
         forumId,
         data: { visibility, renamed: before.name !== changes.name },
       });
-      return (await findForum(db, forumId)) ?? before;
+      return forumViewFor(actor, (await findForum(db, forumId)) ?? before);
     },
   });
 }
@@ -136,7 +141,7 @@ export async function setForumVisibility(
   actor: Actor,
   forumName: string,
   visibility: ForumVisibility,
-): Promise<StoredForum> {
+): Promise<ForumView> {
   const forumId = await findForumIdByName(archive.database.db, forumName);
   if (forumId === null) throw notFound(`Forummet "${forumName}"`);
   const forum = await findForum(archive.database.db, forumId);

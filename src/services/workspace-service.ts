@@ -14,7 +14,7 @@ import {
   isStandardItem,
   timePlan,
 } from '../core/standard-items.ts';
-import type { StoredMeetingTarget } from '../store/access-store.ts';
+import { findMeetingTarget, type StoredMeetingTarget } from '../store/access-store.ts';
 import type { DatabaseSchema } from '../store/database-schema.ts';
 import { findForum, type StoredForum } from '../store/forum-store.ts';
 import { loadStoredItems, type StoredItem } from '../store/item-store.ts';
@@ -182,8 +182,29 @@ export async function loadWorkspace(
       kind,
       publishedAt,
     })),
-    permissions: permissionsFor(actor, current),
+    permissions: {
+      ...permissionsFor(actor, current),
+      canApprovePrevious: await canApprovePreviousOf(db, actor, current),
+    },
   };
+}
+
+/**
+ * Whether item 1 may approve the previous meeting's minutes: the policy asked about both
+ * meetings, this one (under way) and the one before (minutes out, not yet approved).
+ */
+async function canApprovePreviousOf(
+  db: Executor,
+  actor: Actor,
+  meeting: StoredMeetingTarget,
+): Promise<boolean> {
+  if (!authorize(actor, 'minutes.approvePrevious', meeting).allowed) return false;
+  const record = await findMeetingRecord(db, meeting.meetingId);
+  const previous = record
+    ? await findNeighbourMeeting(db, record.forumId, record.date, 'before')
+    : null;
+  const target = previous ? await findMeetingTarget(db, previous.id) : null;
+  return target !== null && authorize(actor, 'minutes.approve', target).allowed;
 }
 
 /** A neighbouring meeting, unless it is a draft that only the forum's staff may see. */

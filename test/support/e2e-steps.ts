@@ -42,3 +42,31 @@ export function meetingIdOf(page: Page): number {
   if (!match) throw new Error(`no meeting id in ${page.url()}`);
   return Number(match[1]);
 }
+
+/**
+ * Signs in through the sign-in page, as a user does, and waits until the app has left it
+ * (for the page the user came from, or the change-password page a new account must visit).
+ */
+export async function signInAs(
+  page: Page,
+  baseUrl: string,
+  username: string,
+  password: string,
+): Promise<void> {
+  await page.goto(`${baseUrl}/log-ind`);
+  await page.getByLabel('Brugernavn').fill(username);
+  await page.getByLabel('Adgangskode', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Log ind', exact: true }).click();
+  await page.waitForURL((url) => url.pathname !== '/log-ind');
+}
+
+/**
+ * The header a write through `page.request` needs besides the session cookie the page's
+ * context shares: the session's CSRF token (a browser's fetch sends its Origin instead).
+ */
+export async function csrfHeaders(page: Page, baseUrl: string): Promise<Record<string, string>> {
+  const answer = await page.request.get(`${baseUrl}/api/session`);
+  const session = (await answer.json()) as { csrfToken: string | null };
+  if (!session.csrfToken) throw new Error('csrfHeaders: nobody is signed in');
+  return { 'x-csrf-token': session.csrfToken };
+}

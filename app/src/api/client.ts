@@ -20,12 +20,44 @@ export class ApiError extends Error {
 
 const fallbackMessages: Record<number, string> = {
   400: 'Forespørgslen er ugyldig.',
+  401: 'Log ind først.',
+  403: 'Du har ikke adgang til at gøre dette.',
   404: 'Findes ikke.',
   409: 'Ændringen kan ikke gennemføres lige nu.',
   413: 'Filen er for stor. Den må højst fylde 25 MB.',
   415: 'Filtypen understøttes ikke. Brug PDF, Word (.docx) eller Excel (.xlsx).',
   423: 'Referatet er godkendt og låst. Brug "Ret" med en begrundelse.',
+  429: 'For mange forsøg. Vent lidt, og prøv igen.',
 };
+
+/** The message a write gets when the session has ended, shown on the sign-in page. */
+export const signInAgainMessage = 'Du er ikke logget ind længere. Log ind igen for at fortsætte.';
+
+const stateChangingMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** Why a write was refused in a way that may mean the session has ended. */
+export type RefusedWriteStatus = 401 | 403 | 404;
+
+let csrfToken: string | null = null;
+let refusedWriteListener: ((status: RefusedWriteStatus) => void) | null = null;
+
+/**
+ * Keeps the session's CSRF token (from `GET /api/session` and every sign-in), which every
+ * state-changing request sends as `x-csrf-token`. Null when nobody is signed in.
+ */
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+/**
+ * Says what to do when a write is refused with 401 (sign in first), 403 or 404 (which is what
+ * a session that ended gets for a meeting only its forum may see): the session module checks
+ * the session and sends the user to the sign-in page when it is gone. The request fails as
+ * usual too. One listener at a time; null removes it.
+ */
+export function onWriteRefused(listener: ((status: RefusedWriteStatus) => void) | null): void {
+  refusedWriteListener = listener;
+}
 
 /** The request options the app uses. */
 export interface RequestOptions {
@@ -36,14 +68,23 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** Lets the request finish while the page unloads (autosave). */
   keepalive?: boolean;
+  /**
+   * A request of the session itself (sign in, change password): a 401 there is the answer
+   * (a wrong password), not a lost session, so it does not lead to the sign-in page.
+   */
+  isSessionRequest?: boolean;
 }
 
 /**
  * Calls the API and returns the parsed JSON (undefined for 204). Throws an ApiError with the
  * server's Danish `error` message, or a Danish fallback, so every caller can show it as is.
+ * Writes carry the session's CSRF token; a refused write also tells the session module.
  */
 export async function requestJson<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const method = options.method ?? 'GET';
+  const isWrite = stateChangingMethods.has(method);
   const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
+  if (isWrite && csrfToken) headers['x-csrf-token'] = csrfToken;
   let body: BodyInit | undefined;
   if (options.body instanceof Blob) body = options.body;
   else if (options.body !== undefined) {
@@ -53,7 +94,7 @@ export async function requestJson<T>(path: string, options: RequestOptions = {})
   let response: Response;
   try {
     response = await fetch(path, {
-      method: options.method ?? 'GET',
+      method,
       headers,
       body,
       signal: options.signal,
@@ -65,8 +106,15 @@ export async function requestJson<T>(path: string, options: RequestOptions = {})
   }
   if (response.status === 204) return undefined as T;
   const parsed = await readJson(response);
-  if (!response.ok) throw new ApiError(response.status, errorMessage(response, parsed), parsed);
-  return parsed as T;
+  if (response.ok) return parsed as T;
+  const error = new ApiError(response.status, errorMessage(response, parsed), parsed);
+  if (isWrite && !options.isSessionRequest && isRefusal(response.status))
+    refusedWriteListener?.(response.status);
+  throw error;
+}
+
+function isRefusal(status: number): status is RefusedWriteStatus {
+  return status === 401 || status === 403 || status === 404;
 }
 
 async function readJson(response: Response): Promise<unknown> {

@@ -1,18 +1,27 @@
 import { requestJson } from './client.ts';
-import type { Forum, ForumMember } from './types.ts';
+import type { Forum, ForumMember, ForumVisibility } from './types.ts';
 
-/** The path of all forums, for loading with useApiData. */
+/** The path of the forums the user may see, for loading with useApiData (`ForumView[]`). */
 export const forumsPath = '/api/forums';
 
-/** Creates a forum; 409 when the name exists. */
-export function createForum(body: { name: string; abbreviation: string }): Promise<Forum> {
+/** Creates a forum (administrators); 409 when the name exists. New forums are internal. */
+export function createForum(body: {
+  name: string;
+  abbreviation: string;
+  visibility?: ForumVisibility;
+}): Promise<Forum> {
   return requestJson(forumsPath, { method: 'POST', body });
 }
 
-/** Saves a forum's name, abbreviation and members. */
+/** Saves a forum's name, abbreviation, visibility and members. */
 export function updateForum(
   id: number,
-  body: { name: string; abbreviation: string; members: ForumMember[] },
+  body: {
+    name: string;
+    abbreviation: string;
+    visibility: ForumVisibility;
+    members: ForumMember[];
+  },
 ): Promise<Forum> {
   return requestJson(`${forumsPath}/${id}`, { method: 'PUT', body });
 }

@@ -1,7 +1,9 @@
+import type { ForumRole } from '../../../src/core/actor.ts';
 import type { MeetingStatus } from '../../../src/core/meeting-lifecycle.ts';
+import type { ForumVisibility } from '../../../src/core/policies/targets.ts';
 import type { ItemPurpose } from '../../../src/core/standard-items.ts';
 
-export type { ItemPurpose, MeetingStatus };
+export type { ForumRole, ForumVisibility, ItemPurpose, MeetingStatus };
 
 /** A member of a forum, with the role written after the name ("Direktør BSV"). */
 export interface ForumMember {
@@ -9,12 +11,27 @@ export interface ForumMember {
   role: string | null;
 }
 
-/** A forum that meets (Chefforum), with its abbreviation for item titles and its members. */
+/**
+ * A forum that meets (Chefforum), with its abbreviation for item titles, its members, and
+ * whether anyone may read its published meetings ("public") or only its members ("internal").
+ */
 export interface Forum {
   id: number;
   name: string;
   abbreviation: string | null;
+  visibility: ForumVisibility;
   members: ForumMember[];
+}
+
+/** What the signed-in user may do with a forum, as the server's policy answers. */
+export interface ForumPermissions {
+  canEdit: boolean;
+  canCreateMeeting: boolean;
+}
+
+/** A forum as `GET /api/forums` lists it: with the user's permissions. */
+export interface ForumView extends Forum {
+  permissions: ForumPermissions;
 }
 
 /** A meeting as `GET /api/meetings` lists it. */
@@ -81,15 +98,27 @@ export type ItemChanges = Partial<
   >
 >;
 
-/** What the meeting's state allows right now. */
+/**
+ * What the signed-in user may do with the meeting now: the server's policy answers, from the
+ * user's role in the forum and the meeting's state. The app shows only what these allow.
+ */
 export interface Permissions {
   canEditAgenda: boolean;
   canEnterDecisions: boolean;
+  /** Correct an item of approved minutes, with a reason. */
+  canCorrect: boolean;
+  canEditDetails: boolean;
+  /** The minutes are approved: changes are corrections. */
   isLocked: boolean;
   canPublishAgenda: boolean;
   canStartMeeting: boolean;
   canPublishMinutes: boolean;
   canApproveMinutes: boolean;
+  /** Approve the previous meeting's minutes from item 1 of this one. */
+  canApprovePrevious: boolean;
+  canSeeHistory: boolean;
+  /** See the agenda or minutes as a PDF before publishing. */
+  canPreview: boolean;
 }
 
 /** A neighbouring meeting of the same forum. */
@@ -161,4 +190,76 @@ export interface CaseEntry {
   itemNumber: number;
   title: string;
   decision: string | null;
+}
+
+/** A user's role in one forum, with the forum's name. */
+export interface ForumRoleView {
+  forumId: number;
+  forumName: string;
+  role: ForumRole;
+}
+
+/** A forum role to give: the forum and the role. */
+export interface ForumRoleAssignment {
+  forumId: number;
+  role: ForumRole;
+}
+
+/** The signed-in user: who they are and their roles (`GET /api/session`). */
+export interface SessionUser {
+  id: number;
+  username: string;
+  name: string;
+  email: string | null;
+  isAdministrator: boolean;
+  /** A new or reset password must be changed before anything else. */
+  mustChangePassword: boolean;
+  forumRoles: ForumRoleView[];
+}
+
+/** The ways to sign in: always a password, and single sign-on when it is set up. */
+export interface SignInMethods {
+  password: true;
+  singleSignOn: { name: string; url: string } | null;
+}
+
+/** The session: who is signed in, the CSRF token for writes, and the ways to sign in. */
+export interface Session {
+  user: SessionUser | null;
+  csrfToken: string | null;
+  signInMethods: SignInMethods;
+}
+
+/** An account as an administrator sees it (`GET /api/users`). */
+export interface UserAccount {
+  id: number;
+  username: string;
+  name: string;
+  email: string | null;
+  isAdministrator: boolean;
+  isDisabled: boolean;
+  mustChangePassword: boolean;
+  hasPassword: boolean;
+  hasSingleSignOn: boolean;
+  forumRoles: ForumRoleView[];
+  lastSignInAt: string | null;
+}
+
+/** An account after a change, with a generated password that is shown once (or null). */
+export interface UserResult {
+  user: UserAccount;
+  initialPassword: string | null;
+}
+
+/** One line of the audit log (`GET /api/audit`). */
+export interface AuditEntry {
+  id: number;
+  createdAt: string;
+  actorName: string;
+  address: string | null;
+  action: string;
+  outcome: 'ok' | 'refused' | 'failed';
+  targetType: string | null;
+  targetId: string | null;
+  detail: string | null;
 }

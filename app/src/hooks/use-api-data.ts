@@ -1,10 +1,12 @@
 import { useCallback, useEffect, useState } from 'react';
-import { messageOf, requestJson } from '../api/client.ts';
+import { ApiError, messageOf, requestJson } from '../api/client.ts';
 
 /** What a page loading JSON gets: the data, the loading state, the error and ways to refresh. */
 export interface ApiData<T> {
   data: T | null;
   error: string | null;
+  /** The HTTP status of the error (404, 401 …), 0 without a connection, null without error. */
+  errorStatus: number | null;
   isLoading: boolean;
   /** Loads again; the old data stays on screen meanwhile. */
   reload: () => void;
@@ -16,6 +18,7 @@ export interface ApiData<T> {
 export function useApiData<T>(path: string | null): ApiData<T> {
   const [data, setData] = useState<T | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [errorStatus, setErrorStatus] = useState<number | null>(null);
   const [isLoading, setIsLoading] = useState(path !== null);
   const [generation, setGeneration] = useState(0);
   const [loadedPath, setLoadedPath] = useState<string | null>(null);
@@ -30,6 +33,7 @@ export function useApiData<T>(path: string | null): ApiData<T> {
     const controller = new AbortController();
     setIsLoading(true);
     setError(null);
+    setErrorStatus(null);
     requestJson<T>(path, { signal: controller.signal })
       .then((answer) => {
         setData(answer);
@@ -39,6 +43,7 @@ export function useApiData<T>(path: string | null): ApiData<T> {
       .catch((caught: unknown) => {
         if (controller.signal.aborted) return;
         setError(messageOf(caught));
+        setErrorStatus(caught instanceof ApiError ? caught.status : null);
         setIsLoading(false);
       });
     return () => controller.abort();
@@ -47,5 +52,5 @@ export function useApiData<T>(path: string | null): ApiData<T> {
   const reload = useCallback(() => setGeneration((value) => value + 1), []);
   // Data of another path (a previous page) is never shown as this path's.
   const current = loadedPath === path ? data : null;
-  return { data: current, error, isLoading, reload, setData };
+  return { data: current, error, errorStatus, isLoading, reload, setData };
 }

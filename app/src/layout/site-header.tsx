@@ -1,22 +1,39 @@
 import { Link } from '../router/link.tsx';
+import { paths } from '../router/routes.ts';
+import { useSession } from '../session/use-session.ts';
+import { UserMenu } from './user-menu.tsx';
 
-/** The sections the main navigation leads to; `matches` tells which one the page belongs to. */
-const sections = [
+/** A section the main navigation leads to; `matches` tells whether a page belongs to it. */
+interface Section {
+  to: string;
+  label: string;
+  matches: (path: string) => boolean;
+}
+
+const sections: Section[] = [
   {
-    to: '/',
+    to: paths.meetings,
     label: 'Møder',
-    matches: (path: string) => path === '/' || path.startsWith('/moeder'),
+    matches: (path) => path === '/' || path.startsWith('/moeder'),
   },
-  { to: '/fora', label: 'Fora', matches: (path: string) => path.startsWith('/fora') },
+  { to: paths.forums, label: 'Fora', matches: (path) => path.startsWith('/fora') },
   {
-    to: '/soeg',
+    to: paths.search,
     label: 'Søg i arkivet',
-    matches: (path: string) => path.startsWith('/soeg') || path.startsWith('/sager'),
+    matches: (path) => path.startsWith('/soeg') || path.startsWith('/sager'),
   },
 ];
 
-/** The skip link, the name of the app and the main navigation. */
-export function SiteHeader({ pathname }: { pathname: string }) {
+const administration: Section = {
+  to: paths.users,
+  label: 'Administration',
+  matches: (path) => path.startsWith('/administration'),
+};
+
+/** The skip link, the name of the app, the main navigation and who is signed in. */
+export function SiteHeader({ pathname, search }: { pathname: string; search: string }) {
+  const { user } = useSession();
+  const menu = user?.isAdministrator ? [...sections, administration] : sections;
   return (
     <>
       <a className="skip-link" href="#indhold">
@@ -29,7 +46,7 @@ export function SiteHeader({ pathname }: { pathname: string }) {
           </Link>
           <nav aria-label="Hovedmenu">
             <ul className="main-menu">
-              {sections.map((section) => (
+              {menu.map((section) => (
                 <li key={section.to}>
                   <Link
                     to={section.to}
@@ -41,6 +58,7 @@ export function SiteHeader({ pathname }: { pathname: string }) {
               ))}
             </ul>
           </nav>
+          <UserMenu user={user} pathname={pathname} search={search} />
         </div>
       </header>
     </>

@@ -13,6 +13,10 @@ describe('matchRoute', () => {
     ['/moeder/12/punkter/345', { page: 'item', meetingId: 12, itemId: 345 }],
     ['/sager/15%2F13392', { page: 'case', caseNumber: '15/13392' }],
     ['/sager/00.01.00-A00-3-17', { page: 'case', caseNumber: '00.01.00-A00-3-17' }],
+    ['/log-ind', { page: 'sign-in' }],
+    ['/skift-adgangskode', { page: 'change-password' }],
+    ['/administration/brugere', { page: 'users' }],
+    ['/administration/log', { page: 'audit' }],
   ])('%s', (pathname, route) => {
     expect(matchRoute(pathname)).toEqual(route);
   });
@@ -60,6 +64,11 @@ describe('matchRoute', () => {
     '/moeder/1/punkter/2/ekstra',
     '/Moeder/1',
     '/moeder//dagsorden',
+    '/administration',
+    '/administration/brugere/3',
+    '/log-ind/x',
+    '/constructor',
+    '/__proto__',
   ])('%s → not-found', (pathname) => {
     expect(matchRoute(pathname)).toEqual({ page: 'not-found' });
   });
@@ -70,6 +79,10 @@ describe('paths', () => {
     expect(paths.meetings).toBe('/');
     expect(paths.forums).toBe('/fora');
     expect(paths.search).toBe('/soeg');
+    expect(paths.signIn).toBe('/log-ind');
+    expect(paths.changePassword).toBe('/skift-adgangskode');
+    expect(paths.users).toBe('/administration/brugere');
+    expect(paths.audit).toBe('/administration/log');
     expect(paths.meeting(3)).toBe('/moeder/3');
     expect(paths.agenda(3)).toBe('/moeder/3/dagsorden');
     expect(paths.meetingMode(3)).toBe('/moeder/3/moede');
@@ -84,6 +97,8 @@ describe('paths', () => {
     expect(matchRoute(paths.meetings)).toEqual({ page: 'meetings' });
     expect(matchRoute(paths.forums)).toEqual({ page: 'forums' });
     expect(matchRoute(paths.search)).toEqual({ page: 'search' });
+    expect(matchRoute(paths.signIn)).toEqual({ page: 'sign-in' });
+    expect(matchRoute(paths.users)).toEqual({ page: 'users' });
     expect(matchRoute(paths.meeting(9))).toEqual({ page: 'meeting', meetingId: 9 });
     expect(matchRoute(paths.agenda(9))).toEqual({ page: 'agenda', meetingId: 9 });
     expect(matchRoute(paths.meetingMode(9))).toEqual({ page: 'meeting-mode', meetingId: 9 });

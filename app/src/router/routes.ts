@@ -8,7 +8,21 @@ export type Route =
   | { page: 'meeting-mode'; meetingId: number }
   | { page: 'search' }
   | { page: 'case'; caseNumber: string }
+  | { page: 'sign-in' }
+  | { page: 'change-password' }
+  | { page: 'users' }
+  | { page: 'audit' }
   | { page: 'not-found' };
+
+/** The pages with a fixed path, by the path without its leading slash. */
+const fixedPages: Record<string, Route> = {
+  fora: { page: 'forums' },
+  soeg: { page: 'search' },
+  'log-ind': { page: 'sign-in' },
+  'skift-adgangskode': { page: 'change-password' },
+  'administration/brugere': { page: 'users' },
+  'administration/log': { page: 'audit' },
+};
 
 const positiveInteger = /^[1-9]\d{0,9}$/u;
 
@@ -17,8 +31,9 @@ export function matchRoute(pathname: string): Route {
   const parts = pathname.replace(/\/+$/u, '').split('/').slice(1);
   const [first = '', second, third, fourth, ...rest] = parts;
   if (parts.length === 0 || (parts.length === 1 && first === '')) return { page: 'meetings' };
-  if (first === 'fora' && parts.length === 1) return { page: 'forums' };
-  if (first === 'soeg' && parts.length === 1) return { page: 'search' };
+  const key = parts.join('/');
+  const fixed = Object.hasOwn(fixedPages, key) ? fixedPages[key] : undefined;
+  if (fixed) return fixed;
   if (first === 'sager' && second && parts.length === 2) {
     const caseNumber = safeDecode(second);
     return caseNumber ? { page: 'case', caseNumber } : { page: 'not-found' };
@@ -47,6 +62,10 @@ export const paths = {
   meetings: '/',
   forums: '/fora',
   search: '/soeg',
+  signIn: '/log-ind',
+  changePassword: '/skift-adgangskode',
+  users: '/administration/brugere',
+  audit: '/administration/log',
   meeting: (meetingId: number): string => `/moeder/${meetingId}`,
   agenda: (meetingId: number): string => `/moeder/${meetingId}/dagsorden`,
   meetingMode: (meetingId: number): string => `/moeder/${meetingId}/moede`,

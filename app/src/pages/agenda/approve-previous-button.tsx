@@ -4,13 +4,12 @@ import { approvePreviousMinutes } from '../../api/meetings.ts';
 import type { Workspace } from '../../api/types.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { formatDanishDate } from '../../lib/format.ts';
+import { canApprovePreviousNow } from '../meeting/meeting-permissions.ts';
 
-/** Whether item 1 may approve the previous meeting's minutes now. */
-export function canApprovePrevious(workspace: Workspace): boolean {
-  return workspace.previousMeeting?.status === 'minutes_published';
-}
-
-/** "Godkend referatet fra forrige møde", shown at item 1 while the previous minutes wait. */
+/**
+ * "Godkend referatet fra forrige møde", shown at item 1 while the previous minutes wait, to
+ * those the server lets approve them.
+ */
 export function ApprovePreviousButton({
   workspace,
   onApproved,
@@ -21,7 +20,7 @@ export function ApprovePreviousButton({
   const [error, setError] = useState<string | null>(null);
   const [isSaving, setIsSaving] = useState(false);
   const previous = workspace.previousMeeting;
-  if (!previous || !canApprovePrevious(workspace)) return null;
+  if (!previous || !canApprovePreviousNow(workspace)) return null;
 
   const approve = async (): Promise<void> => {
     setIsSaving(true);

@@ -1,6 +1,6 @@
 import { casePath } from '../../api/search.ts';
 import type { CaseEntry } from '../../api/types.ts';
-import { ErrorAlert } from '../../components/error-alert.tsx';
+import { LoadError } from '../../components/load-error.tsx';
 import { Loading } from '../../components/loading.tsx';
 import { PageHeading } from '../../components/page-heading.tsx';
 import { StatusBadge } from '../../components/status-badge.tsx';
@@ -17,7 +17,7 @@ export function CasePage({ caseNumber }: { caseNumber: string }) {
   return (
     <>
       <PageHeading>Sag {caseNumber}</PageHeading>
-      <ErrorAlert message={timeline.error} />
+      <LoadError error={timeline.error} status={timeline.errorStatus} />
       {timeline.isLoading && !timeline.data ? <Loading label="Henter sagens forløb…" /> : null}
       {timeline.data?.length === 0 ? (
         <p className="muted">Journalnummeret findes ikke på noget møde.</p>

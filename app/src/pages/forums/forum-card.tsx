@@ -1,18 +1,29 @@
 import { useState } from 'react';
-import type { Forum } from '../../api/types.ts';
+import { forumVisibilityLabels } from '../../../../src/core/policies/targets.ts';
+import type { Forum, ForumView } from '../../api/types.ts';
 import { ForumEditor } from './forum-editor.tsx';
 
-/** One forum: its abbreviation and members, and a button that opens its editor. */
-export function ForumCard({ forum, onSaved }: { forum: Forum; onSaved: (forum: Forum) => void }) {
+/**
+ * One forum: its abbreviation, who may read it, its members, and "Rediger" for those the
+ * server lets edit it.
+ */
+export function ForumCard({
+  forum,
+  onSaved,
+}: {
+  forum: ForumView;
+  onSaved: (forum: Forum) => void;
+}) {
   const [isEditing, setIsEditing] = useState(false);
   const headingId = `forum-${forum.id}`;
+  const canEdit = forum.permissions.canEdit;
   return (
     <section aria-labelledby={headingId} className="panel">
       <h2 id={headingId}>
         {forum.name}
         {forum.abbreviation ? <span className="muted"> ({forum.abbreviation})</span> : null}
       </h2>
-      {isEditing ? (
+      {isEditing && canEdit ? (
         <ForumEditor
           forum={forum}
           onSaved={(saved) => {
@@ -23,6 +34,12 @@ export function ForumCard({ forum, onSaved }: { forum: Forum; onSaved: (forum: F
         />
       ) : (
         <>
+          <p>
+            <strong>{forumVisibilityLabels[forum.visibility]}:</strong>{' '}
+            {forum.visibility === 'public'
+              ? 'alle kan læse udsendte dagsordener og referater.'
+              : 'kun forummets medlemmer kan læse møderne.'}
+          </p>
           <h3>Medlemmer</h3>
           {forum.members.length === 0 ? (
             <p className="muted">Ingen medlemmer endnu.</p>
@@ -36,14 +53,16 @@ export function ForumCard({ forum, onSaved }: { forum: Forum; onSaved: (forum: F
               ))}
             </ul>
           )}
-          <button
-            type="button"
-            className="button-secondary"
-            aria-label={`Rediger ${forum.name}`}
-            onClick={() => setIsEditing(true)}
-          >
-            Rediger
-          </button>
+          {canEdit ? (
+            <button
+              type="button"
+              className="button-secondary"
+              aria-label={`Rediger ${forum.name}`}
+              onClick={() => setIsEditing(true)}
+            >
+              Rediger
+            </button>
+          ) : null}
         </>
       )}
     </section>

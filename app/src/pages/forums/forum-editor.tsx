@@ -1,10 +1,14 @@
 import { type FormEvent, useId, useState } from 'react';
 import { messageOf } from '../../api/client.ts';
 import { updateForum } from '../../api/forums.ts';
-import type { Forum, ForumMember } from '../../api/types.ts';
+import type { Forum, ForumMember, ForumVisibility } from '../../api/types.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
+import { VisibilityFields } from './visibility-fields.tsx';
 
-/** Edits a forum's name, abbreviation and members (name and role), saved together. */
+/**
+ * Edits a forum's name, abbreviation, visibility and members (name and role), saved together.
+ * Shown only to those the server lets edit the forum.
+ */
 export function ForumEditor({
   forum,
   onSaved,
@@ -17,6 +21,7 @@ export function ForumEditor({
   const id = useId();
   const [name, setName] = useState(forum.name);
   const [abbreviation, setAbbreviation] = useState(forum.abbreviation ?? '');
+  const [visibility, setVisibility] = useState<ForumVisibility>(forum.visibility);
   const [members, setMembers] = useState<ForumMember[]>(() =>
     forum.members.map((member) => ({ ...member })),
   );
@@ -37,6 +42,7 @@ export function ForumEditor({
       const saved = await updateForum(forum.id, {
         name: name.trim(),
         abbreviation: abbreviation.trim(),
+        visibility,
         members: members
           .filter((member) => member.name.trim())
           .map((member) => ({ name: member.name.trim(), role: member.role?.trim() || null })),
@@ -64,6 +70,7 @@ export function ForumEditor({
           />
         </div>
       </div>
+      <VisibilityFields value={visibility} onChange={setVisibility} />
       <fieldset>
         <legend>Medlemmer</legend>
         {members.length === 0 ? <p className="muted">Ingen medlemmer endnu.</p> : null}

@@ -1,14 +1,16 @@
 import { type FormEvent, useId, useState } from 'react';
 import { messageOf } from '../../api/client.ts';
 import { createForum } from '../../api/forums.ts';
-import type { Forum } from '../../api/types.ts';
+import type { Forum, ForumVisibility } from '../../api/types.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
+import { VisibilityFields } from './visibility-fields.tsx';
 
-/** "Nyt forum": name and abbreviation. */
+/** "Nyt forum" (administrators): name, abbreviation and visibility, internal unless chosen. */
 export function NewForumForm({ onCreated }: { onCreated: (forum: Forum) => void }) {
   const id = useId();
   const [name, setName] = useState('');
   const [abbreviation, setAbbreviation] = useState('');
+  const [visibility, setVisibility] = useState<ForumVisibility>('internal');
   const [error, setError] = useState<string | null>(null);
   const [isSaving, setIsSaving] = useState(false);
 
@@ -18,9 +20,14 @@ export function NewForumForm({ onCreated }: { onCreated: (forum: Forum) => void 
     setError(null);
     setIsSaving(true);
     try {
-      const forum = await createForum({ name: name.trim(), abbreviation: abbreviation.trim() });
+      const forum = await createForum({
+        name: name.trim(),
+        abbreviation: abbreviation.trim(),
+        visibility,
+      });
       setName('');
       setAbbreviation('');
+      setVisibility('internal');
       onCreated(forum);
     } catch (caught) {
       setError(messageOf(caught));
@@ -51,6 +58,7 @@ export function NewForumForm({ onCreated }: { onCreated: (forum: Forum) => void 
           onChange={(e) => setAbbreviation(e.target.value)}
         />
       </div>
+      <VisibilityFields value={visibility} onChange={setVisibility} />
       <ErrorAlert message={error} />
       <div className="form-actions">
         <button type="submit" className="button-primary" disabled={isSaving}>

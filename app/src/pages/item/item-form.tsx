@@ -140,7 +140,7 @@ export function ItemForm({
           onUseStored={takeStored}
         />
       ) : null}
-      {permissions.isLocked && !isCorrecting ? (
+      {permissions.isLocked && permissions.canCorrect && !isCorrecting ? (
         <div className="locked-note">
           <p>
             Referatet er godkendt og låst. En rettelse gemmes som en ny version med begrundelse.
@@ -231,7 +231,7 @@ export function ItemForm({
       <AttachmentsEditor
         itemId={item.id}
         attachments={newest.attachments}
-        canEdit={!permissions.isLocked}
+        canEdit={permissions.canEditAgenda}
         onChanged={onReload}
       />
     </>

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { EditableItem, Workspace } from '../../api/types.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
+import { LoadError } from '../../components/load-error.tsx';
 import { Loading } from '../../components/loading.tsx';
 import { PageHeading } from '../../components/page-heading.tsx';
 import { useAutosave } from '../../hooks/use-autosave.ts';
@@ -8,6 +9,7 @@ import { usePageTitle } from '../../hooks/use-page-title.ts';
 import { decisionAutosaver, saveStatusText } from '../../lib/decision-autosave.ts';
 import { MeetingActions } from '../meeting/meeting-actions.tsx';
 import { MeetingHeader } from '../meeting/meeting-header.tsx';
+import { hasActionsSection, isWriter } from '../meeting/meeting-permissions.ts';
 import { meetingTitle } from '../meeting/meeting-title.ts';
 import { useWorkspace } from '../meeting/use-workspace.ts';
 import { DecisionItem } from './decision-item.tsx';
@@ -56,34 +58,40 @@ export function MeetingModePage({ meetingId }: { meetingId: number }) {
   return (
     <>
       <PageHeading>{title}</PageHeading>
-      <ErrorAlert message={workspace.error} />
+      <LoadError error={workspace.error} status={workspace.errorStatus} />
       {workspace.isLoading && !data ? <Loading label="Henter mødet…" /> : null}
       {data ? (
         <>
           <MeetingHeader workspace={data} view="meeting-mode" />
-          <div className="save-bar">
-            <span>Beslutninger gemmes, mens du skriver:</span>{' '}
-            <output
-              className={`save-status save-status-${statusKind(statusText)}`}
-              aria-live="polite"
-            >
-              {statusText}
-            </output>
-          </div>
+          {data.permissions.canEnterDecisions ? (
+            <div className="save-bar">
+              <span>Beslutninger gemmes, mens du skriver:</span>{' '}
+              <output
+                className={`save-status save-status-${statusKind(statusText)}`}
+                aria-live="polite"
+              >
+                {statusText}
+              </output>
+            </div>
+          ) : null}
           <ErrorAlert message={errors.length > 0 ? errors.join(' ') : null} />
           {!data.permissions.canEnterDecisions ? (
             <p className="muted">
-              Beslutninger kan ikke skrives, når mødet har status "{data.statusLabel}".
+              {isWriter(data.permissions)
+                ? `Beslutninger kan ikke skrives, når mødet har status "${data.statusLabel}".`
+                : 'Du kan læse beslutningerne, men ikke skrive dem.'}
             </p>
           ) : null}
           <section aria-labelledby="handlinger" className="panel">
-            <h2 id="handlinger">Handlinger</h2>
-            <MeetingActions
-              workspace={data}
-              onChanged={replaceWorkspace}
-              isInMeetingMode
-              beforePublishing={() => decisionAutosaver.settle(itemIds)}
-            />
+            <h2 id="handlinger">{hasActionsSection(data.permissions) ? 'Handlinger' : 'Fravær'}</h2>
+            {hasActionsSection(data.permissions) ? (
+              <MeetingActions
+                workspace={data}
+                onChanged={replaceWorkspace}
+                isInMeetingMode
+                beforePublishing={() => decisionAutosaver.settle(itemIds)}
+              />
+            ) : null}
             <MeetingAbsences
               workspace={data}
               disabled={!data.permissions.canEnterDecisions}

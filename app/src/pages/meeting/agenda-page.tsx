@@ -1,9 +1,10 @@
-import { ErrorAlert } from '../../components/error-alert.tsx';
+import { LoadError } from '../../components/load-error.tsx';
 import { Loading } from '../../components/loading.tsx';
 import { PageHeading } from '../../components/page-heading.tsx';
 import { usePageTitle } from '../../hooks/use-page-title.ts';
 import { AgendaBuilder } from '../agenda/agenda-builder.tsx';
 import { MeetingHeader } from './meeting-header.tsx';
+import { isWriter } from './meeting-permissions.ts';
 import { meetingTitle } from './meeting-title.ts';
 import { useWorkspace } from './use-workspace.ts';
 
@@ -15,15 +16,16 @@ export function AgendaPage({ meetingId }: { meetingId: number }) {
   return (
     <>
       <PageHeading>{title}</PageHeading>
-      <ErrorAlert message={workspace.error} />
+      <LoadError error={workspace.error} status={workspace.errorStatus} />
       {workspace.isLoading && !workspace.data ? <Loading label="Henter dagsordenen…" /> : null}
       {workspace.data ? (
         <>
           <MeetingHeader workspace={workspace.data} view="agenda" />
           {!workspace.data.permissions.canEditAgenda ? (
             <p className="muted">
-              Dagsordenen kan ikke længere ændres, fordi mødet har status "
-              {workspace.data.statusLabel}".
+              {isWriter(workspace.data.permissions)
+                ? `Dagsordenen kan ikke længere ændres, fordi mødet har status "${workspace.data.statusLabel}".`
+                : 'Du kan læse dagsordenen, men ikke ændre den.'}
             </p>
           ) : null}
           <section aria-labelledby="punkter" className="panel">

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { messageOf } from '../../api/client.ts';
 import {
   approveMinutes,
@@ -14,11 +14,12 @@ import { countText } from '../../lib/format.ts';
 import { navigate } from '../../router/history.ts';
 import { Link } from '../../router/link.tsx';
 import { paths } from '../../router/routes.ts';
+import { type MeetingAction, visibleMeetingActions } from './meeting-permissions.ts';
 
 type Action = 'publish-agenda' | 'start' | 'publish-minutes' | 'approve';
 
 /**
- * The steps the meeting's state allows now: Udsend dagsorden (with a PDF preview first),
+ * The steps the server allows this user now: Udsend dagsorden (with a PDF preview first),
  * Start mødet, Udsend referat and Godkend referat. Each step reloads the meeting.
  */
 export function MeetingActions({
@@ -69,17 +70,14 @@ export function MeetingActions({
     }
   };
 
-  const hasAny =
-    permissions.canPublishAgenda ||
-    permissions.canStartMeeting ||
-    permissions.canPublishMinutes ||
-    permissions.canApproveMinutes ||
-    permissions.canEnterDecisions;
+  const visible = visibleMeetingActions(permissions, { isInMeetingMode });
+  const shows = (action: MeetingAction): boolean => visible.includes(action);
+  const isBusy = busy !== null;
   return (
     <div className="meeting-actions">
       <ErrorAlert message={error} />
       <Notice message={notice} />
-      {!hasAny ? (
+      {visible.length === 0 ? (
         <p className="muted">
           {permissions.isLocked
             ? 'Referatet er låst. Et punkt rettes fra punktets side med en begrundelse.'
@@ -87,69 +85,83 @@ export function MeetingActions({
         </p>
       ) : null}
       <div className="action-row">
-        {permissions.canPublishAgenda ? (
+        {shows('publish-agenda') ? (
           <div className="action">
-            <button
-              type="button"
-              className="button-primary"
-              disabled={busy !== null}
-              onClick={() => void run('publish-agenda')}
-            >
+            <ActionButton isBusy={isBusy} onClick={() => void run('publish-agenda')}>
               Udsend dagsorden
-            </button>
-            <a href={documentLinks.preview(workspace.id, 'agenda')} target="_blank" rel="noopener">
-              Se PDF først
-            </a>
+            </ActionButton>
+            {shows('preview-agenda') ? (
+              <a
+                href={documentLinks.preview(workspace.id, 'agenda')}
+                target="_blank"
+                rel="noopener"
+              >
+                Se PDF først
+              </a>
+            ) : null}
           </div>
         ) : null}
-        {permissions.canStartMeeting ? (
+        {shows('start') ? (
           <div className="action">
-            <button
-              type="button"
-              className="button-primary"
-              disabled={busy !== null}
-              onClick={() => void run('start')}
-            >
+            <ActionButton isBusy={isBusy} onClick={() => void run('start')}>
               Start mødet
-            </button>
+            </ActionButton>
           </div>
         ) : null}
-        {permissions.canEnterDecisions && !permissions.canStartMeeting && !isInMeetingMode ? (
+        {shows('open-meeting-mode') ? (
           <div className="action">
             <Link to={paths.meetingMode(workspace.id)} className="button-link">
               Skriv beslutninger i mødetilstand
             </Link>
           </div>
         ) : null}
-        {permissions.canPublishMinutes ? (
+        {shows('publish-minutes') ? (
           <div className="action">
-            <button
-              type="button"
-              className="button-primary"
-              disabled={busy !== null}
-              onClick={() => void run('publish-minutes')}
-            >
+            <ActionButton isBusy={isBusy} onClick={() => void run('publish-minutes')}>
               Udsend referat
-            </button>
-            <a href={documentLinks.preview(workspace.id, 'minutes')} target="_blank" rel="noopener">
-              Se referatet som PDF først
-            </a>
+            </ActionButton>
+            {shows('preview-minutes') ? (
+              <a
+                href={documentLinks.preview(workspace.id, 'minutes')}
+                target="_blank"
+                rel="noopener"
+              >
+                Se referatet som PDF først
+              </a>
+            ) : null}
           </div>
         ) : null}
-        {permissions.canApproveMinutes ? (
+        {shows('approve') ? (
           <div className="action">
-            <button
-              type="button"
+            <ActionButton
+              isBusy={isBusy}
               className="button-secondary"
-              disabled={busy !== null}
               onClick={() => void run('approve')}
             >
               Godkend referat
-            </button>
+            </ActionButton>
           </div>
         ) : null}
       </div>
     </div>
+  );
+}
+
+function ActionButton({
+  isBusy,
+  className = 'button-primary',
+  onClick,
+  children,
+}: {
+  isBusy: boolean;
+  className?: string;
+  onClick: () => void;
+  children: ReactNode;
+}) {
+  return (
+    <button type="button" className={className} disabled={isBusy} onClick={onClick}>
+      {children}
+    </button>
   );
 }
 

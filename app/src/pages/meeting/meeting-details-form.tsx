@@ -10,7 +10,7 @@ import {
 import { Notice } from '../../components/notice.tsx';
 
 /**
- * "Ret dato, tid og sted": a folded form on the overview. Saves with the meeting's version, so
+ * "Ret dato, tid og sted": a folded form on the overview, for those the server lets change it. Saves with the meeting's version, so
  * a change someone else made meanwhile is reported instead of overwritten.
  */
 export function MeetingDetailsForm({
@@ -28,7 +28,7 @@ export function MeetingDetailsForm({
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [isSaving, setIsSaving] = useState(false);
-  if (workspace.permissions.isLocked) return null;
+  if (!workspace.permissions.canEditDetails) return null;
 
   const submit = async (event: FormEvent<HTMLFormElement>): Promise<void> => {
     event.preventDefault();

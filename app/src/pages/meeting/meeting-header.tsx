@@ -3,17 +3,29 @@ import { StatusBadge } from '../../components/status-badge.tsx';
 import { formatMeetingDate } from '../../lib/format.ts';
 import { Link } from '../../router/link.tsx';
 import { paths } from '../../router/routes.ts';
+import { type MeetingView, visibleMeetingViews } from './meeting-permissions.ts';
 
-/** The current view of a meeting, for aria-current in the meeting's own navigation. */
-export type MeetingView = 'overview' | 'agenda' | 'meeting-mode' | 'item';
+export type { MeetingView };
 
-/** The facts of a meeting (state, date, time, place) and links between its views. */
+const viewLinks: Record<
+  Exclude<MeetingView, 'item'>,
+  { label: string; to: (id: number) => string }
+> = {
+  overview: { label: 'Overblik', to: paths.meeting },
+  agenda: { label: 'Dagsorden', to: paths.agenda },
+  'meeting-mode': { label: 'Mødetilstand', to: paths.meetingMode },
+};
+
+/**
+ * The facts of a meeting (state, date, time, place) and links between the views the user
+ * may use; readers have only the overview, so they get no navigation.
+ */
 export function MeetingHeader({ workspace, view }: { workspace: Workspace; view: MeetingView }) {
-  const links: { to: string; label: string; view: MeetingView }[] = [
-    { to: paths.meeting(workspace.id), label: 'Overblik', view: 'overview' },
-    { to: paths.agenda(workspace.id), label: 'Dagsorden', view: 'agenda' },
-    { to: paths.meetingMode(workspace.id), label: 'Mødetilstand', view: 'meeting-mode' },
-  ];
+  const links = visibleMeetingViews(workspace.permissions, view).flatMap((linked) =>
+    linked === 'item'
+      ? []
+      : [{ ...viewLinks[linked], view: linked, to: viewLinks[linked].to(workspace.id) }],
+  );
   return (
     <div className="meeting-header">
       <p className="meeting-facts-line">
@@ -24,17 +36,19 @@ export function MeetingHeader({ workspace, view }: { workspace: Workspace; view:
           {workspace.location ? ` · ${workspace.location}` : ''}
         </span>
       </p>
-      <nav aria-label="Mødet" className="meeting-nav">
-        <ul>
-          {links.map((link) => (
-            <li key={link.view}>
-              <Link to={link.to} aria-current={link.view === view ? 'page' : undefined}>
-                {link.label}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      {links.length > 1 ? (
+        <nav aria-label="Mødet" className="meeting-nav">
+          <ul>
+            {links.map((link) => (
+              <li key={link.view}>
+                <Link to={link.to} aria-current={link.view === view ? 'page' : undefined}>
+                  {link.label}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      ) : null}
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import { publicationsPath } from '../../api/meetings.ts';
 import type { Publication, Workspace } from '../../api/types.ts';
-import { ErrorAlert } from '../../components/error-alert.tsx';
+import { LoadError } from '../../components/load-error.tsx';
 import { Loading } from '../../components/loading.tsx';
 import { PageHeading } from '../../components/page-heading.tsx';
 import { useApiData } from '../../hooks/use-api-data.ts';
@@ -13,13 +13,15 @@ import { DocumentLinks } from './document-links.tsx';
 import { MeetingActions } from './meeting-actions.tsx';
 import { MeetingDetailsForm } from './meeting-details-form.tsx';
 import { MeetingHeader } from './meeting-header.tsx';
+import { hasActionsSection } from './meeting-permissions.ts';
 import { meetingTitle } from './meeting-title.ts';
 import { PublicationsList } from './publications-list.tsx';
 import { useWorkspace } from './use-workspace.ts';
 
 /**
- * `/moeder/:id`: the meeting's state, the actions it allows, the agenda (built here while it
- * may be edited), the documents, and the published versions with what changed.
+ * `/moeder/:id`: the meeting's state, the actions the user may take, the agenda (built here
+ * while the user may edit it, read-only otherwise), the documents, and the published versions
+ * with what changed. Anonymous readers get the published meeting as the server shows it.
  */
 export function MeetingPage({ meetingId }: { meetingId: number }) {
   const workspace = useWorkspace(meetingId);
@@ -36,16 +38,18 @@ export function MeetingPage({ meetingId }: { meetingId: number }) {
   return (
     <>
       <PageHeading>{title}</PageHeading>
-      <ErrorAlert message={workspace.error} />
+      <LoadError error={workspace.error} status={workspace.errorStatus} />
       {workspace.isLoading && !workspace.data ? <Loading label="Henter mødet…" /> : null}
       {workspace.data ? (
         <>
           <MeetingHeader workspace={workspace.data} view="overview" />
           <MeetingDetailsForm workspace={workspace.data} onSaved={workspace.setData} />
-          <section aria-labelledby="handlinger" className="panel">
-            <h2 id="handlinger">Handlinger</h2>
-            <MeetingActions workspace={workspace.data} onChanged={refresh} />
-          </section>
+          {hasActionsSection(workspace.data.permissions) ? (
+            <section aria-labelledby="handlinger" className="panel">
+              <h2 id="handlinger">Handlinger</h2>
+              <MeetingActions workspace={workspace.data} onChanged={refresh} />
+            </section>
+          ) : null}
           <section aria-labelledby="punkter" className="panel">
             <h2 id="punkter">{workspace.data.kind === 'minutes' ? 'Referat' : 'Dagsorden'}</h2>
             <AgendaBuilder

@@ -1,6 +1,6 @@
 import { forumsPath } from '../../api/forums.ts';
-import type { Forum, MeetingSummary } from '../../api/types.ts';
-import { ErrorAlert } from '../../components/error-alert.tsx';
+import type { Forum, ForumView, MeetingSummary } from '../../api/types.ts';
+import { LoadError } from '../../components/load-error.tsx';
 import { Loading } from '../../components/loading.tsx';
 import { PageHeading } from '../../components/page-heading.tsx';
 import { useApiData } from '../../hooks/use-api-data.ts';
@@ -9,25 +9,34 @@ import { todayInCopenhagen } from '../../lib/format.ts';
 import { MeetingList } from './meeting-list.tsx';
 import { NewMeetingForm } from './new-meeting-form.tsx';
 
-/** `/`: the meetings of each forum, upcoming and past, and the form for a new meeting. */
+/**
+ * `/`: the meetings of each forum the user may see, upcoming and past (only what the server
+ * returns), and the form for a new meeting in the forums where the user may create one.
+ */
 export function MeetingsPage() {
   usePageTitle('Møder');
   const meetings = useApiData<MeetingSummary[]>('/api/meetings?limit=1000');
-  const forums = useApiData<Forum[]>(forumsPath);
+  const forums = useApiData<ForumView[]>(forumsPath);
+  const creatable = forums.data?.filter((forum) => forum.permissions.canCreateMeeting) ?? [];
   const forumNames = uniqueForumNames(forums.data ?? [], meetings.data ?? []);
   const today = todayInCopenhagen();
 
   return (
     <>
       <PageHeading>Møder</PageHeading>
-      <ErrorAlert message={meetings.error ?? forums.error} />
-      <section aria-labelledby="nyt-moede" className="panel">
-        <h2 id="nyt-moede">Nyt møde</h2>
-        {forums.data ? <NewMeetingForm forums={forums.data} /> : <Loading />}
-      </section>
+      <LoadError
+        error={meetings.error ?? forums.error}
+        status={meetings.errorStatus ?? forums.errorStatus}
+      />
+      {creatable.length > 0 ? (
+        <section aria-labelledby="nyt-moede" className="panel">
+          <h2 id="nyt-moede">Nyt møde</h2>
+          <NewMeetingForm forums={creatable} />
+        </section>
+      ) : null}
       {meetings.isLoading && !meetings.data ? <Loading label="Henter møder…" /> : null}
       {meetings.data && forumNames.length === 0 ? (
-        <p className="muted">Der er ingen møder endnu.</p>
+        <p className="muted">Der er ingen møder at vise.</p>
       ) : null}
       {meetings.data
         ? forumNames.map((forumName) => {

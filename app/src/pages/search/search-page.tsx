@@ -5,7 +5,7 @@ import {
   searchQueryFromUrl,
   searchQueryToUrl,
 } from '../../api/search.ts';
-import type { Forum, SearchHit } from '../../api/types.ts';
+import type { ForumView, SearchHit } from '../../api/types.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { Loading } from '../../components/loading.tsx';
 import { PageHeading } from '../../components/page-heading.tsx';
@@ -20,7 +20,7 @@ import { SearchResults } from './search-results.tsx';
 export function SearchPage({ search }: { search: string }) {
   const query = searchQueryFromUrl(search);
   usePageTitle(query.q ? `Søgning: ${query.q}` : 'Søg i arkivet');
-  const forums = useApiData<Forum[]>(forumsPath);
+  const forums = useApiData<ForumView[]>(forumsPath);
   const results = useApiData<SearchHit[]>(searchApiPath(query));
   const onSearch = (next: SearchQuery): void =>
     navigate(`${paths.search}${searchQueryToUrl(next)}`);

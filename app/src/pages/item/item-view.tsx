@@ -1,0 +1,89 @@
+import { itemPurposeLabels } from '../../../../src/core/standard-items.ts';
+import type { EditableItem } from '../../api/types.ts';
+import { MarkdownPreview } from '../../components/markdown-preview.tsx';
+import { formatFileSize } from '../../lib/format.ts';
+import { memberLabel } from '../meeting-mode/member-label.ts';
+
+/**
+ * An item to read, for those who may not change it: its facts, Anledning, Sagsfremstilling,
+ * Indstilling, Beslutning, Fraværende and Bilag, as the server shows them to this user (a
+ * closed item is only its number and "Lukket punkt" to those without rights).
+ */
+export function ItemView({ item }: { item: EditableItem }) {
+  const facts = [
+    item.caseNumber ? `Journalnummer ${item.caseNumber}` : null,
+    item.purpose ? itemPurposeLabels[item.purpose] : null,
+    item.durationMinutes ? `${item.durationMinutes} min` : null,
+    item.closed ? 'Lukket punkt' : null,
+  ].filter(Boolean);
+  const hasContent = Boolean(
+    item.background || item.presentation || item.recommendation?.points.length || item.decision,
+  );
+  return (
+    <article className="panel item-view" aria-label={`Punkt ${item.number}`}>
+      {facts.length > 0 ? <p className="item-facts">{facts.join(' · ')}</p> : null}
+      {item.closed && !hasContent ? (
+        <p>Punktet er lukket. Indholdet kan kun læses af forummets medlemmer.</p>
+      ) : null}
+      <TextSection title="Anledning" text={item.background} />
+      <TextSection title="Sagsfremstilling" text={item.presentation} />
+      {item.recommendation && item.recommendation.points.length > 0 ? (
+        <section className="recommendation-view">
+          <h2>Indstilling</h2>
+          <p>{item.recommendation.proposer} indstiller,</p>
+          <ol>
+            {item.recommendation.points.map((point) => (
+              <li key={point}>{point}</li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
+      {item.decision ? (
+        <section>
+          <h2>Beslutning</h2>
+          <p className="preserve-lines">{item.decision}</p>
+        </section>
+      ) : null}
+      {item.absent.length > 0 ? (
+        <section>
+          <h2>Fraværende</h2>
+          <ul className="plain-list">
+            {item.absent.map((person) => (
+              <li key={person.name}>{memberLabel(person)}</li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      <Attachments item={item} />
+    </article>
+  );
+}
+
+function TextSection({ title, text }: { title: string; text: string | null }) {
+  if (!text?.trim()) return null;
+  return (
+    <section>
+      <h2>{title}</h2>
+      <MarkdownPreview text={text} />
+    </section>
+  );
+}
+
+function Attachments({ item }: { item: EditableItem }) {
+  if (item.attachments.length === 0) return null;
+  return (
+    <section>
+      <h2>Bilag</h2>
+      <ol className="attachment-list">
+        {item.attachments.map((attachment) => (
+          <li key={attachment.id}>
+            {attachment.url ? <a href={attachment.url}>{attachment.title}</a> : attachment.title}
+            {attachment.size ? (
+              <span className="muted"> ({formatFileSize(attachment.size)})</span>
+            ) : null}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
