@@ -66,13 +66,3 @@ export function isLocked(status: MeetingStatus): boolean {
 export function documentKindFor(status: MeetingStatus): 'agenda' | 'minutes' {
   return status === 'minutes_published' || status === 'minutes_approved' ? 'minutes' : 'agenda';
 }
-
-/** Whether the secretariat may still edit agenda items (not once minutes are out). */
-export function canEditAgenda(status: MeetingStatus): boolean {
-  return status === 'draft' || status === 'agenda_published';
-}
-
-/** Whether decisions may be entered (in and after the meeting, until minutes are approved). */
-export function canEnterDecisions(status: MeetingStatus): boolean {
-  return status === 'agenda_published' || status === 'held' || status === 'minutes_published';
-}

@@ -29,26 +29,7 @@ export async function findMeetingTarget(
 ): Promise<StoredMeetingTarget | null> {
   if (lockFor === 'postgres')
     await sql`select id from meetings where id = ${meetingId} for update`.execute(db);
-  const row = await db
-    .selectFrom('meetings')
-    .innerJoin('forums', 'forums.id', 'meetings.forum_id')
-    .select([
-      'meetings.id',
-      'meetings.forum_id',
-      'meetings.status',
-      'meetings.version',
-      'forums.visibility',
-    ])
-    .where('meetings.id', '=', meetingId)
-    .executeTakeFirst();
-  if (!row) return null;
-  return {
-    meetingId: row.id,
-    forumId: row.forum_id,
-    status: row.status as MeetingStatus,
-    version: row.version,
-    visibility: toForumVisibility(row.visibility),
-  };
+  return (await findMeetingTargets(db, [meetingId])).get(meetingId) ?? null;
 }
 
 /** Many meetings' targets at once, by meeting id. */
