@@ -1,7 +1,12 @@
 import type { Command } from 'commander';
 import { localAdministrator } from '../core/actor.ts';
 import { openArchive } from '../services/archive.ts';
-import { maximumAuditLimit, readAuditLog, readSinceTime } from '../services/auth/audit-service.ts';
+import {
+  maximumAuditLimit,
+  readAuditLog,
+  readSinceTime,
+  toAuditEntryView,
+} from '../services/auth/audit-service.ts';
 import type { StoredAuditEntry } from '../store/audit-store.ts';
 import type { ArchiveOpener } from './search.command.ts';
 import { UserError } from './user-error.ts';
@@ -34,7 +39,7 @@ export function registerAuditCommand(program: Command, open: ArchiveOpener = ope
         const entries = await readAuditLog(archive, localAdministrator(), { since, limit });
         process.stdout.write(
           options.json
-            ? `${JSON.stringify(entries.map(toAuditJson), null, 2)}\n`
+            ? `${JSON.stringify(entries.map(toAuditEntryView), null, 2)}\n`
             : presentAuditEntries(entries),
         );
       } finally {
@@ -58,21 +63,6 @@ function readLimit(value: string): number {
   if (!Number.isInteger(limit) || limit < 1 || limit > maximumAuditLimit)
     throw new UserError(`--limit skal være et helt tal fra 1 til ${maximumAuditLimit}`);
   return limit;
-}
-
-/** An audit line as the API gives it. */
-function toAuditJson(entry: StoredAuditEntry) {
-  return {
-    id: entry.id,
-    createdAt: entry.createdAt,
-    actorName: entry.actorName,
-    address: entry.address,
-    action: entry.action,
-    outcome: entry.outcome,
-    targetType: entry.targetType,
-    targetId: entry.targetId,
-    detail: entry.detail,
-  };
 }
 
 const outcomeLabels: Record<StoredAuditEntry['outcome'], string> = {

@@ -29,27 +29,20 @@ export interface StoredForumRole {
   role: ForumRole;
 }
 
-/** What a new account is made of. */
-export interface NewUser {
-  username: string;
-  name: string;
-  email: string | null;
-  passwordHash: string | null;
-  isAdministrator: boolean;
-  mustChangePassword: boolean;
-  oidcIssuer?: string | null;
-  oidcSubject?: string | null;
-}
+/** What a new account is made of; a single sign-on account also names its identity. */
+export type NewUser = Pick<
+  StoredUser,
+  'username' | 'name' | 'email' | 'passwordHash' | 'isAdministrator' | 'mustChangePassword'
+> &
+  Partial<Pick<StoredUser, 'oidcIssuer' | 'oidcSubject'>>;
 
 /** The fields of an account that can change; those left out stay as they are. */
-export interface UserChanges {
-  name?: string;
-  email?: string | null;
-  passwordHash?: string | null;
-  isAdministrator?: boolean;
-  mustChangePassword?: boolean;
-  isDisabled?: boolean;
-}
+export type UserChanges = Partial<
+  Pick<
+    StoredUser,
+    'name' | 'email' | 'passwordHash' | 'isAdministrator' | 'mustChangePassword' | 'isDisabled'
+  >
+>;
 
 /** A forum as a role can name it: by id, name or abbreviation. */
 export interface ForumKey {
@@ -58,23 +51,23 @@ export interface ForumKey {
   abbreviation: string | null;
 }
 
-const userColumns = [
-  'id',
-  'username',
-  'display_name',
-  'email',
-  'password_hash',
-  'is_administrator',
-  'must_change_password',
-  'is_disabled',
-  'oidc_issuer',
-  'oidc_subject',
-  'created_at',
-  'updated_at',
-  'last_sign_in_at',
-] as const;
-
 type UserRow = Selectable<DatabaseSchema['users']>;
+
+/** Every column of the accounts, which `toStoredUser` turns into a `StoredUser`. */
+function selectUsers(db: Executor) {
+  return db.selectFrom('users').selectAll();
+}
+
+type UserQuery = ReturnType<typeof selectUsers>;
+
+/** The one account a condition picks out, or null. */
+async function findUserWhere(
+  db: Executor,
+  pick: (query: UserQuery) => UserQuery,
+): Promise<StoredUser | null> {
+  const row = await pick(selectUsers(db)).executeTakeFirst();
+  return row ? toStoredUser(row) : null;
+}
 
 function toStoredUser(row: UserRow): StoredUser {
   return {
@@ -116,18 +109,13 @@ export async function countActiveAdministrators(db: Executor): Promise<number> {
 
 /** Every account, by username. */
 export async function listUsers(db: Executor): Promise<StoredUser[]> {
-  const rows = await db.selectFrom('users').select(userColumns).orderBy('username').execute();
+  const rows = await selectUsers(db).orderBy('username').execute();
   return rows.map(toStoredUser);
 }
 
 /** One account by id, or null. */
 export async function findUserById(db: Executor, userId: number): Promise<StoredUser | null> {
-  const row = await db
-    .selectFrom('users')
-    .select(userColumns)
-    .where('id', '=', userId)
-    .executeTakeFirst();
-  return row ? toStoredUser(row) : null;
+  return findUserWhere(db, (query) => query.where('id', '=', userId));
 }
 
 /** One account by its (lower-case) username, or null. */
@@ -135,12 +123,7 @@ export async function findUserByUsername(
   db: Executor,
   username: string,
 ): Promise<StoredUser | null> {
-  const row = await db
-    .selectFrom('users')
-    .select(userColumns)
-    .where('username', '=', username)
-    .executeTakeFirst();
-  return row ? toStoredUser(row) : null;
+  return findUserWhere(db, (query) => query.where('username', '=', username));
 }
 
 /** The account a single sign-on identity (issuer and subject) belongs to, or null. */
@@ -149,13 +132,9 @@ export async function findUserBySubject(
   issuer: string,
   subject: string,
 ): Promise<StoredUser | null> {
-  const row = await db
-    .selectFrom('users')
-    .select(userColumns)
-    .where('oidc_issuer', '=', issuer)
-    .where('oidc_subject', '=', subject)
-    .executeTakeFirst();
-  return row ? toStoredUser(row) : null;
+  return findUserWhere(db, (query) =>
+    query.where('oidc_issuer', '=', issuer).where('oidc_subject', '=', subject),
+  );
 }
 
 /** Creates an account and returns its id. */

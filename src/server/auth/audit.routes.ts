@@ -6,6 +6,7 @@ import {
   maximumAuditLimit,
   readAuditLog,
   readSinceTime,
+  toAuditEntryView,
 } from '../../services/auth/audit-service.ts';
 import { actorOf } from '../request-actor.ts';
 import { errorResponses } from './auth-schemas.ts';
@@ -50,17 +51,7 @@ export function registerAuditRoutes(app: FastifyInstance, archive: Archive): voi
     },
     async (request) => {
       const entries = await readAuditLog(archive, actorOf(request), request.query);
-      return entries.map((entry) => ({
-        id: entry.id,
-        createdAt: entry.createdAt,
-        actorName: entry.actorName,
-        address: entry.address,
-        action: entry.action,
-        outcome: entry.outcome,
-        targetType: entry.targetType,
-        targetId: entry.targetId,
-        detail: entry.detail,
-      }));
+      return entries.map(toAuditEntryView);
     },
   );
 }

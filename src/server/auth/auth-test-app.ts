@@ -6,7 +6,9 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Archive } from '../../services/archive.ts';
 import type { AuthConfig } from '../../services/auth/auth-config.ts';
+import { openTestArchive, testPassword } from '../../services/auth/auth-test-support.ts';
 import { ServiceError } from '../../services/service-error.ts';
+import { openSqliteFile } from '../../store/database.ts';
 import { registerRequestActor } from '../request-actor.ts';
 import { registerAuth } from './register-auth.ts';
 import { sessionCookieName } from './session-hook.ts';
@@ -42,6 +44,39 @@ export async function buildAuthTestApp(
   }));
   await app.ready();
   return app;
+}
+
+/** A fresh archive in memory with the test app over it. */
+export interface AuthTestSetup {
+  archive: Archive;
+  app: FastifyInstance;
+}
+
+/** Opens a fresh archive in memory (SQLite) and the test app over it, for a `beforeAll`. */
+export async function openAuthTestApp(config?: AuthConfig): Promise<AuthTestSetup> {
+  const archive = await openTestArchive(() => openSqliteFile(':memory:'));
+  return { archive, app: await buildAuthTestApp(archive, config) };
+}
+
+/** Closes the test app, then its archive. */
+export async function closeAuthTestApp({ archive, app }: AuthTestSetup): Promise<void> {
+  await app.close();
+  await archive.close();
+}
+
+/** Signs in with a password (`POST /api/session`), from `address` when one is given. */
+export function postSignIn(
+  app: FastifyInstance,
+  username: string,
+  password = testPassword,
+  address?: string,
+): Promise<LightMyRequestResponse> {
+  return app.inject({
+    method: 'POST',
+    url: '/api/session',
+    payload: { username, password },
+    remoteAddress: address,
+  });
 }
 
 /** The session cookie an answer sets, or undefined. */

@@ -1,36 +1,30 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Archive } from '../../services/archive.ts';
-import {
-  addTestUser,
-  openTestArchive,
-  testPassword,
-} from '../../services/auth/auth-test-support.ts';
+import { addTestUser, testPassword } from '../../services/auth/auth-test-support.ts';
 import { hashSessionToken } from '../../services/auth/session-service.ts';
-import { openSqliteFile } from '../../store/database.ts';
 import { touchSession } from '../../store/session-store.ts';
-import { actorProbePath, buildAuthTestApp, sessionCookieOf, withSession } from './auth-test-app.ts';
+import {
+  actorProbePath,
+  buildAuthTestApp,
+  closeAuthTestApp,
+  openAuthTestApp,
+  postSignIn,
+  sessionCookieOf,
+  withSession,
+} from './auth-test-app.ts';
 
 let archive: Archive;
 let app: FastifyInstance;
 
 beforeAll(async () => {
-  archive = await openTestArchive(() => openSqliteFile(':memory:'));
-  app = await buildAuthTestApp(archive);
+  ({ archive, app } = await openAuthTestApp());
   await addTestUser(archive, { username: 'sekretaer', name: 'Sara Sekretær' });
 });
-afterAll(async () => {
-  await app.close();
-  await archive.close();
-});
+afterAll(() => closeAuthTestApp({ archive, app }));
 
 const signIn = (username: string, password = testPassword, address = '192.0.2.1') =>
-  app.inject({
-    method: 'POST',
-    url: '/api/session',
-    payload: { username, password },
-    remoteAddress: address,
-  });
+  postSignIn(app, username, password, address);
 
 const whoIs = async (token: string) =>
   (await app.inject({ url: actorProbePath, headers: withSession(token) })).json();
@@ -101,11 +95,7 @@ describe('the session', () => {
       oidc: null,
     });
     try {
-      const response = await secureApp.inject({
-        method: 'POST',
-        url: '/api/session',
-        payload: { username: 'sekretaer', password: testPassword },
-      });
+      const response = await postSignIn(secureApp, 'sekretaer');
       expect(sessionCookieOf(response)?.secure).toBe(true);
     } finally {
       await secureApp.close();

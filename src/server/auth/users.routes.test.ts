@@ -1,14 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Archive } from '../../services/archive.ts';
+import { addTestForum, addTestUser } from '../../services/auth/auth-test-support.ts';
 import {
-  addTestForum,
-  addTestUser,
-  openTestArchive,
-  testPassword,
-} from '../../services/auth/auth-test-support.ts';
-import { openSqliteFile } from '../../store/database.ts';
-import { buildAuthTestApp, sessionCookieOf, withSession } from './auth-test-app.ts';
+  closeAuthTestApp,
+  openAuthTestApp,
+  postSignIn,
+  sessionCookieOf,
+  withSession,
+} from './auth-test-app.ts';
 
 let archive: Archive;
 let app: FastifyInstance;
@@ -17,27 +17,19 @@ let administrator: { cookie: string };
 let reader: { cookie: string };
 
 async function signIn(username: string): Promise<{ cookie: string }> {
-  const response = await app.inject({
-    method: 'POST',
-    url: '/api/session',
-    payload: { username, password: testPassword },
-  });
+  const response = await postSignIn(app, username);
   return withSession(sessionCookieOf(response)?.value ?? '');
 }
 
 beforeAll(async () => {
-  archive = await openTestArchive(() => openSqliteFile(':memory:'));
-  app = await buildAuthTestApp(archive);
+  ({ archive, app } = await openAuthTestApp());
   forumId = await addTestForum(archive);
   await addTestUser(archive, { username: 'chef', name: 'Chef Admin', isAdministrator: true });
   await addTestUser(archive, { username: 'laeser', name: 'Lis Læser' });
   administrator = await signIn('chef');
   reader = await signIn('laeser');
 });
-afterAll(async () => {
-  await app.close();
-  await archive.close();
-});
+afterAll(() => closeAuthTestApp({ archive, app }));
 
 describe('user administration over HTTP', () => {
   it('creates a user with a password shown once', async () => {

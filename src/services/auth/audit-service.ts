@@ -29,6 +29,27 @@ export async function readAuditLog(
 }
 
 /**
+ * An audit line as the API and `referat audit --json` give it: the stored line without the
+ * actor's user id.
+ */
+export type AuditEntryView = Omit<StoredAuditEntry, 'actorUserId'>;
+
+/** Builds the view of one audit line; the route and the CLI both present lines with it. */
+export function toAuditEntryView(entry: StoredAuditEntry): AuditEntryView {
+  return {
+    id: entry.id,
+    createdAt: entry.createdAt,
+    actorName: entry.actorName,
+    address: entry.address,
+    action: entry.action,
+    outcome: entry.outcome,
+    targetType: entry.targetType,
+    targetId: entry.targetId,
+    detail: entry.detail,
+  };
+}
+
+/**
  * A `since` as the audit log compares it (ISO UTC): a date means midnight in Copenhagen that
  * day; a full ISO time is taken as written. Null for anything else.
  */

@@ -5,7 +5,6 @@ import type { DatabaseSchema } from '../../store/database-schema.ts';
 import {
   findUserBySubject,
   findUserByUsername,
-  insertUser,
   listForumKeys,
   listForumRoles,
   replaceForumRoles,
@@ -13,10 +12,11 @@ import {
   updateUser,
 } from '../../store/user-store.ts';
 import type { Archive } from '../archive.ts';
-import { type CommandTarget, runCommand } from '../command-pipeline.ts';
+import { runCommand } from '../command-pipeline.ts';
 import { notFound } from '../service-error.ts';
 import type { OidcConfig } from './auth-config.ts';
 import { type ClaimedRoles, readClaimedRoles } from './oidc-roles.ts';
+import { insertUserWithRoles, userTarget } from './user-service.ts';
 
 type Executor = Kysely<DatabaseSchema>;
 
@@ -64,19 +64,21 @@ async function createOidcUser(
     name: 'user.add',
     resolve: async () => userTarget(null),
     apply: async ({ db }, target) => {
-      const id = await insertUser(db, {
-        username: await findFreeUsername(db, identity),
-        name: nameOf(identity),
-        email: emailOf(identity),
-        passwordHash: null,
-        isAdministrator: claimed?.isAdministrator ?? false,
-        mustChangePassword: false,
-        oidcIssuer: identity.issuer,
-        oidcSubject: identity.subject,
-      });
-      await replaceForumRoles(db, id, claimed?.forumRoles ?? []);
-      // The audit line names the new account, whose id exists only now.
-      target.auditId = id;
+      await insertUserWithRoles(
+        db,
+        target,
+        {
+          username: await findFreeUsername(db, identity),
+          name: nameOf(identity),
+          email: emailOf(identity),
+          passwordHash: null,
+          isAdministrator: claimed?.isAdministrator ?? false,
+          mustChangePassword: false,
+          oidcIssuer: identity.issuer,
+          oidcSubject: identity.subject,
+        },
+        claimed?.forumRoles ?? [],
+      );
     },
   });
 }
@@ -117,16 +119,6 @@ async function isOutOfDate(
       .sort()
       .join(',');
   return key(await listForumRoles(db, [user.id])) !== key(claimed.forumRoles);
-}
-
-function userTarget(userId: number | null): CommandTarget {
-  return {
-    actions: ['users.manage'],
-    policyTarget: null,
-    auditType: 'user',
-    auditId: userId,
-    meetingId: null,
-  };
 }
 
 function claimText(identity: OidcIdentity, name: string): string | null {

@@ -9,6 +9,7 @@ import {
   insertUser,
   listForumKeys,
   listForumRoles,
+  type NewUser,
   replaceForumRoles,
   type UserChanges,
   updateUser,
@@ -99,18 +100,19 @@ export async function addUser(
       if (await findUserByUsername(db, username))
         throw new ServiceError(409, `Brugernavnet "${username}" er optaget.`);
       await checkForums(db, input.forumRoles ?? []);
-      const id = await insertUser(db, {
-        username,
-        name,
-        email,
-        passwordHash,
-        isAdministrator: input.isAdministrator ?? false,
-        mustChangePassword: initialPassword !== null,
-      });
-      await replaceForumRoles(db, id, input.forumRoles ?? []);
-      // The audit line names the new account, whose id exists only now.
-      target.auditId = id;
-      return id;
+      return insertUserWithRoles(
+        db,
+        target,
+        {
+          username,
+          name,
+          email,
+          passwordHash,
+          isAdministrator: input.isAdministrator ?? false,
+          mustChangePassword: initialPassword !== null,
+        },
+        input.forumRoles ?? [],
+      );
     },
   });
   return { user: await requireUserView(archive.database.db, userId), initialPassword };
@@ -179,7 +181,11 @@ export async function findForumIdByReference(archive: Archive, reference: string
   return forum.id;
 }
 
-function userTarget(userId: number | null): CommandTarget {
+/**
+ * The write pipeline's target for a change to an account (or a new one, with no id yet):
+ * administrators only, audited as "user". Single sign-on's account changes use it too.
+ */
+export function userTarget(userId: number | null): CommandTarget {
   return {
     actions: ['users.manage'],
     policyTarget: null,
@@ -187,6 +193,22 @@ function userTarget(userId: number | null): CommandTarget {
     auditId: userId,
     meetingId: null,
   };
+}
+
+/**
+ * Inside a `user.add` command: stores the account and its forum roles, and names the new
+ * account in the audit line, whose id exists only now. Returns the id.
+ */
+export async function insertUserWithRoles(
+  db: Executor,
+  target: CommandTarget,
+  user: NewUser,
+  roles: readonly ForumRoleAssignment[],
+): Promise<number> {
+  const id = await insertUser(db, user);
+  await replaceForumRoles(db, id, roles);
+  target.auditId = id;
+  return id;
 }
 
 async function requireUserView(db: Executor, userId: number): Promise<UserView> {

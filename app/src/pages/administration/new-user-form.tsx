@@ -1,12 +1,15 @@
-import { type FormEvent, useState } from 'react';
-import { messageOf } from '../../api/client.ts';
+import { useState } from 'react';
 import type { Forum, UserResult } from '../../api/types.ts';
 import { createUser } from '../../api/users.ts';
-import { ErrorSummary, type FormProblem, problemFor } from '../../components/error-summary.tsx';
+import { CheckboxField } from '../../components/checkbox-field.tsx';
+import { ErrorSummary, problemFor } from '../../components/error-summary.tsx';
+import { SubmitButton } from '../../components/submit-button.tsx';
 import { TextField } from '../../components/text-field.tsx';
+import { useFormSubmission } from '../../hooks/use-form-submission.ts';
 import { ForumRoleFields } from './forum-role-fields.tsx';
 import { type RoleChoices, roleAssignmentsOf } from './forum-roles.ts';
-import { userFieldProblems, usernameProblem } from './user-fields.ts';
+import { NameAndEmailFields } from './name-and-email-fields.tsx';
+import { type UserFields, userFieldProblems, usernameProblem } from './user-fields.ts';
 
 const ids = {
   username: 'ny-bruger-brugernavn',
@@ -14,6 +17,8 @@ const ids = {
   email: 'ny-bruger-email',
   administrator: 'ny-bruger-administrator',
 };
+
+const emptyFields: UserFields = { name: '', email: '' };
 
 /**
  * "Opret bruger": username, name, e-mail, administrator and a role per forum. The server
@@ -27,45 +32,32 @@ export function NewUserForm({
   onCreated: (result: UserResult) => void;
 }) {
   const [username, setUsername] = useState('');
-  const [name, setName] = useState('');
-  const [email, setEmail] = useState('');
+  const [fields, setFields] = useState<UserFields>(emptyFields);
   const [isAdministrator, setIsAdministrator] = useState(false);
   const [roles, setRoles] = useState<RoleChoices>({});
-  const [problems, setProblems] = useState<FormProblem[]>([]);
-  const [attempt, setAttempt] = useState(0);
-  const [isBusy, setIsBusy] = useState(false);
-
-  const submit = async (event: FormEvent<HTMLFormElement>): Promise<void> => {
-    event.preventDefault();
-    setAttempt((count) => count + 1);
-    const usernameMessage = usernameProblem(username);
-    const found = [
-      ...(usernameMessage ? [{ fieldId: ids.username, message: usernameMessage }] : []),
-      ...userFieldProblems({ name, email }, ids),
-    ];
-    setProblems(found);
-    if (found.length > 0) return;
-    setIsBusy(true);
-    try {
+  const { problems, attempt, isBusy, submit } = useFormSubmission({
+    check: () => {
+      const usernameMessage = usernameProblem(username);
+      return [
+        ...(usernameMessage ? [{ fieldId: ids.username, message: usernameMessage }] : []),
+        ...userFieldProblems(fields, ids),
+      ];
+    },
+    send: async () => {
       const result = await createUser({
         username: username.trim().toLowerCase(),
-        name: name.trim(),
-        email: email.trim() || null,
+        name: fields.name.trim(),
+        email: fields.email.trim() || null,
         isAdministrator,
         forumRoles: roleAssignmentsOf(roles),
       });
       setUsername('');
-      setName('');
-      setEmail('');
+      setFields(emptyFields);
       setIsAdministrator(false);
       setRoles({});
       onCreated(result);
-    } catch (caught) {
-      setProblems([{ message: messageOf(caught) }]);
-    } finally {
-      setIsBusy(false);
-    }
-  };
+    },
+  });
 
   return (
     <form onSubmit={submit} noValidate>
@@ -81,39 +73,17 @@ export function NewUserForm({
           error={problemFor(problems, ids.username)}
           onChange={setUsername}
         />
-        <TextField
-          id={ids.name}
-          label="Navn"
-          autoComplete="off"
-          isRequired
-          value={name}
-          error={problemFor(problems, ids.name)}
-          onChange={setName}
-        />
-        <TextField
-          id={ids.email}
-          label="E-mail (valgfri)"
-          type="email"
-          autoComplete="off"
-          value={email}
-          error={problemFor(problems, ids.email)}
-          onChange={setEmail}
-        />
+        <NameAndEmailFields ids={ids} fields={fields} problems={problems} onChange={setFields} />
       </div>
-      <label className="checkbox checkbox-line" htmlFor={ids.administrator}>
-        <input
-          id={ids.administrator}
-          type="checkbox"
-          checked={isAdministrator}
-          onChange={(event) => setIsAdministrator(event.target.checked)}
-        />
-        Administrator (kan alt, også oprette brugere og fora)
-      </label>
+      <CheckboxField
+        id={ids.administrator}
+        label="Administrator (kan alt, også oprette brugere og fora)"
+        isChecked={isAdministrator}
+        onChange={setIsAdministrator}
+      />
       <ForumRoleFields idPrefix="ny-bruger" forums={forums} choices={roles} onChange={setRoles} />
       <div className="form-actions">
-        <button type="submit" className="button-primary" disabled={isBusy}>
-          {isBusy ? 'Opretter…' : 'Opret bruger'}
-        </button>
+        <SubmitButton label="Opret bruger" busyLabel="Opretter…" isBusy={isBusy} />
       </div>
     </form>
   );

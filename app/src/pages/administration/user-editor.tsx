@@ -1,13 +1,15 @@
-import { type FormEvent, useEffect, useRef, useState } from 'react';
-import { messageOf } from '../../api/client.ts';
+import { useEffect, useRef, useState } from 'react';
 import type { Forum, UserAccount, UserResult } from '../../api/types.ts';
 import { updateUser } from '../../api/users.ts';
-import { ErrorSummary, type FormProblem, problemFor } from '../../components/error-summary.tsx';
-import { TextField } from '../../components/text-field.tsx';
+import { CheckboxField } from '../../components/checkbox-field.tsx';
+import { ErrorSummary } from '../../components/error-summary.tsx';
+import { SubmitButton } from '../../components/submit-button.tsx';
+import { useFormSubmission } from '../../hooks/use-form-submission.ts';
 import { ForumRoleFields } from './forum-role-fields.tsx';
 import { type RoleChoices, roleAssignmentsOf, roleChoicesOf } from './forum-roles.ts';
+import { NameAndEmailFields } from './name-and-email-fields.tsx';
 import { PasswordReset } from './password-reset.tsx';
-import { userFieldProblems } from './user-fields.ts';
+import { type UserFields, userFieldProblems } from './user-fields.ts';
 
 /**
  * Changes one account: name, e-mail, administrator, disabled, and a role per forum, saved
@@ -27,40 +29,26 @@ export function UserEditor({
   const prefix = `bruger-${user.id}`;
   const ids = { name: `${prefix}-navn`, email: `${prefix}-email` };
   const heading = useRef<HTMLHeadingElement>(null);
-  const [name, setName] = useState(user.name);
-  const [email, setEmail] = useState(user.email ?? '');
+  const [fields, setFields] = useState<UserFields>({ name: user.name, email: user.email ?? '' });
   const [isAdministrator, setIsAdministrator] = useState(user.isAdministrator);
   const [isDisabled, setIsDisabled] = useState(user.isDisabled);
   const [roles, setRoles] = useState<RoleChoices>(() => roleChoicesOf(user.forumRoles));
-  const [problems, setProblems] = useState<FormProblem[]>([]);
-  const [attempt, setAttempt] = useState(0);
-  const [isBusy, setIsBusy] = useState(false);
-  useEffect(() => {
-    heading.current?.focus();
-  }, []);
-
-  const submit = async (event: FormEvent<HTMLFormElement>): Promise<void> => {
-    event.preventDefault();
-    setAttempt((count) => count + 1);
-    const found = userFieldProblems({ name, email }, ids);
-    setProblems(found);
-    if (found.length > 0) return;
-    setIsBusy(true);
-    try {
+  const { problems, attempt, isBusy, submit } = useFormSubmission({
+    check: () => userFieldProblems(fields, ids),
+    send: async () =>
       onSaved(
         await updateUser(user.id, {
-          name: name.trim(),
-          email: email.trim() || null,
+          name: fields.name.trim(),
+          email: fields.email.trim() || null,
           isAdministrator,
           isDisabled,
           forumRoles: roleAssignmentsOf(roles),
         }),
-      );
-    } catch (caught) {
-      setProblems([{ message: messageOf(caught) }]);
-      setIsBusy(false);
-    }
-  };
+      ),
+  });
+  useEffect(() => {
+    heading.current?.focus();
+  }, []);
 
   return (
     <section aria-labelledby={`${prefix}-overskrift`} className="panel user-editor">
@@ -70,46 +58,21 @@ export function UserEditor({
       <form onSubmit={submit} noValidate>
         <ErrorSummary problems={problems} attempt={attempt} />
         <div className="form-grid">
-          <TextField
-            id={ids.name}
-            label="Navn"
-            autoComplete="off"
-            isRequired
-            value={name}
-            error={problemFor(problems, ids.name)}
-            onChange={setName}
-          />
-          <TextField
-            id={ids.email}
-            label="E-mail (valgfri)"
-            type="email"
-            autoComplete="off"
-            value={email}
-            error={problemFor(problems, ids.email)}
-            onChange={setEmail}
-          />
+          <NameAndEmailFields ids={ids} fields={fields} problems={problems} onChange={setFields} />
         </div>
-        <label className="checkbox checkbox-line">
-          <input
-            type="checkbox"
-            checked={isAdministrator}
-            onChange={(event) => setIsAdministrator(event.target.checked)}
-          />
-          Administrator
-        </label>
-        <label className="checkbox checkbox-line">
-          <input
-            type="checkbox"
-            checked={isDisabled}
-            onChange={(event) => setIsDisabled(event.target.checked)}
-          />
-          Spærret (kan ikke logge ind, og er logget ud overalt)
-        </label>
+        <CheckboxField
+          label="Administrator"
+          isChecked={isAdministrator}
+          onChange={setIsAdministrator}
+        />
+        <CheckboxField
+          label="Spærret (kan ikke logge ind, og er logget ud overalt)"
+          isChecked={isDisabled}
+          onChange={setIsDisabled}
+        />
         <ForumRoleFields idPrefix={prefix} forums={forums} choices={roles} onChange={setRoles} />
         <div className="form-actions">
-          <button type="submit" className="button-primary" disabled={isBusy}>
-            {isBusy ? 'Gemmer…' : 'Gem bruger'}
-          </button>
+          <SubmitButton label="Gem bruger" busyLabel="Gemmer…" isBusy={isBusy} />
           <button type="button" className="button-secondary" onClick={onCancel}>
             Annullér
           </button>

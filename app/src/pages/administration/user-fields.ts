@@ -6,6 +6,9 @@ export interface UserFields {
   email: string;
 }
 
+/** The ids of the name and e-mail fields, which their problems link to. */
+export type UserFieldIds = Record<keyof UserFields, string>;
+
 const usernamePattern = /^[a-z0-9][a-z0-9._@-]{1,99}$/u;
 
 /** The problems with a new username, as the server would find them (kept in lower case). */
@@ -18,10 +21,7 @@ export function usernameProblem(username: string): string | null {
 }
 
 /** The problems with a name and an e-mail address, linked to the fields `ids` names. */
-export function userFieldProblems(
-  fields: UserFields,
-  ids: { name: string; email: string },
-): FormProblem[] {
+export function userFieldProblems(fields: UserFields, ids: UserFieldIds): FormProblem[] {
   const problems: FormProblem[] = [];
   if (!fields.name.trim()) problems.push({ fieldId: ids.name, message: 'Skriv brugerens navn.' });
   const email = fields.email.trim();

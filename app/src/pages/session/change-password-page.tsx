@@ -1,10 +1,11 @@
 import { type FormEvent, useState } from 'react';
-import { messageOf } from '../../api/client.ts';
 import { changePassword } from '../../api/session.ts';
-import { ErrorSummary, type FormProblem, problemFor } from '../../components/error-summary.tsx';
+import { ErrorSummary, problemFor } from '../../components/error-summary.tsx';
 import { Notice } from '../../components/notice.tsx';
 import { PageHeading } from '../../components/page-heading.tsx';
+import { SubmitButton } from '../../components/submit-button.tsx';
 import { TextField } from '../../components/text-field.tsx';
+import { useFormSubmission } from '../../hooks/use-form-submission.ts';
 import { usePageTitle } from '../../hooks/use-page-title.ts';
 import { navigate } from '../../router/history.ts';
 import { returnPathOf } from '../../session/return-path.ts';
@@ -19,6 +20,23 @@ import {
 
 const emptyChange: PasswordChange = { currentPassword: '', newPassword: '', repeatedPassword: '' };
 
+/** The form's three password fields, in order. */
+const passwordFields: readonly {
+  field: keyof PasswordChange;
+  label: string;
+  autoComplete: 'current-password' | 'new-password';
+  hint?: string;
+}[] = [
+  { field: 'currentPassword', label: 'Nuværende adgangskode', autoComplete: 'current-password' },
+  {
+    field: 'newPassword',
+    label: 'Ny adgangskode',
+    autoComplete: 'new-password',
+    hint: `Mindst ${minimumPasswordLength} tegn. En sætning af flere ord er let at huske og svær at gætte.`,
+  },
+  { field: 'repeatedPassword', label: 'Gentag ny adgangskode', autoComplete: 'new-password' },
+];
+
 /**
  * `/skift-adgangskode`: the user's own password, current and new twice. Every page leads here
  * while the account must change its password (a new account, a reset); after that the user
@@ -29,31 +47,22 @@ export function ChangePasswordPage({ search }: { search: string }) {
   const { user } = useSession();
   const isForced = user?.mustChangePassword ?? false;
   const [change, setChange] = useState(emptyChange);
-  const [problems, setProblems] = useState<FormProblem[]>([]);
-  const [attempt, setAttempt] = useState(0);
   const [notice, setNotice] = useState<string | null>(null);
-  const [isBusy, setIsBusy] = useState(false);
-  const edit = (field: keyof PasswordChange) => (value: string) =>
-    setChange((current) => ({ ...current, [field]: value }));
-
-  const submit = async (event: FormEvent<HTMLFormElement>): Promise<void> => {
-    event.preventDefault();
-    setAttempt((count) => count + 1);
-    setNotice(null);
-    const found = passwordChangeProblems(change);
-    setProblems(found);
-    if (found.length > 0) return;
-    setIsBusy(true);
-    try {
+  const { problems, attempt, isBusy, submit } = useFormSubmission({
+    check: () => passwordChangeProblems(change),
+    send: async () => {
       setSession(await changePassword(change.currentPassword, change.newPassword));
       setChange(emptyChange);
       if (isForced) navigate(returnPathOf(search), { replace: true });
       else setNotice('Din adgangskode er skiftet.');
-    } catch (caught) {
-      setProblems([{ message: messageOf(caught) }]);
-    } finally {
-      setIsBusy(false);
-    }
+    },
+  });
+  const edit = (field: keyof PasswordChange) => (value: string) =>
+    setChange((current) => ({ ...current, [field]: value }));
+  // A new try hides the confirmation of the last one.
+  const submitChange = (event: FormEvent<HTMLFormElement>): Promise<void> => {
+    setNotice(null);
+    return submit(event);
   };
 
   return (
@@ -67,7 +76,7 @@ export function ChangePasswordPage({ search }: { search: string }) {
       ) : null}
       <ErrorSummary problems={problems} attempt={attempt} />
       <Notice message={notice} />
-      <form className="narrow-form" onSubmit={submit} noValidate>
+      <form className="narrow-form" onSubmit={submitChange} noValidate>
         {/* Lets password managers know whose password this is. */}
         <input
           type="text"
@@ -77,41 +86,22 @@ export function ChangePasswordPage({ search }: { search: string }) {
           readOnly
           hidden
         />
-        <TextField
-          id={passwordFieldIds.currentPassword}
-          label="Nuværende adgangskode"
-          type="password"
-          autoComplete="current-password"
-          isRequired
-          value={change.currentPassword}
-          error={problemFor(problems, passwordFieldIds.currentPassword)}
-          onChange={edit('currentPassword')}
-        />
-        <TextField
-          id={passwordFieldIds.newPassword}
-          label="Ny adgangskode"
-          type="password"
-          autoComplete="new-password"
-          hint={`Mindst ${minimumPasswordLength} tegn. En sætning af flere ord er let at huske og svær at gætte.`}
-          isRequired
-          value={change.newPassword}
-          error={problemFor(problems, passwordFieldIds.newPassword)}
-          onChange={edit('newPassword')}
-        />
-        <TextField
-          id={passwordFieldIds.repeatedPassword}
-          label="Gentag ny adgangskode"
-          type="password"
-          autoComplete="new-password"
-          isRequired
-          value={change.repeatedPassword}
-          error={problemFor(problems, passwordFieldIds.repeatedPassword)}
-          onChange={edit('repeatedPassword')}
-        />
+        {passwordFields.map(({ field, label, autoComplete, hint }) => (
+          <TextField
+            key={field}
+            id={passwordFieldIds[field]}
+            label={label}
+            type="password"
+            autoComplete={autoComplete}
+            hint={hint}
+            isRequired
+            value={change[field]}
+            error={problemFor(problems, passwordFieldIds[field])}
+            onChange={edit(field)}
+          />
+        ))}
         <div className="form-actions">
-          <button type="submit" className="button-primary" disabled={isBusy}>
-            {isBusy ? 'Gemmer…' : 'Skift adgangskode'}
-          </button>
+          <SubmitButton label="Skift adgangskode" busyLabel="Gemmer…" isBusy={isBusy} />
         </div>
       </form>
     </>

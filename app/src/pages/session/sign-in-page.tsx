@@ -1,11 +1,12 @@
-import { type FormEvent, useState } from 'react';
-import { messageOf } from '../../api/client.ts';
+import { useState } from 'react';
 import { signIn } from '../../api/session.ts';
 import type { SignInMethods } from '../../api/types.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { ErrorSummary, type FormProblem, problemFor } from '../../components/error-summary.tsx';
 import { PageHeading } from '../../components/page-heading.tsx';
+import { SubmitButton } from '../../components/submit-button.tsx';
 import { TextField } from '../../components/text-field.tsx';
+import { useFormSubmission } from '../../hooks/use-form-submission.ts';
 import { usePageTitle } from '../../hooks/use-page-title.ts';
 import { returnPathOf } from '../../session/return-path.ts';
 import { setSession } from '../../session/session-store.ts';
@@ -27,25 +28,11 @@ export function SignInPage({ search }: { search: string }) {
   const arrivalMessage = new URLSearchParams(search).get('fejl')?.slice(0, 300) || null;
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
-  const [problems, setProblems] = useState<FormProblem[]>([]);
-  const [attempt, setAttempt] = useState(0);
-  const [isBusy, setIsBusy] = useState(false);
-
-  const submit = async (event: FormEvent<HTMLFormElement>): Promise<void> => {
-    event.preventDefault();
-    setAttempt((count) => count + 1);
-    const missing = missingFields(username, password);
-    setProblems(missing);
-    if (missing.length > 0) return;
-    setIsBusy(true);
-    try {
-      setSession(await signIn(username.trim(), password));
-    } catch (caught) {
-      setPassword('');
-      setProblems([{ message: messageOf(caught) }]);
-      setIsBusy(false);
-    }
-  };
+  const { problems, attempt, isBusy, submit } = useFormSubmission({
+    check: () => missingFields(username, password),
+    send: async () => setSession(await signIn(username.trim(), password)),
+    onFailure: () => setPassword(''),
+  });
 
   return (
     <>
@@ -77,9 +64,7 @@ export function SignInPage({ search }: { search: string }) {
           onChange={setPassword}
         />
         <div className="form-actions">
-          <button type="submit" className="button-primary" disabled={isBusy}>
-            {isBusy ? 'Logger ind…' : 'Log ind'}
-          </button>
+          <SubmitButton label="Log ind" busyLabel="Logger ind…" isBusy={isBusy} />
         </div>
       </form>
       <SingleSignOn methods={signInMethods} returnTo={returnTo} />
