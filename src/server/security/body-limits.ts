@@ -5,6 +5,9 @@ import { ServiceError } from '../../services/service-error.ts';
 
 const megabyte = 1024 * 1024;
 
+/** Made once: building a number format costs far more than using it. */
+const megabyteFormat = new Intl.NumberFormat('da-DK', { maximumFractionDigits: 1 });
+
 /** Routes that take a file rather than JSON, with the answer when the file is too large. */
 const uploadLimitMessages: Record<string, string> = {
   '/api/items/:id/attachments': `Filen er for stor: et bilag må højst fylde ${formatMegabytes(maxAttachmentBytes)}.`,
@@ -13,7 +16,7 @@ const uploadLimitMessages: Record<string, string> = {
 /** "2 MB", "1,5 MB": a byte count in whole or tenths of megabytes, the Danish way. */
 export function formatMegabytes(bytes: number): string {
   const megabytes = Math.floor((bytes / megabyte) * 10) / 10;
-  return `${new Intl.NumberFormat('da-DK', { maximumFractionDigits: 1 }).format(megabytes)} MB`;
+  return `${megabyteFormat.format(megabytes)} MB`;
 }
 
 /**
@@ -34,11 +37,11 @@ export function tooLargeMessage(routeUrl: string | undefined, bodyLimit: number)
 export function registerBodyLimits(app: FastifyInstance): void {
   app.addHook('preParsing', async (request, reply, payload) => {
     const limit = request.routeOptions.bodyLimit;
-    const message = tooLargeMessage(request.routeOptions.url, limit);
     const declaredLength = Number(request.headers['content-length']);
-    if (declaredLength > limit) return reply.code(413).send({ error: message });
+    if (declaredLength > limit)
+      return reply.code(413).send({ error: tooLargeMessage(request.routeOptions.url, limit) });
     if (!hasChunkedBody(request)) return payload;
-    const limiter = limitStream(limit, message);
+    const limiter = limitStream(limit, tooLargeMessage(request.routeOptions.url, limit));
     // Not pipeline(): on the limiter's error it would destroy the request, and with it the
     // socket the 413 answer goes out on.
     payload.on('error', (error) => limiter.destroy(error));

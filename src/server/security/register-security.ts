@@ -24,7 +24,7 @@ export async function registerSecurity(
   app: FastifyInstance,
   options: SecurityOptions,
 ): Promise<void> {
-  await registerSecurityHeaders(app, options);
+  registerSecurityHeaders(app, options);
   registerHostAllowList(app, options);
   registerCsrfProtection(app, options);
   registerBodyLimits(app);
