@@ -152,7 +152,7 @@ export function storeMeeting(
       context.emit({
         type: 'meeting.imported',
         meetingId: saved.meetingId,
-        forumId: null,
+        forumId: saved.forumId,
         itemIds: saved.itemIds,
         removedItemIds: saved.removedItemIds,
       });

@@ -10,6 +10,7 @@ type Executor = Kysely<DatabaseSchema>;
 /** What saving a meeting did: its id, the ids of its items (for the search index), new or not. */
 export interface SavedMeeting {
   meetingId: number;
+  forumId: number;
   itemIds: number[];
   isNew: boolean;
   /** Item ids the meeting had before, now gone (for the search index). */
@@ -104,7 +105,7 @@ export async function saveMeetingDocument(
       created_at: now,
     })
     .execute();
-  return { meetingId, itemIds, isNew: !existing, removedItemIds };
+  return { meetingId, forumId, itemIds, isNew: !existing, removedItemIds };
 }
 
 async function ensureForum(db: Executor, name: string, now: string): Promise<number> {
