@@ -92,6 +92,13 @@ describe('referat case', () => {
     }
   });
 
+  it('finds a KLE journal number written in lower case', async () => {
+    const entries = JSON.parse(await runCase('17.00.00-p20-3-18', '--json'));
+    expect(entries).toMatchObject([
+      { date: '2018-10-11', title: 'Aula - nyt forældreintra på vej' },
+    ]);
+  });
+
   it('refuses an unknown journal number as a user error', async () => {
     const run = runCase('99/99999');
     await expect(run).rejects.toThrow(UserError);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
 import type { MigrationSet } from '../store/migrator.ts';
-import { createSearchFactsTable } from './search-facts-table.ts';
+import { createSearchFactsIndexes, createSearchFactsTable } from './search-facts-table.ts';
 
 /**
  * PostgreSQL's search tables:
@@ -51,6 +51,10 @@ export function postgresSearchMigrations(): MigrationSet {
           .values({ name: 'database_id', value: randomUUID() })
           .execute();
       },
+    },
+    '0004-search-facts-indexes': {
+      // biome-ignore lint/suspicious/noExplicitAny: migrations run before the schema exists
+      up: (db: Kysely<any>) => createSearchFactsIndexes(db),
     },
   };
 }

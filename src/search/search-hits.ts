@@ -1,5 +1,10 @@
 import { type Kysely, sql } from 'kysely';
-import { publiclySearchableStatuses, type ReadScope } from '../core/policies/read-model.ts';
+import type { MeetingStatus } from '../core/meeting-lifecycle.ts';
+import {
+  publiclySearchableStatuses,
+  type ReadScope,
+  scopeShowsDecisions,
+} from '../core/policies/read-model.ts';
 import type { DatabaseSchema } from '../store/database-schema.ts';
 import { scopeCondition } from '../store/read-scope-sql.ts';
 import { loadExtraBodyText } from './indexable-items.ts';
@@ -48,6 +53,8 @@ export async function loadSearchHits(
       'a.decision',
       'm.id as meetingId',
       'm.date',
+      'm.forum_id as forumId',
+      'm.status',
       'fo.name as forum',
       'c.case_number as caseNumber',
     ])
@@ -69,9 +76,14 @@ export async function loadSearchHits(
   for (const { id, score } of ranked) {
     const row = byId.get(id);
     if (!row) continue;
+    const showsDecision =
+      !options.scope ||
+      scopeShowsDecisions(options.scope, row.forumId, row.status as MeetingStatus);
+    const body = [row.background, row.presentation, ...(extra.get(id) ?? [])];
+    if (!showsDecision && !isMatchedOutsideDecision(row.title, body, options)) continue;
     const sections = options.isDecisionOnly
       ? [row.decision]
-      : [row.decision, row.background, row.presentation, ...(extra.get(id) ?? [])];
+      : [...(showsDecision ? [row.decision] : []), ...body];
     hits.push({
       meeting: { id: row.meetingId, forum: row.forum, date: row.date },
       item: { id: row.id, number: row.number, title: row.title, caseNumber: row.caseNumber },
@@ -80,4 +92,19 @@ export async function loadSearchHits(
     });
   }
   return hits;
+}
+
+/**
+ * Whether an item would be found without its decision: a reader who may not see the decision
+ * yet (the minutes are not out) must neither find an item by it nor read it in a snippet.
+ * A search by filters alone (a journal number) matches no words and is kept.
+ */
+function isMatchedOutsideDecision(
+  title: string,
+  body: ReadonlyArray<string | null>,
+  options: HitOptions,
+): boolean {
+  if (options.isDecisionOnly) return false;
+  if (options.matchingStems.size === 0) return true;
+  return buildSnippet([title, ...body], options.matchingStems).includes('[[');
 }

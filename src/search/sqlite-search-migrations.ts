@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
 import type { MigrationSet } from '../store/migrator.ts';
-import { createSearchFactsTable } from './search-facts-table.ts';
+import { createSearchFactsIndexes, createSearchFactsTable } from './search-facts-table.ts';
 
 /**
  * SQLite's search tables:
@@ -52,6 +52,10 @@ export function sqliteSearchMigrations(): MigrationSet {
           ])
           .execute();
       },
+    },
+    '0004-search-facts-indexes': {
+      // biome-ignore lint/suspicious/noExplicitAny: migrations run before the schema exists
+      up: (db: Kysely<any>) => createSearchFactsIndexes(db),
     },
   };
 }

@@ -1,4 +1,5 @@
 import type { Actor } from '../core/actor.ts';
+import { parseCaseNumber } from '../core/case-number.ts';
 import { meetingAccess } from '../core/policies/meeting-access.ts';
 import { visibleCaseEntry } from '../core/policies/read-model.ts';
 import type { SearchFilters, SearchHit } from '../search/search-provider.ts';
@@ -55,7 +56,10 @@ export async function getCaseTimeline(
   actor: Actor,
   caseNumber: string,
 ): Promise<CaseTimelineView[]> {
-  const entries = await findCaseTimeline(archive.database.db, caseNumber);
+  // Journal numbers are stored as parseCaseNumber writes them ("…-K23-…", not "…-k23-…").
+  const parsed = parseCaseNumber(caseNumber.trim().toUpperCase());
+  const wanted = parsed.ok ? parsed.caseNumber.text : caseNumber.trim();
+  const entries = await findCaseTimeline(archive.database.db, wanted);
   const visible: CaseTimelineView[] = [];
   for (const entry of entries) {
     const access = meetingAccess(actor, entry);

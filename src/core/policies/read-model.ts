@@ -2,6 +2,7 @@ import type { Actor } from '../actor.ts';
 import { type AgendaItem, createEmptyItem, type Meeting } from '../meeting.ts';
 import type { MeetingStatus } from '../meeting-lifecycle.ts';
 import {
+  areMinutesPublished,
   type MeetingAccess,
   meetingAccess,
   showsClosedItems,
@@ -148,6 +149,21 @@ export const publiclySearchableStatuses: readonly MeetingStatus[] = [
   'minutes_published',
   'minutes_approved',
 ];
+
+/**
+ * Whether a reader with this scope sees the decisions of a meeting of this forum in this state:
+ * the forum's members and staff always, everyone else once the minutes are published (the same
+ * rule as showsDecisions, for search hits, which know the scope rather than the access).
+ */
+export function scopeShowsDecisions(
+  scope: ReadScope,
+  forumId: number,
+  status: MeetingStatus,
+): boolean {
+  if (scope.kind === 'all') return true;
+  if (scope.staffForumIds.includes(forumId) || scope.memberForumIds.includes(forumId)) return true;
+  return areMinutesPublished(status);
+}
 
 /** The read scope of an actor, given every forum with its visibility. */
 export function readScope(actor: Actor, forums: readonly ForumTarget[]): ReadScope {
