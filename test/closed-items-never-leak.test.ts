@@ -157,16 +157,11 @@ describe.each(testDatabases())('closed items never leak, on %s', (backend, openD
 
   async function exportAs(actor: Actor): Promise<string[]> {
     let text = '';
-    await exportMeetings(
-      world.archive.database,
-      'jsonl',
-      {
-        write: async (chunk) => {
-          text += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
-        },
+    await exportMeetings(world.archive.database, actor, 'jsonl', {
+      write: async (chunk) => {
+        text += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
       },
-      { actor },
-    );
+    });
     return text.split('\n').filter((line) => line !== '');
   }
 

@@ -36,13 +36,11 @@ export function registerExportCommand(program: Command): void {
       const archive = await openArchive();
       try {
         if (output === '-') {
-          await exportMeetings(archive.database, format, createStreamSink(process.stdout), {
-            actor,
-          });
+          await exportMeetings(archive.database, actor, format, createStreamSink(process.stdout));
           return;
         }
         const summary = await writeFileAtomically(output, (sink) =>
-          exportMeetings(archive.database, format, sink, { actor }),
+          exportMeetings(archive.database, actor, format, sink),
         );
         process.stderr.write(
           `Eksporterede ${summary.meetings.toLocaleString('da-DK')} ${summary.meetings === 1 ? 'møde' : 'møder'} og ${summary.items.toLocaleString('da-DK')} ${summary.items === 1 ? 'punkt' : 'punkter'} til ${output}\n`,

@@ -25,32 +25,31 @@ export interface ExportSummary {
 
 /** Options for an export. */
 export interface ExportOptions {
-  /**
-   * Whose view to export: the read model decides, so the anonymous reader's export (`--public`)
-   * holds only the published meetings of public forums, with closed items as "Lukket punkt".
-   */
-  actor: Actor;
   /** Meetings loaded per query: bounds memory on a large archive. */
   batchSize?: number;
 }
 
 /**
- * Writes every meeting, ordered by forum and date, as Meeting documents, from one consistent
+ * Writes every meeting the actor may see (the read model decides: the anonymous reader's export,
+ * `--public`, holds only the published meetings of public forums, with closed items as "Lukket
+ * punkt"), ordered by forum and date, as Meeting documents, from one consistent
  * snapshot of the archive. Each document is checked against the schema before it is written,
  * so an export can always be imported again. The output holds no timestamps or ids, so
  * export → import → export gives the same bytes.
  */
 export function exportMeetings(
   database: Database,
+  actor: Actor,
   format: ExportFormat,
   sink: OutputSink,
-  options: ExportOptions,
+  options: ExportOptions = {},
 ): Promise<ExportSummary> {
-  return readSnapshot(database, (db) => writeMeetings(db, format, sink, options));
+  return readSnapshot(database, (db) => writeMeetings(db, actor, format, sink, options));
 }
 
 async function writeMeetings(
   db: Kysely<DatabaseSchema>,
+  actor: Actor,
   format: ExportFormat,
   sink: OutputSink,
   options: ExportOptions,
@@ -65,7 +64,7 @@ async function writeMeetings(
     const targets = await findMeetingTargets(db, batch);
     const visible = batch.flatMap((id) => {
       const target = targets.get(id);
-      const access = target ? meetingAccess(options.actor, target) : 'none';
+      const access = target ? meetingAccess(actor, target) : 'none';
       return target && access !== 'none' ? [{ id, target, access }] : [];
     });
     const meetings = await loadMeetingDocuments(

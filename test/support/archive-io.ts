@@ -48,13 +48,14 @@ export async function exportToText(
   let text = '';
   await exportMeetings(
     database,
+    actor,
     format,
     {
       async write(chunk) {
         text += chunk;
       },
     },
-    { actor, batchSize: 2 },
+    { batchSize: 2 },
   );
   return text;
 }
