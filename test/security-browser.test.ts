@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/server/app.ts';
 import { crossSiteMessage } from '../src/server/security/csrf-protection.ts';
@@ -9,7 +9,7 @@ import { wrongHostMessage } from '../src/server/security/host-allow-list.ts';
 import { type Archive, openArchive } from '../src/services/archive.ts';
 import { loadDemoDataIfEmpty } from '../src/services/demo-data.ts';
 import { makeScratchFolder, removeScratchFolders } from './support/archive-io.ts';
-import { chromiumPath } from './support/browser.ts';
+import { launchBrowser } from './support/browser.ts';
 
 /** What the server saw of one request: its answer, and whether it got past the CSRF check. */
 interface SeenRequest {
@@ -60,20 +60,10 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => attacker.listen(0, '127.0.0.1', resolve));
   attackerUrl = `http://attacker.test:${(attacker.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      // Two names an attacker controls, both resolving to this machine.
-      '--host-resolver-rules=MAP evil.test 127.0.0.1, MAP attacker.test 127.0.0.1',
-    ],
-  });
+  browser = await launchBrowser([
+    // Two names an attacker controls, both resolving to this machine.
+    '--host-resolver-rules=MAP evil.test 127.0.0.1, MAP attacker.test 127.0.0.1',
+  ]);
 }, 60_000);
 
 afterAll(async () => {

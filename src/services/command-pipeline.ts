@@ -73,9 +73,9 @@ export class AccessRefusedError extends ServiceError {
 /**
  * The one write pipeline. Every change goes through here: it opens the transaction, finds (and
  * on PostgreSQL locks) and authorizes the target, checks the caller's version, bumps the
- * meeting's version, applies the change, records revisions with the actor as author, appends the domain events to the
- * outbox (the search index reacts to them in the same transaction), and writes the audit log.
- * A refusal is audited after the rollback.
+ * meeting's version, applies the change, records revisions with the actor as author, appends
+ * the domain events to the outbox (the search index reacts to them in the same transaction),
+ * and writes the audit log. A refusal is audited after the rollback.
  */
 export async function runCommand<T extends CommandTarget, R>(
   archive: Archive,

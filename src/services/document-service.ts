@@ -5,7 +5,7 @@ import { renderMeeting } from '../render/render-meeting.ts';
 import { loadMeetingDocuments } from '../store/meeting-reader.ts';
 import type { Archive } from './archive.ts';
 import { findPublication } from './publication-service.ts';
-import { requireAllowedRead, requireMeetingAccess } from './read-access.ts';
+import { requireMeetingAccess, requirePolicy } from './read-access.ts';
 import { notFound } from './service-error.ts';
 
 /** A rendered document and the file name to offer it under. */
@@ -39,7 +39,7 @@ export async function renderPreview(
   kind: 'agenda' | 'minutes',
 ): Promise<RenderedDocument> {
   const readable = await requireMeetingAccess(archive, actor, meetingId);
-  await requireAllowedRead(archive, actor, 'meeting.preview', readable);
+  await requirePolicy(archive, actor, 'meeting.preview', readable.target);
   const [meeting] = await loadMeetingDocuments(archive.database.db, [meetingId]);
   if (!meeting) throw notFound('Mødet');
   const visible = visibleMeeting({ ...meeting, kind }, readable.access, readable.target.status);

@@ -1,12 +1,10 @@
-import type { Kysely } from 'kysely';
-import type { Actor } from '../core/actor.ts';
+import { type Actor, authorName } from '../core/actor.ts';
 import type { DomainEventType } from '../core/domain-events.ts';
 import { type MeetingAction, transitionMeeting } from '../core/meeting-lifecycle.ts';
 import type { PolicyAction } from '../core/policies/authorize.ts';
 import { diffPublications, type ItemChange } from '../core/publication-diff.ts';
 import { approvalDecision, standardItems } from '../core/standard-items.ts';
 import { findForumTarget, findMeetingTarget } from '../store/access-store.ts';
-import type { DatabaseSchema } from '../store/database-schema.ts';
 import { findForum } from '../store/forum-store.ts';
 import { loadStoredItems, writeItemFields } from '../store/item-store.ts';
 import { loadMeetingDocuments } from '../store/meeting-reader.ts';
@@ -29,8 +27,6 @@ import {
 } from './command-pipeline.ts';
 import { notFound, ServiceError } from './service-error.ts';
 import { loadWorkspace, type Workspace } from './workspace-service.ts';
-
-type Executor = Kysely<DatabaseSchema>;
 
 /** A new meeting's date, time and room. */
 export interface NewMeeting {
@@ -79,7 +75,7 @@ export function createMeeting(
           location: meeting.location ?? null,
           items: standardItems(forum.name, previous?.date ?? null),
         },
-        { action: 'create', author: context.actor.kind === 'user' ? context.actor.name : null },
+        { action: 'create', author: authorName(context.actor) },
       );
       await updateMeetingStatus(db, saved.meetingId, 'draft');
       context.emit({
@@ -179,7 +175,7 @@ function publish(
       const saved = await insertPublication(db, meetingId, {
         kind,
         document: published,
-        author: context.actor.kind === 'user' ? context.actor.name : null,
+        author: authorName(context.actor),
       });
       context.emit(
         meetingEvent(kind === 'agenda' ? 'agenda.published' : 'minutes.published', target, {
@@ -354,5 +350,5 @@ function meetingEvent(
 async function workspaceOf(context: CommandContext, meetingId: number): Promise<Workspace> {
   const target = await findMeetingTarget(context.db, meetingId);
   if (!target) throw notFound('Mødet');
-  return loadWorkspace(context.db as Executor, context.actor, target);
+  return loadWorkspace(context.db, context.actor, target);
 }

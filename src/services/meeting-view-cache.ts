@@ -61,7 +61,7 @@ interface Entry extends MeetingViewAnswer {
   status: string;
 }
 
-/** Whether two stamps show the same document (same version, state and access). */
+/** Whether a kept entry shows the document a stamp asks for (the access is in the key). */
 function isSameDocument(entry: Entry, stamp: MeetingStamp): boolean {
   return entry.version === stamp.version && entry.status === stamp.status;
 }

@@ -47,21 +47,22 @@ export async function requireMeetingAccess(
 }
 
 /**
- * Asks the policy about a read beyond the published document (the history, a preview), and
- * refuses with its answer, audited.
+ * Asks the policy outside the write pipeline (a read beyond the published document, such as a
+ * preview; or before work that precedes a write) and refuses with its answer, audited.
  */
-export async function requireAllowedRead(
+export async function requirePolicy(
   archive: Archive,
   actor: Actor,
-  action: Extract<PolicyAction, 'meeting.readHistory' | 'meeting.preview'>,
-  readable: ReadableMeeting,
+  action: PolicyAction,
+  target: StoredMeetingTarget,
+  audit: { type: string; id: number } = { type: 'meeting', id: target.meetingId },
 ): Promise<void> {
-  const decision = authorize(actor, action, readable.target);
+  const decision = authorize(actor, action, target);
   if (decision.allowed) return;
   await auditRefusal(archive, actor, {
     action,
-    auditType: 'meeting',
-    auditId: readable.target.meetingId,
+    auditType: audit.type,
+    auditId: audit.id,
     message: decision.reason,
   });
   throw new ServiceError(decision.status, decision.reason);
@@ -81,15 +82,7 @@ export async function precheckWrite(
 ): Promise<void> {
   const target = await findMeetingTarget(archive.database.db, meetingId);
   if (!target) throw notFound('Mødet');
-  const decision = authorize(actor, action, target);
-  if (decision.allowed) return;
-  await auditRefusal(archive, actor, {
-    action,
-    auditType: audit.type,
-    auditId: audit.id,
-    message: decision.reason,
-  });
-  throw new ServiceError(decision.status, decision.reason);
+  await requirePolicy(archive, actor, action, target, audit);
 }
 
 /** The actor's read scope over every forum, for lists and searches. */

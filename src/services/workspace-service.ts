@@ -153,6 +153,9 @@ export async function loadWorkspace(
     visibleEditableItem(item, access, status),
   );
   const plan = timePlan(items);
+  const previous = await findNeighbourMeeting(db, forum.id, meeting.date, 'before');
+  // Approving the previous minutes from item 1 is a question about that meeting too.
+  const previousTarget = previous ? await findMeetingTarget(db, previous.id) : null;
   return {
     id: meeting.id,
     version: meeting.version,
@@ -163,10 +166,7 @@ export async function loadWorkspace(
     start: meeting.start,
     location: meeting.location,
     forum,
-    previousMeeting: visibleNeighbour(
-      await findNeighbourMeeting(db, forum.id, meeting.date, 'before'),
-      access,
-    ),
+    previousMeeting: visibleNeighbour(previous, access),
     nextMeeting: visibleNeighbour(
       await findNeighbourMeeting(db, forum.id, meeting.date, 'after'),
       access,
@@ -182,29 +182,8 @@ export async function loadWorkspace(
       kind,
       publishedAt,
     })),
-    permissions: {
-      ...permissionsFor(actor, current),
-      canApprovePrevious: await canApprovePreviousOf(db, actor, current),
-    },
+    permissions: permissionsFor(actor, current, previousTarget),
   };
-}
-
-/**
- * Whether item 1 may approve the previous meeting's minutes: the policy asked about both
- * meetings, this one (under way) and the one before (minutes out, not yet approved).
- */
-async function canApprovePreviousOf(
-  db: Executor,
-  actor: Actor,
-  meeting: StoredMeetingTarget,
-): Promise<boolean> {
-  if (!authorize(actor, 'minutes.approvePrevious', meeting).allowed) return false;
-  const record = await findMeetingRecord(db, meeting.meetingId);
-  const previous = record
-    ? await findNeighbourMeeting(db, record.forumId, record.date, 'before')
-    : null;
-  const target = previous ? await findMeetingTarget(db, previous.id) : null;
-  return target !== null && authorize(actor, 'minutes.approve', target).allowed;
 }
 
 /** A neighbouring meeting, unless it is a draft that only the forum's staff may see. */
@@ -215,9 +194,17 @@ function visibleNeighbour<T extends { status: string }>(
   return neighbour && (access === 'staff' || neighbour.status !== 'draft') ? neighbour : null;
 }
 
-/** The policy's answer for every action the editor offers. */
-export function permissionsFor(actor: Actor, meeting: StoredMeetingTarget): WorkspacePermissions {
-  const can = (action: PolicyAction) => authorize(actor, action as 'agenda.edit', meeting).allowed;
+/**
+ * The policy's answer for every action the editor offers. Item 1 may approve the previous
+ * meeting's minutes when the policy allows it for both meetings: this one (under way) and the
+ * one before (minutes out, not yet approved).
+ */
+function permissionsFor(
+  actor: Actor,
+  meeting: StoredMeetingTarget,
+  previous: StoredMeetingTarget | null,
+): WorkspacePermissions {
+  const can = (action: PolicyAction) => authorize(actor, action, meeting).allowed;
   return {
     canEditAgenda: can('agenda.edit'),
     canEnterDecisions: can('decision.enter'),
@@ -228,7 +215,10 @@ export function permissionsFor(actor: Actor, meeting: StoredMeetingTarget): Work
     canStartMeeting: can('meeting.start'),
     canPublishMinutes: can('minutes.publish'),
     canApproveMinutes: can('minutes.approve'),
-    canApprovePrevious: can('minutes.approvePrevious'),
+    canApprovePrevious:
+      can('minutes.approvePrevious') &&
+      previous !== null &&
+      authorize(actor, 'minutes.approve', previous).allowed,
     canSeeHistory: can('meeting.readHistory'),
     canPreview: can('meeting.preview'),
   };

@@ -9,61 +9,6 @@ import { canSeeForum, meetingAccess } from './meeting-access.ts';
 import type { AccountTarget, ForumTarget, MeetingTarget } from './targets.ts';
 
 /**
- * What an actor may ask to do, and what each needs as its target. Reading is decided by
- * meetingAccess (the read model asks it); these are the actions that change something or
- * show more than a published document.
- */
-export interface ActionTargets {
-  'meeting.read': MeetingTarget;
-  'meeting.readHistory': MeetingTarget;
-  'meeting.preview': MeetingTarget;
-  'meeting.create': ForumTarget;
-  'meeting.editDetails': MeetingTarget;
-  'agenda.edit': MeetingTarget;
-  'decision.enter': MeetingTarget;
-  'item.correct': MeetingTarget;
-  'agenda.publish': MeetingTarget;
-  'meeting.start': MeetingTarget;
-  'minutes.publish': MeetingTarget;
-  'minutes.approve': MeetingTarget;
-  'minutes.approvePrevious': MeetingTarget;
-  'forum.read': ForumTarget;
-  'forum.edit': ForumTarget;
-  'forum.create': null;
-  'users.manage': null;
-  'audit.read': null;
-  'archive.manage': null;
-  'account.changePassword': AccountTarget;
-}
-
-/** An action the policy knows. */
-export type PolicyAction = keyof ActionTargets;
-
-/** Every action, so that tests can go through them all. */
-export const policyActions = [
-  'meeting.read',
-  'meeting.readHistory',
-  'meeting.preview',
-  'meeting.create',
-  'meeting.editDetails',
-  'agenda.edit',
-  'decision.enter',
-  'item.correct',
-  'agenda.publish',
-  'meeting.start',
-  'minutes.publish',
-  'minutes.approve',
-  'minutes.approvePrevious',
-  'forum.read',
-  'forum.edit',
-  'forum.create',
-  'users.manage',
-  'audit.read',
-  'archive.manage',
-  'account.changePassword',
-] as const satisfies readonly PolicyAction[];
-
-/**
  * The policy's answer. A refusal carries the HTTP status it means: 401 (sign in first), 403
  * (signed in, but not allowed), 404 (not there for this actor: a hidden meeting is not
  * admitted to exist), 409 (not in this state) or 423 (approved minutes are locked).
@@ -81,8 +26,13 @@ export const lockedReason =
 /** Any target an action can have. */
 export type PolicyTarget = MeetingTarget | ForumTarget | AccountTarget | null;
 
-/** Which kind of target each action takes. */
-const targetKinds: Record<PolicyAction, 'meeting' | 'forum' | 'account' | 'none'> = {
+/**
+ * What an actor may ask to do, and which kind of target each takes: a meeting (with its forum
+ * and state), a forum, a user's own account, or none (administration). Reading a meeting is
+ * decided by meetingAccess (the read model asks it); these are the actions that change
+ * something or show more than a published document.
+ */
+const targetKinds = {
   'meeting.read': 'meeting',
   'meeting.readHistory': 'meeting',
   'meeting.preview': 'meeting',
@@ -103,7 +53,13 @@ const targetKinds: Record<PolicyAction, 'meeting' | 'forum' | 'account' | 'none'
   'audit.read': 'none',
   'archive.manage': 'none',
   'account.changePassword': 'account',
-};
+} as const satisfies Record<string, 'meeting' | 'forum' | 'account' | 'none'>;
+
+/** An action the policy knows. */
+export type PolicyAction = keyof typeof targetKinds;
+
+/** Every action, so that tests can go through them all. */
+export const policyActions = Object.keys(targetKinds) as PolicyAction[];
 
 /**
  * The one policy: may this actor do this to this target? Pure, from the actor's standing in
