@@ -39,7 +39,10 @@ export async function renderPreview(
   kind: 'agenda' | 'minutes',
 ): Promise<RenderedDocument> {
   const readable = await requireMeetingAccess(archive, actor, meetingId);
-  await requirePolicy(archive, actor, 'meeting.preview', readable.target);
+  await requirePolicy(archive, actor, 'meeting.preview', readable.target, {
+    type: 'meeting',
+    id: meetingId,
+  });
   const [meeting] = await loadMeetingDocuments(archive.database.db, [meetingId]);
   if (!meeting) throw notFound('Mødet');
   const visible = visibleMeeting({ ...meeting, kind }, readable.access, readable.target.status);

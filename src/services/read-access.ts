@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Actor } from '../core/actor.ts';
-import { authorize, type PolicyAction } from '../core/policies/authorize.ts';
+import { authorize, type PolicyAction, type PolicyTarget } from '../core/policies/authorize.ts';
 import { type MeetingAccess, meetingAccess } from '../core/policies/meeting-access.ts';
 import { type ReadScope, readScope } from '../core/policies/read-model.ts';
 import {
@@ -48,14 +48,15 @@ export async function requireMeetingAccess(
 
 /**
  * Asks the policy outside the write pipeline (a read beyond the published document, such as a
- * preview; or before work that precedes a write) and refuses with its answer, audited.
+ * preview or the users and the audit log; or before work that precedes a write) and refuses
+ * with its answer, audited.
  */
 export async function requirePolicy(
   archive: Archive,
   actor: Actor,
   action: PolicyAction,
-  target: StoredMeetingTarget,
-  audit: { type: string; id: number } = { type: 'meeting', id: target.meetingId },
+  target: PolicyTarget,
+  audit: { type: string; id: number | string | null },
 ): Promise<void> {
   const decision = authorize(actor, action, target);
   if (decision.allowed) return;

@@ -2,7 +2,7 @@ import type { Actor } from '../../core/actor.ts';
 import { isValidCalendarDate } from '../../core/danish-date.ts';
 import { listAuditEntries, type StoredAuditEntry } from '../../store/audit-store.ts';
 import type { Archive } from '../archive.ts';
-import { requireAdministrator } from './require-administrator.ts';
+import { requirePolicy } from '../read-access.ts';
 
 /** How much of the audit log one answer holds at most. */
 export const maximumAuditLimit = 1000;
@@ -20,7 +20,7 @@ export async function readAuditLog(
   actor: Actor,
   query: AuditQuery = {},
 ): Promise<StoredAuditEntry[]> {
-  await requireAdministrator(archive, actor, 'audit.read', 'audit');
+  await requirePolicy(archive, actor, 'audit.read', null, { type: 'audit', id: null });
   return listAuditEntries(archive.database.db, {
     since: query.since,
     limit: Math.min(query.limit ?? 200, maximumAuditLimit),

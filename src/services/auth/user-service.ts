@@ -16,9 +16,9 @@ import {
 } from '../../store/user-store.ts';
 import type { Archive } from '../archive.ts';
 import { type CommandTarget, runCommand } from '../command-pipeline.ts';
+import { requirePolicy } from '../read-access.ts';
 import { notFound, ServiceError } from '../service-error.ts';
 import { checkNewPassword, generatePassword, hashPassword } from './password-hashing.ts';
-import { requireAdministrator } from './require-administrator.ts';
 import { findUserView, listUserViews, type UserView } from './user-views.ts';
 
 export { loadUserActor, type UserView } from './user-views.ts';
@@ -63,7 +63,7 @@ export interface UserResult {
 
 /** Every account, for an administrator. */
 export async function getUsers(archive: Archive, actor: Actor): Promise<UserView[]> {
-  await requireAdministrator(archive, actor, 'users.manage', 'user');
+  await requirePolicy(archive, actor, 'users.manage', null, { type: 'user', id: null });
   return listUserViews(archive.database.db);
 }
 
@@ -73,7 +73,7 @@ export async function findUserIdByUsername(
   actor: Actor,
   username: string,
 ): Promise<number> {
-  await requireAdministrator(archive, actor, 'users.manage', 'user');
+  await requirePolicy(archive, actor, 'users.manage', null, { type: 'user', id: null });
   const user = await findUserByUsername(archive.database.db, normalizeUsername(username));
   if (!user) throw notFound(`Brugeren "${username}"`);
   return user.id;
