@@ -61,6 +61,7 @@ interface CaseContext {
 const states: MeetingStatus[] = [
   'draft',
   'agenda_published',
+  'in_progress',
   'held',
   'minutes_published',
   'minutes_approved',
@@ -186,6 +187,12 @@ const routeCases: RouteCase[] = [
     request: (_meeting, context) => json(`/assets/${context.asset}`),
     expect: everyone,
   },
+  {
+    route: 'GET /favicon.svg',
+    scope: 'other',
+    request: () => json('/favicon.svg'),
+    expect: everyone,
+  },
   // Administration.
   {
     route: 'GET /api/users',
@@ -284,6 +291,12 @@ const routeCases: RouteCase[] = [
     expect: readMeeting,
   },
   {
+    route: 'GET /api/meetings/:id/combined.pdf',
+    scope: 'meeting',
+    request: (meeting) => json(`/api/meetings/${meeting.meetingId}/combined.pdf?kind=agenda`),
+    expect: readMeeting,
+  },
+  {
     route: 'GET /api/meetings/:id/publications/:kind/:number/document.pdf',
     scope: 'meeting',
     request: (meeting) =>
@@ -360,6 +373,11 @@ function meetingWrites(): RouteCase[] {
       post(m, 'publish-agenda'),
     ),
     write('POST /api/meetings/:id/start', 'meeting.start', (m) => post(m, 'start')),
+    write('POST /api/meetings/:id/finish', 'meeting.finish', (m) => post(m, 'finish')),
+    write('DELETE /api/meetings/:id', 'meeting.delete', (meeting) => ({
+      method: 'DELETE',
+      url: `/api/meetings/${meeting.meetingId}`,
+    })),
     write('POST /api/meetings/:id/publish-minutes', 'minutes.publish', (m) =>
       post(m, 'publish-minutes'),
     ),
@@ -373,10 +391,10 @@ function meetingWrites(): RouteCase[] {
       // The meeting before may not have minutes to approve.
       { mayConflict: true },
     ),
-    write('POST /api/meetings/:id/absences', 'decision.enter', (m) =>
+    write('POST /api/meetings/:id/absences', 'attendance.record', (m) =>
       post(m, 'absences', { name: 'Ida Fravær' }),
     ),
-    write('DELETE /api/meetings/:id/absences', 'decision.enter', (meeting) => ({
+    write('DELETE /api/meetings/:id/absences', 'attendance.record', (meeting) => ({
       method: 'DELETE',
       url: `/api/meetings/${meeting.meetingId}/absences?name=Ida`,
     })),

@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { MeetingAnnotations } from '../src/core/item-annotations.ts';
 import { renderMeeting } from '../src/render/render-meeting.ts';
 import { launchBrowser } from './support/browser.ts';
 import {
@@ -19,14 +20,34 @@ afterAll(async () => {
 
 const meetings = [...realMeetingNames.map(readRealMeeting), readGeneratedMeetings()[2]];
 
+/** The forum's annotations on the 2018 minutes: notes, guests, messages and corrections. */
+const annotations: MeetingAnnotations = {
+  items: {
+    2: {
+      purpose: 'Beslutning',
+      guests: [{ name: 'Jens Hansen', role: 'oplægsholder' }],
+      communication: 'Opbremsningen fortsætter.',
+      corrections: [
+        { date: '2019-03-12', reason: 'Beløbet var forkert.' },
+        { date: '2019-04-02', reason: 'Navnet var stavet forkert.' },
+      ],
+    },
+  },
+  communicationItemNumber: 6,
+};
+
 describe('the rendered HTML page', () => {
-  it.each(meetings.map((meeting) => [meeting?.date, meeting] as const))(
+  it.each([
+    ...meetings.map((meeting) => [meeting?.date, meeting, undefined] as const),
+    ['2018-10-11 with annotations', readRealMeeting('chefforum-2018-10-11'), annotations] as const,
+  ])(
     'of %s has no serious or critical accessibility violations (axe)',
-    async (_date, meeting) => {
+    async (_date, meeting, withAnnotations) => {
       if (!meeting) throw new Error('missing meeting');
       const context = await browser.newContext();
       const page = await context.newPage();
-      await page.setContent(new TextDecoder().decode(await renderMeeting(meeting, 'html')));
+      const bytes = await renderMeeting(meeting, 'html', { annotations: withAnnotations });
+      await page.setContent(new TextDecoder().decode(bytes));
       const results = await new AxeBuilder({ page }).analyze();
       const severe = results.violations.filter((violation) =>
         ['serious', 'critical'].includes(violation.impact ?? ''),

@@ -75,4 +75,32 @@ describe('the PDF table of contents', () => {
       expect(page).toContain(`Side ${index + 1} af ${pages.length}`);
     });
   });
+
+  it('lists each item’s Bilag under the item, in order', async () => {
+    const meeting = readRealMeeting('chefforum-2018-10-11');
+    const pages = pdfPages(await renderMeeting(meeting, 'pdf'));
+    const contents = contentsPages(pages);
+    const withBilag = meeting.items.filter((item) => item.attachments.length > 0);
+    expect(withBilag.length).toBeGreaterThan(0);
+    for (const item of withBilag) {
+      // The item's own text: from the page its heading is on to the next item's heading.
+      const first = (contents.get(item.number) ?? 0) - 1;
+      const last = contents.get(item.number + 1) ?? pages.length;
+      const text = pages
+        .slice(first, last)
+        .join('\n')
+        .replace(/[ \t]+/gu, ' ');
+      const next = text.search(new RegExp(`^ ?Punkt ${item.number + 1}:`, 'mu'));
+      const own = text.slice(0, next < 0 ? undefined : next);
+      expect(own).toMatch(new RegExp(`^ ?Punkt ${item.number}:`, 'mu'));
+      const heading = own.search(/^ ?Bilag$/mu);
+      expect(heading, `Punkt ${item.number} has a Bilag heading`).toBeGreaterThan(0);
+      let position = heading;
+      for (const attachment of item.attachments) {
+        const found = own.indexOf(attachment.title, position);
+        expect(found, attachment.title).toBeGreaterThan(position);
+        position = found;
+      }
+    }
+  });
 });

@@ -9,6 +9,7 @@ export type DomainEventType =
   | 'meeting.created'
   | 'meeting.imported'
   | 'meeting.details_changed'
+  | 'meeting.deleted'
   | 'item.added'
   | 'item.saved'
   | 'item.corrected'
@@ -19,7 +20,9 @@ export type DomainEventType =
   | 'absences.changed'
   | 'agenda.published'
   | 'meeting.started'
+  | 'meeting.finished'
   | 'minutes.published'
+  | 'minutes.corrected'
   | 'minutes.approved';
 
 /** One event: its type, where it happened, and which items it touched. */

@@ -1,11 +1,13 @@
 /**
- * The life of a meeting: draft → agenda published → held → minutes published → minutes
- * approved. Item 1 of the next meeting approves the previous minutes; after that they are
- * locked, and a correction becomes a new revision with a reason.
+ * The life of a meeting: draft → agenda published → in progress → held → minutes published →
+ * minutes approved. Item 1 of the next meeting approves the previous minutes; after that they
+ * are locked, and a correction becomes a new published version with a reason. A meeting
+ * imported from the archive is final: approved and locked from the start.
  */
 export type MeetingStatus =
   | 'draft'
   | 'agenda_published'
+  | 'in_progress'
   | 'held'
   | 'minutes_published'
   | 'minutes_approved';
@@ -14,6 +16,7 @@ export type MeetingStatus =
 export const meetingStatuses: readonly MeetingStatus[] = [
   'draft',
   'agenda_published',
+  'in_progress',
   'held',
   'minutes_published',
   'minutes_approved',
@@ -23,6 +26,7 @@ export const meetingStatuses: readonly MeetingStatus[] = [
 export const meetingStatusLabels: Record<MeetingStatus, string> = {
   draft: 'Kladde',
   agenda_published: 'Dagsorden udsendt',
+  in_progress: 'I gang',
   held: 'Afholdt',
   minutes_published: 'Referat udsendt',
   minutes_approved: 'Referat godkendt',
@@ -32,13 +36,15 @@ export const meetingStatusLabels: Record<MeetingStatus, string> = {
 export type MeetingAction =
   | 'publish_agenda'
   | 'start_meeting'
+  | 'finish_meeting'
   | 'publish_minutes'
   | 'approve_minutes';
 
 const transitions: Record<MeetingAction, { from: readonly MeetingStatus[]; to: MeetingStatus }> = {
   // Republishing the agenda is allowed until the meeting is held: every version is kept.
   publish_agenda: { from: ['draft', 'agenda_published'], to: 'agenda_published' },
-  start_meeting: { from: ['agenda_published'], to: 'held' },
+  start_meeting: { from: ['agenda_published'], to: 'in_progress' },
+  finish_meeting: { from: ['in_progress'], to: 'held' },
   // Minutes may be published again (corrected) until they are approved.
   publish_minutes: { from: ['held', 'minutes_published'], to: 'minutes_published' },
   approve_minutes: { from: ['minutes_published'], to: 'minutes_approved' },
@@ -56,6 +62,21 @@ export function transitionMeeting(status: MeetingStatus, action: MeetingAction):
     reason: `handlingen er ikke mulig, når mødet har status "${meetingStatusLabels[status]}"`,
   };
 }
+
+/** Whether the meeting has started: decisions can be written from then on. */
+export function hasStarted(status: MeetingStatus): boolean {
+  return meetingStatuses.indexOf(status) >= meetingStatuses.indexOf('in_progress');
+}
+
+/** Reads a stored status; anything unknown is a draft, the most restricted state. */
+export function toMeetingStatus(value: string): MeetingStatus {
+  return (meetingStatuses as readonly string[]).includes(value)
+    ? (value as MeetingStatus)
+    : 'draft';
+}
+
+/** The label shown for an imported archive meeting, beside its state. */
+export const archivedLabel = 'Arkiveret';
 
 /** Approved minutes are locked: a change needs a correction with a reason. */
 export function isLocked(status: MeetingStatus): boolean {

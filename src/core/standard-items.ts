@@ -1,11 +1,15 @@
 import { formatDanishDate } from './danish-date.ts';
-import { type AgendaItem, createEmptyItem } from './meeting.ts';
+import type { StandingItem } from './forum-practice.ts';
+import { type AgendaItem, createEmptyItem, type Recommendation } from './meeting.ts';
 
-/** What an item is for: Orientering, Drøftelse or Beslutning. */
-export type ItemPurpose = 'orientering' | 'droftelse' | 'beslutning';
+/** What an item is for, in the forum's own words ("Beslutning", "Afdække"). */
+export type ItemPurpose = string;
 
-/** Danish names of the purposes. */
-export const itemPurposeLabels: Record<ItemPurpose, string> = {
+/**
+ * Danish names of the purposes stored as keys before forums had their own lists.
+ * @deprecated use purposeLabel from forum-practice.ts, which also knows the forum's own words.
+ */
+export const itemPurposeLabels: Record<string, string> = {
   orientering: 'Orientering',
   droftelse: 'Drøftelse',
   beslutning: 'Beslutning',
@@ -24,23 +28,60 @@ export function decisionPhrases(forum: string): string[] {
 
 /**
  * The standard items of a new meeting: item 1 approves the agenda and the previous meeting's
- * minutes (naming its date), and the last item is "Evt.".
+ * minutes (naming its date), then the forum's standing items, and last "Evt.".
  */
-export function standardItems(forum: string, previousMeetingDate: string | null): AgendaItem[] {
+export function standardItems(
+  forum: string,
+  previousMeetingDate: string | null,
+  standing: readonly StandingItem[] = [],
+): AgendaItem[] {
   const approval = createEmptyItem(1, 'Godkendelse af dagsorden og referat');
   approval.background = 'Godkendelse af dagsorden og referat';
   approval.recommendation = {
     proposer: 'Kommunaldirektøren',
-    points: [
-      `at ${forum.toLowerCase()} godkender dagsordenen for mødet`,
-      ...(previousMeetingDate
-        ? [
-            `at ${forum.toLowerCase()} godkender referat fra mødet d. ${formatDanishDate(previousMeetingDate)}`,
-          ]
-        : []),
-    ],
+    points: [`at ${forum.toLowerCase()} godkender dagsordenen for mødet`],
   };
-  return [approval, createEmptyItem(2, 'Evt.')];
+  approval.recommendation = withPreviousMeetingNamed(
+    approval.recommendation,
+    forum,
+    previousMeetingDate,
+  );
+  const standingItems = standing.map((entry, index) => {
+    const item = createEmptyItem(index + 2, entry.title);
+    item.durationMinutes = entry.durationMinutes;
+    return item;
+  });
+  return [approval, ...standingItems, createEmptyItem(standing.length + 2, 'Evt.')];
+}
+
+const previousMinutesPoint =
+  /godkender\s+referat(?:et|er)?\s+fra\s+(?:det\s+)?(?:forrige\s+)?møde(?:t)?\b/iu;
+
+/**
+ * Item 1's Indstilling with its at-point about the previous minutes naming `previousDate`: the
+ * point is rewritten when the date is another, added when missing, and removed when there is
+ * no previous meeting. The other points stay as the secretary wrote them.
+ */
+export function withPreviousMeetingNamed(
+  recommendation: Recommendation,
+  forum: string,
+  previousDate: string | null,
+): Recommendation {
+  const wanted = previousDate
+    ? `at ${forum.toLowerCase()} godkender referat fra mødet d. ${formatDanishDate(previousDate)}`
+    : null;
+  const index = recommendation.points.findIndex((point) => previousMinutesPoint.test(point));
+  const points = [...recommendation.points];
+  if (index >= 0) {
+    if (wanted) points[index] = wanted;
+    else points.splice(index, 1);
+  } else if (wanted) points.push(wanted);
+  return { ...recommendation, points };
+}
+
+/** Whether item 1 asks for the previous minutes to be approved. */
+export function approvesPreviousMinutes(recommendation: Recommendation | null): boolean {
+  return recommendation?.points.some((point) => previousMinutesPoint.test(point)) ?? false;
 }
 
 /** The meeting's time plan: minutes set aside in total, and the items without a time. */

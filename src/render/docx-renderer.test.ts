@@ -175,11 +175,12 @@ describe('docxRenderer', () => {
       items: rendered.items.slice(0, 1).map((item) => ({
         ...item,
         heading: `${item.heading}\u001F`,
-        notes: ['Note\u000C'],
+        notes: [{ text: 'Note\u000C', interchangeText: null }],
         sections: [
-          { label: 'Tom', blocks: [] },
+          { label: 'Tom', blocks: [], isAnnotation: false },
           {
             label: 'Sære blokke',
+            isAnnotation: false,
             blocks: [
               { type: 'paragraph', runs: [{ text: 'lænk', href: 'https://example.com/?a=1&b=2' }] },
               { type: 'list', isOrdered: true, start: 99999, items: [[], [{ type: 'rule' }]] },

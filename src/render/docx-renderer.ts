@@ -52,7 +52,8 @@ function createFrontMatter(document: RenderDocument): BodyChild[] {
         children: [
           ...createTextRuns(fact.label, { isBold: true }),
           new TextRun(' '),
-          ...createTextRuns(fact.value),
+          // A fact with several values (Rettelser) gives each its own line.
+          ...createTextRuns(fact.values.join('\n')),
         ],
       }),
     );
@@ -82,7 +83,8 @@ function createItemContent(item: RenderItem, numbering: ListNumbering): BodyChil
     }),
   ];
   if (item.caseNumber) children.push(new Paragraph({ children: createTextRuns(item.caseNumber) }));
-  for (const note of item.notes) children.push(new Paragraph({ children: createTextRuns(note) }));
+  for (const note of item.notes)
+    children.push(new Paragraph({ children: createTextRuns(note.text) }));
   for (const section of item.sections) {
     children.push(
       new Paragraph({ heading: HeadingLevel.HEADING_3, children: createTextRuns(section.label) }),

@@ -64,7 +64,8 @@ function assignAnchorIds(items: readonly RenderItem[]): string[] {
 function renderHeader(document: RenderDocument): string {
   const facts = document.facts
     .map(
-      (fact) => `<div><dt>${escapeHtml(fact.label)}</dt><dd>${escapeHtml(fact.value)}</dd></div>`,
+      (fact) =>
+        `<div><dt>${escapeHtml(fact.label)}</dt>${fact.values.map((value) => `<dd>${escapeHtml(value)}</dd>`).join('')}</div>`,
     )
     .join('\n');
   const factList = facts === '' ? '' : `\n<dl class="fakta">\n${facts}\n</dl>`;
@@ -95,7 +96,7 @@ function renderItem(item: RenderItem, id: string): string {
   if (item.caseNumber) {
     parts.push(`<p class="journalnummer">${escapeHtml(item.caseNumber)}</p>`);
   }
-  for (const note of item.notes) parts.push(`<p class="note">${escapeHtml(note)}</p>`);
+  for (const note of item.notes) parts.push(`<p class="note">${escapeHtml(note.text)}</p>`);
   // Sections stay unlabelled: a labelled <section> is a landmark, and five landmarks per
   // item would drown the page's own (header, nav, main) in a screen reader's list.
   for (const section of item.sections) {

@@ -56,6 +56,7 @@ header { border-bottom: 2px solid var(--tekst); margin-bottom: 1.5rem; }
 .fakta div { display: contents; }
 .fakta dt { font-weight: 700; }
 .fakta dd { margin: 0; }
+.fakta dd + dd { grid-column: 2; }
 nav h2 { margin-top: 0; }
 nav ol { padding-left: 1.75rem; }
 article { border-top: 1px solid var(--linje); margin-top: 2.5rem; }
@@ -78,6 +79,7 @@ thead th { background: var(--flade); }
   h2 { font-size: 1.25rem; }
   .fakta { grid-template-columns: 1fr; gap: 0; }
   .fakta dd { margin-bottom: 0.35rem; }
+  .fakta dd + dd { grid-column: auto; }
 }
 @media print {
   @page { margin: 2cm 2cm 2.5cm; }

@@ -41,10 +41,33 @@ export class PdfRenderError extends Error {
  * language; should Typst refuse the standard for some content, it falls back to a tagged PDF.
  */
 export function renderPdf(document: RenderDocument): Uint8Array {
+  return compileTemplate(template, dataPath, document);
+}
+
+/** One page of the combined PDF that stands in for a Bilag that is not appended. */
+export interface NoticePage {
+  /** "Bilag til punkt 3: Budgetnotat". */
+  heading: string;
+  /** Why the Bilag is not here, and where to get it. */
+  text: string;
+}
+
+const noticeTemplate = readFileSync(new URL('./typst/notice-pages.typ', import.meta.url), 'utf8');
+const noticeDataPath = `${virtualWorkspace}/notices.json`;
+
+/**
+ * Notice pages in the house type, one per notice, in order: what the combined PDF shows where
+ * a Bilag cannot be appended (a Word file, a damaged PDF).
+ */
+export function renderNoticePages(title: string, notices: readonly NoticePage[]): Uint8Array {
+  return compileTemplate(noticeTemplate, noticeDataPath, { title, notices });
+}
+
+function compileTemplate(source: string, path: string, data: unknown): Uint8Array {
   const typst = sharedCompiler();
-  typst.mapShadow(dataPath, Buffer.from(JSON.stringify(document)));
+  typst.mapShadow(path, Buffer.from(JSON.stringify(data)));
   try {
-    const compiled = typst.compile({ mainFileContent: template });
+    const compiled = typst.compile({ mainFileContent: source });
     const error = compiled.takeError();
     if (error || !compiled.result) {
       const diagnostics = error ? typst.fetchDiagnostics(error) : [];
@@ -56,7 +79,7 @@ export function renderPdf(document: RenderDocument): Uint8Array {
       return new Uint8Array(typst.pdf(compiled.result, { pdfTags: true }));
     }
   } finally {
-    typst.unmapShadow(dataPath);
+    typst.unmapShadow(path);
     typst.evictCache(10);
   }
 }

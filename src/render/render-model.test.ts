@@ -17,15 +17,19 @@ describe('buildRenderDocument', () => {
     const document = buildRenderDocument(meeting);
     expect(document.title).toBe('REFERAT Chefforum d. 14-06-2017');
     expect(document.facts).toEqual([
-      { label: 'Mødedato', value: 'Onsdag d. 14. juni 2017 kl. 13:00' },
-      { label: 'Mødested', value: 'Mødelokale 2' },
+      { label: 'Mødedato', values: ['Onsdag d. 14. juni 2017 kl. 13:00'] },
+      { label: 'Mødested', values: ['Mødelokale 2'] },
     ]);
     expect(document.items.map((item) => item.heading)).toEqual([
       'Punkt 1: CF - Budget',
       'Punkt 2: CF - Personalesag NN',
     ]);
-    expect(document.items[0]?.notes).toEqual(['Varighed: 30 min']);
-    expect(document.items[1]?.notes).toEqual(['Lukket punkt']);
+    expect(document.items[0]?.notes).toEqual([
+      { text: 'Varighed: 30 min', interchangeText: 'Varighed: 30 min' },
+    ]);
+    expect(document.items[1]?.notes).toEqual([
+      { text: 'Lukket punkt', interchangeText: 'Lukket punkt' },
+    ]);
   });
 
   it('leaves out decisions in an agenda', () => {

@@ -1,10 +1,26 @@
 import { formatMeetingDate, formatShortDate } from '../core/danish-date.ts';
 import { deriveForumAbbreviation } from '../core/forum-abbreviation.ts';
+import type { MeetingAnnotations } from '../core/item-annotations.ts';
 import { durationInTitle } from '../core/item-duration.ts';
 import type { AgendaItem, Meeting, MeetingKind } from '../core/meeting.ts';
 import { visibleItem } from '../core/policies/read-model.ts';
 import { type Block, textParagraph } from './document-blocks.ts';
-import { markdownToBlocks, removeControlCharacters } from './markdown-blocks.ts';
+import { markdownToBlocks } from './markdown-blocks.ts';
+import {
+  annotationLabels,
+  cleanLine as clean,
+  communicationSections,
+  correctionFactValues,
+  correctionNotes,
+  fitAnnotations,
+  guestSections,
+  plainList,
+  type RenderNote,
+  type RenderSection,
+  timeNote,
+} from './render-annotations.ts';
+
+export type { RenderNote, RenderSection } from './render-annotations.ts';
 
 /** Choices for rendering one meeting. */
 export interface RenderOptions {
@@ -14,13 +30,18 @@ export interface RenderOptions {
   forumAbbreviation?: string;
   /** Leave out the content of closed items (lukket punkt), for readers without rights. */
   isPublic?: boolean;
+  /**
+   * What the forum adds beyond the interchange format: purpose, guests, communication and
+   * corrections, by item number. Give them as this reader may see them, like the meeting
+   * itself; with `isPublic` a closed item's annotations are left out here as well.
+   */
+  annotations?: MeetingAnnotations;
 }
 
-/** One labelled section of an item, ready to draw. */
-export interface RenderSection {
-  /** The Danish heading: Anledning, Sagsfremstilling, Indstilling, Beslutning, Bilag, Fraværende. */
+/** A label and its values in the header: Mødedato, Mødested, Rettelser (one per correction). */
+export interface RenderFact {
   label: string;
-  blocks: Block[];
+  values: string[];
 }
 
 /** One item, ready to draw: "Punkt 3: CF - Titel", its journal number, notes and sections. */
@@ -33,8 +54,8 @@ export interface RenderItem {
   /** A stable anchor for links, "punkt-3". */
   anchor: string;
   caseNumber: string | null;
-  /** Short lines under the journal number: duration, closed. */
-  notes: string[];
+  /** Short lines under the journal number: purpose and time, closed, corrections. */
+  notes: RenderNote[];
   sections: RenderSection[];
 }
 
@@ -45,8 +66,8 @@ export interface RenderDocument {
   title: string;
   forum: string;
   abbreviation: string;
-  /** Label and value lines of the header: Mødedato, Mødested. */
-  facts: Array<{ label: string; value: string }>;
+  /** Label and value lines of the header: Mødedato, Mødested, then any Rettelser. */
+  facts: RenderFact[];
   contentsLabel: string;
   items: RenderItem[];
   /** Shown instead of items when there are none. */
@@ -61,8 +82,17 @@ export function buildRenderDocument(meeting: Meeting, options: RenderOptions = {
   const forum = clean(meeting.forum);
   const abbreviation = clean(options.forumAbbreviation ?? '') || deriveForumAbbreviation(forum);
   const when = `${formatMeetingDate(meeting.date)}${meeting.start ? ` kl. ${meeting.start}` : ''}`;
-  const facts = [{ label: 'Mødedato', value: when }];
-  if (meeting.location) facts.push({ label: 'Mødested', value: clean(meeting.location) });
+  // A document given for publishing is published as is, but for its closed items; the
+  // closed items go through the one visibility rule (core/policies/read-model.ts).
+  const items = options.isPublic
+    ? meeting.items.map((item) => visibleItem(item, 'public', 'minutes_published'))
+    : meeting.items;
+  const annotations = fitAnnotations(options.annotations, items, options.isPublic === true);
+  const facts: RenderFact[] = [{ label: 'Mødedato', values: [when] }];
+  if (meeting.location) facts.push({ label: 'Mødested', values: [clean(meeting.location)] });
+  const corrections = correctionFactValues(annotations, items);
+  if (corrections.length > 0)
+    facts.push({ label: annotationLabels.corrections, values: corrections });
   return {
     kind,
     title: `${kindTitles[kind]} ${forum} d. ${formatShortDate(meeting.date)}`,
@@ -70,64 +100,75 @@ export function buildRenderDocument(meeting: Meeting, options: RenderOptions = {
     abbreviation,
     facts,
     contentsLabel: 'Indholdsfortegnelse',
-    // Closed items go through the one visibility rule (core/visibility.ts), like every read.
-    items: meeting.items.map((item) =>
-      buildItem(
-        // A document given for publishing is published as is, but for its closed items.
-        options.isPublic ? visibleItem(item, 'public', 'minutes_published') : item,
-        kind,
-        abbreviation,
-      ),
-    ),
+    items: items.map((item) => buildItem(item, { kind, abbreviation, annotations, items })),
     emptyNote: meeting.items.length === 0 ? 'Mødet har ingen punkter.' : null,
   };
 }
 
-function buildItem(item: AgendaItem, kind: MeetingKind, abbreviation: string): RenderItem {
+/** What every item of one document is built with. */
+interface ItemContext {
+  kind: MeetingKind;
+  abbreviation: string;
+  annotations: MeetingAnnotations;
+  /** The document's items as shown, for gathering the communication messages. */
+  items: readonly AgendaItem[];
+}
+
+function buildItem(item: AgendaItem, context: ItemContext): RenderItem {
   const title = clean(item.title) || 'Uden titel';
-  const contentsTitle = `${abbreviation} - ${title}`;
+  const contentsTitle = `${context.abbreviation} - ${title}`;
   return {
     number: item.number,
     heading: `Punkt ${item.number}: ${contentsTitle}`,
     contentsTitle,
     anchor: `punkt-${item.number}`,
     caseNumber: item.caseNumber ? clean(item.caseNumber) : null,
-    notes: itemNotes(item, title),
-    sections: itemSections(item, kind),
+    notes: itemNotes(item, title, context.annotations),
+    sections: itemSections(item, context),
   };
 }
 
-function itemNotes(item: AgendaItem, title: string): string[] {
-  const notes: string[] = [];
+function itemNotes(item: AgendaItem, title: string, annotations: MeetingAnnotations): RenderNote[] {
+  const own = annotations.items[item.number];
   const duration = item.durationMinutes;
   // A duration the title already states ("(30 min)") is not repeated.
-  if (duration && durationInTitle(title) !== duration) notes.push(`Varighed: ${duration} min`);
-  if (item.closed) notes.push('Lukket punkt');
+  const shownMinutes = duration && durationInTitle(title) !== duration ? duration : null;
+  const notes: RenderNote[] = [];
+  const time = timeNote(clean(own?.purpose ?? '') || null, shownMinutes);
+  if (time) notes.push(time);
+  if (item.closed) notes.push({ text: 'Lukket punkt', interchangeText: 'Lukket punkt' });
+  notes.push(...correctionNotes(own));
   return notes;
 }
 
-function itemSections(item: AgendaItem, kind: MeetingKind): RenderSection[] {
-  const sections: RenderSection[] = [];
+function itemSections(item: AgendaItem, context: ItemContext): RenderSection[] {
+  const sections: RenderSection[] = [...guestSections(context.annotations.items[item.number])];
   const addText = (label: string, text: string | null): void => {
     const blocks = text ? rankHeadingLevels(markdownToBlocks(text)) : [];
-    if (blocks.length > 0) sections.push({ label, blocks });
+    if (blocks.length > 0) sections.push({ label, blocks, isAnnotation: false });
   };
   addText('Anledning', item.background);
   addText('Sagsfremstilling', item.presentation);
   if (item.recommendation)
-    sections.push({ label: 'Indstilling', blocks: recommendationBlocks(item.recommendation) });
-  if (kind === 'minutes') addText('Beslutning', item.decision);
+    sections.push({
+      label: 'Indstilling',
+      blocks: recommendationBlocks(item.recommendation),
+      isAnnotation: false,
+    });
+  if (context.kind === 'minutes') addText('Beslutning', item.decision);
+  sections.push(...communicationSections(item, context.kind, context.annotations, context.items));
   if (item.attachments.length > 0) {
     sections.push({
       label: 'Bilag',
       blocks: [plainList(item.attachments.map((attachment) => attachment.title))],
+      isAnnotation: false,
     });
   }
   if (item.absent.length > 0) {
     const names = item.absent.map((absence) =>
       absence.role ? `${absence.name} (${absence.role})` : absence.name,
     );
-    sections.push({ label: 'Fraværende', blocks: [plainList(names)] });
+    sections.push({ label: 'Fraværende', blocks: [plainList(names)], isAnnotation: false });
   }
   return sections;
 }
@@ -173,18 +214,4 @@ function recommendationBlocks(recommendation: NonNullable<AgendaItem['recommenda
   const blocks: Block[] = [textParagraph(lead)];
   if (points.length > 0) blocks.push({ type: 'list', isOrdered: true, start: 1, items: points });
   return blocks;
-}
-
-function plainList(texts: readonly string[]): Block {
-  return {
-    type: 'list',
-    isOrdered: false,
-    start: 1,
-    items: texts.map((text) => [textParagraph(clean(text))]),
-  };
-}
-
-/** One line of plain text: no control characters, single spaces. */
-function clean(text: string): string {
-  return removeControlCharacters(text).replace(/\s+/gu, ' ').trim();
 }

@@ -1,4 +1,5 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -6,6 +7,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 /** Where Vite writes the built React app (see app/vite.config.ts). */
 export const appDistFolder = fileURLToPath(new URL('../../app/dist/', import.meta.url));
 const appSourceFolder = fileURLToPath(new URL('../../app/', import.meta.url));
+const appPublicFolder = fileURLToPath(new URL('../../app/public/', import.meta.url));
 
 /**
  * Whether the built app is missing or older than its sources: then `npm start` builds it. The
@@ -68,14 +70,10 @@ export async function registerAppAssets(app: FastifyInstance): Promise<void> {
       maxAge: '365d',
       index: false,
     });
+  registerPublicFiles(app);
   const indexHtml = hasBuild ? readFileSync(`${appDistFolder}index.html`, 'utf8') : null;
   app.setNotFoundHandler((request: FastifyRequest, reply: FastifyReply) => {
-    const isPage =
-      request.method === 'GET' &&
-      !request.url.startsWith('/api/') &&
-      !request.url.startsWith('/assets/') &&
-      (request.headers.accept ?? '').includes('text/html');
-    if (!isPage) return reply.code(404).send({ error: 'Siden findes ikke.' });
+    if (!isAppPageRequest(request)) return reply.code(404).send({ error: 'Siden findes ikke.' });
     if (!indexHtml)
       return reply
         .code(503)
@@ -88,4 +86,51 @@ export async function registerAppAssets(app: FastifyInstance): Promise<void> {
       .header('cache-control', 'no-cache')
       .send(indexHtml);
   });
+}
+
+/**
+ * Whether a request that no route answered asks for one of the app's pages. The front page is
+ * always the app, whatever the Accept header says (`curl http://localhost:3000/` sends
+ * `*\/*`). Another address is a page when the client accepts HTML, or anything, or says
+ * nothing; a script's request for a missing image or JSON file still gets the JSON 404, and so
+ * does every unknown address under /api/ and /assets/.
+ */
+export function isAppPageRequest(request: FastifyRequest): boolean {
+  if (request.method !== 'GET' && request.method !== 'HEAD') return false;
+  const path = request.url.split('?')[0] ?? '';
+  if (path.startsWith('/api/') || path === '/api' || path.startsWith('/assets/')) return false;
+  if (path === '/') return true;
+  const accept = request.headers.accept;
+  return accept === undefined || accept.includes('text/html') || accept.includes('*/*');
+}
+
+/** Files Vite copies unchanged from app/public to the root of app/dist, by extension. */
+const publicFileTypes: Record<string, string> = {
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+  '.webmanifest': 'application/manifest+json',
+};
+
+/**
+ * Serves the app's public files (the favicon) at the site's root, as Vite's build places them.
+ * The routes come from app/public, so that the route table is the same with or without a build;
+ * the bytes come from app/dist, where the build copied them, and are read on each request
+ * because a rebuild may replace them. Cached for a day: their names carry no hash.
+ */
+function registerPublicFiles(app: FastifyInstance): void {
+  if (!existsSync(appPublicFolder)) return;
+  for (const entry of readdirSync(appPublicFolder, { withFileTypes: true })) {
+    const type = publicFileTypes[extname(entry.name)];
+    if (!entry.isFile() || !type) continue;
+    app.get(`/${entry.name}`, { schema: { hide: true } }, async (_request, reply) => {
+      const built = `${appDistFolder}${entry.name}`;
+      if (!existsSync(built)) return reply.code(404).send({ error: 'Siden findes ikke.' });
+      return reply
+        .type(type)
+        .header('cache-control', 'public, max-age=86400')
+        .send(readFileSync(built));
+    });
+  }
 }

@@ -44,7 +44,7 @@ describe.each(testDatabases().slice(0, 2))('the API on %s', (_name, openDatabase
       id: first.id,
       forum: 'Chefforum',
       date: '2018-10-11',
-      status: 'minutes_published',
+      status: 'minutes_approved',
     });
     expect(response.json().items).toHaveLength(8);
     const missing = await app.inject({ url: '/api/meetings/999999' });

@@ -17,6 +17,7 @@ import { registerAuth } from './auth/register-auth.ts';
 import { registerApiDocsPage } from './pages/api-docs.page.ts';
 import { registerArchivePages } from './pages/archive.pages.ts';
 import { registerRequestActor } from './request-actor.ts';
+import { registerDocumentRoutes } from './routes/documents.routes.ts';
 import { registerForumRoutes } from './routes/forums.routes.ts';
 import { registerItemRoutes } from './routes/items.routes.ts';
 import { registerMeetingRoutes } from './routes/meetings.routes.ts';
@@ -84,6 +85,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     registerPlanningRoutes(api, options.archive);
     registerItemRoutes(api, options.archive);
     registerForumRoutes(api, options.archive);
+    registerDocumentRoutes(api, options.archive);
     api.get('/api/health', async () => ({ status: 'ok' }));
     registerArchivePages(api, options.archive);
     registerApiDocsPage(api);

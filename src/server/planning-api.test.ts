@@ -288,7 +288,9 @@ describe.each(testDatabases())('the planning API on %s', (_name, openDatabase) =
   it('holds the meeting: decisions, absence for the whole meeting, then minutes', async () => {
     const early = await send('POST', `/api/meetings/${meetingId}/publish-minutes`);
     expect(early.statusCode).toBe(409);
-    expect((await send('POST', `/api/meetings/${meetingId}/start`)).json().status).toBe('held');
+    expect((await send('POST', `/api/meetings/${meetingId}/start`)).json().status).toBe(
+      'in_progress',
+    );
     const absent = await send('POST', `/api/meetings/${meetingId}/absences`, {
       name: 'Lise Holm',
       role: 'Chef for Økonomi',
@@ -308,6 +310,10 @@ describe.each(testDatabases())('the planning API on %s', (_name, openDatabase) =
       decision: `${phrase} Kassebeholdningen følges kvartalsvis.`,
     });
     expect(decided.statusCode).toBe(200);
+    const underWay = await send('POST', `/api/meetings/${meetingId}/publish-minutes`);
+    expect(underWay.statusCode).toBe(409);
+    const finished = await send('POST', `/api/meetings/${meetingId}/finish`);
+    expect(finished.json()).toMatchObject({ status: 'held', statusLabel: 'Afholdt' });
     const published = await send('POST', `/api/meetings/${meetingId}/publish-minutes`);
     expect(published.statusCode).toBe(200);
     const meeting = (await send('GET', `/api/meetings/${meetingId}`)).json();
@@ -356,6 +362,12 @@ describe.each(testDatabases())('the planning API on %s', (_name, openDatabase) =
       changes: { decision: 'Chefforum godkendte indstillingen.' },
     });
     expect(corrected.statusCode).toBe(200);
+    // The correction is a new published version of the minutes, with its reason.
+    const versions = (await send('GET', `/api/meetings/${meetingId}/publications`)).json();
+    const minutes = versions.filter((entry: { kind: string }) => entry.kind === 'minutes');
+    expect(minutes.map((entry: { number: number }) => entry.number)).toEqual([1, 2]);
+    expect(minutes[1]).toMatchObject({ reason: 'Stavefejl i beslutningen' });
+    expect(minutes[1].changes.length).toBeGreaterThan(0);
     const revisions = (await send('GET', `/api/meetings/${meetingId}/revisions`)).json();
     expect(revisions[0]).toMatchObject({
       action: 'correction',

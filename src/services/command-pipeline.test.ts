@@ -25,7 +25,7 @@ describe.each(testDatabases())('the write pipeline on %s', (_name, openDatabase)
       makeItem(1, { title: 'Kantineordningen skal udbydes', decision: 'Godkendt.' }),
       makeItem(2, { title: 'Evt.' }),
     ]);
-    ({ meetingId } = await storeMeeting(archive, testAdministrator, meeting));
+    ({ meetingId } = await storeMeeting(archive, testAdministrator, meeting, { archived: false }));
     await setForumVisibility(archive, testAdministrator, 'Chefforum', 'public');
     forumId = (await getWorkspace(archive, testAdministrator, meetingId)).forum.id;
   });

@@ -1,4 +1,5 @@
 import type { Actor } from '../core/actor.ts';
+import type { StandingItem } from '../core/forum-practice.ts';
 import { authorize } from '../core/policies/authorize.ts';
 import { canSeeForum } from '../core/policies/meeting-access.ts';
 import type { ForumVisibility } from '../core/policies/targets.ts';
@@ -75,12 +76,17 @@ export function createForum(
   });
 }
 
-/** What a forum's editor saves: name, abbreviation, visibility and members with roles. */
+/**
+ * What a forum's editor saves: name, abbreviation, visibility, members with roles, and (when
+ * given) its purposes and standing items.
+ */
 export interface ForumChanges {
   name: string;
   abbreviation: string | null;
   visibility?: ForumVisibility;
   members: ForumMember[];
+  purposes?: string[];
+  standingItems?: StandingItem[];
 }
 
 /** Renames a forum, sets its visibility and its members with roles. */
@@ -113,6 +119,15 @@ export function saveForum(
       const names = changes.members.map((member) => member.name);
       if (new Set(names).size !== names.length)
         throw new ServiceError(400, 'Et medlem står på listen to gange.');
+      const purposes = changes.purposes ?? before.purposes;
+      const unknown = (changes.standingItems ?? []).find(
+        (item) => item.purpose !== null && !purposes.includes(item.purpose),
+      );
+      if (unknown)
+        throw new ServiceError(
+          400,
+          `Det faste punkt "${unknown.title}" har et formål, forummet ikke har.`,
+        );
       const visibility = changes.visibility ?? before.visibility;
       await updateForum(db, forumId, { ...changes, visibility });
       // The forum's name is in every document, and its visibility decides who sees them.

@@ -3,6 +3,7 @@ import { type Actor, authorName } from '../core/actor.ts';
 import type { Meeting } from '../core/meeting.ts';
 import { ParseError } from '../parse/parse-error.ts';
 import { parseFileWithTimeLimit } from '../parse/parse-with-time-limit.ts';
+import { markMeetingArchived } from '../store/meeting-state.ts';
 import { type SavedMeeting, saveMeetingDocument } from '../store/meeting-writer.ts';
 import type { Archive } from './archive.ts';
 import { type CommandTarget, runCommand } from './command-pipeline.ts';
@@ -128,12 +129,14 @@ export async function importPaths(
 /**
  * Saves one meeting through the write pipeline (an administrator's right: an import writes
  * whole meetings as they were published), one transaction per meeting; the search index
- * follows from the pipeline's event.
+ * follows from the pipeline's event. An imported meeting is an archive meeting: final, with
+ * its minutes approved and locked (`archived: false` is for seeding a meeting still to come).
  */
 export function storeMeeting(
   archive: Archive,
   actor: Actor,
   meeting: Meeting,
+  options: { archived?: boolean } = {},
 ): Promise<SavedMeeting> {
   return runCommand(archive, actor, {
     name: 'meeting.import',
@@ -149,6 +152,8 @@ export function storeMeeting(
         action: 'import',
         author: authorName(context.actor),
       });
+      if (options.archived !== false)
+        await markMeetingArchived(context.db, saved.meetingId, meeting.kind);
       context.emit({
         type: 'meeting.imported',
         meetingId: saved.meetingId,

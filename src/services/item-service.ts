@@ -1,12 +1,14 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Actor } from '../core/actor.ts';
+import { isAllowedPurpose, purposeLabel } from '../core/forum-practice.ts';
 import { recommendationSchema } from '../core/meeting.ts';
 import { actionsForItemChange } from '../core/policies/item-change.ts';
 import { isStandardItem } from '../core/standard-items.ts';
 import { visibleTextSchema } from '../core/text-input.ts';
 import { findMeetingIdOfItem } from '../store/access-store.ts';
 import type { DatabaseSchema } from '../store/database-schema.ts';
+import { findForum } from '../store/forum-store.ts';
 import {
   deleteItem,
   type ItemFields,
@@ -17,6 +19,8 @@ import {
 } from '../store/item-store.ts';
 import type { Archive } from './archive.ts';
 import { type MeetingCommandTarget, resolveMeeting, runCommand } from './command-pipeline.ts';
+import { publishCorrectedMinutes } from './meeting-flow-service.ts';
+import { keepImportedVersion } from './publication-service.ts';
 import { notFound, ServiceError } from './service-error.ts';
 import {
   type EditableItem,
@@ -33,7 +37,13 @@ export const itemFieldsSchema = z.strictObject({
   caseNumber: z.string().trim().max(60).nullable(),
   closed: z.boolean(),
   durationMinutes: z.int().min(1).max(600).nullable(),
-  purpose: z.enum(['orientering', 'droftelse', 'beslutning']).nullable(),
+  // Old clients send the keys of the three classic purposes; they mean the same words.
+  purpose: z
+    .string()
+    .trim()
+    .max(40)
+    .nullable()
+    .transform((purpose) => purposeLabel(purpose)),
   background: z.string().max(200_000).nullable(),
   presentation: z.string().max(500_000).nullable(),
   recommendation: recommendationSchema.nullable(),
@@ -44,6 +54,15 @@ export const itemFieldsSchema = z.strictObject({
       role: z.string().max(200).nullable(),
     }),
   ),
+  guests: z
+    .array(
+      z.strictObject({
+        name: visibleTextSchema(200, 'skriv gæstens navn'),
+        role: z.string().trim().max(200).nullable(),
+      }),
+    )
+    .max(50),
+  communication: z.string().trim().max(2000).nullable(),
 }) satisfies z.ZodType<ItemFields>;
 
 /** A correction of approved minutes: the reason goes into the history. */
@@ -63,6 +82,7 @@ export function addItem(
     name: 'item.add',
     resolve: (db) =>
       resolveMeeting(archive, db, meetingId, actionsForItemChange(filledFields(fields), [], false)),
+    check: (target, db) => requireForumPurpose(db, target, fields.purpose, null),
     apply: async (context, target) => {
       const items = await loadStoredItems(context.db, meetingId);
       const last = items.at(-1);
@@ -115,10 +135,13 @@ export function updateItem(
       );
       return { ...found, actions, before };
     },
-    check: (target) => {
+    check: async (target, db) => {
       if (target.before.version !== version) throw staleItem(target.before, fields, version);
+      await requireForumPurpose(db, target, fields.purpose, target.before.purpose);
     },
     apply: async (context, target) => {
+      // An archive meeting's imported document is kept as version 1 before its first change.
+      if (isCorrection) await keepImportedVersion(context.db, target.meetingId);
       if (!(await writeItemFields(context.db, itemId, fields, version)))
         throw staleItem(await editableItem(context.db, target.meetingId, itemId), fields, version);
       await context.recordRevision({
@@ -129,6 +152,8 @@ export function updateItem(
         data: { before: target.before, changes: fields },
       });
       context.emit(itemEvent(isCorrection ? 'item.corrected' : 'item.saved', target, [itemId]));
+      if (isCorrection)
+        await publishCorrectedMinutes(context, target, options.reason?.trim() || 'Rettet.');
       return editableItem(context.db, target.meetingId, itemId);
     },
   });
@@ -233,6 +258,25 @@ export function itemEvent(
   itemIds: readonly number[],
 ) {
   return { type, meetingId: target.meetingId, forumId: target.meeting.forumId, itemIds };
+}
+
+/**
+ * Refuses a purpose the item's forum does not have (an item may keep one the forum has since
+ * dropped): the forum's list is the one place purposes come from.
+ */
+async function requireForumPurpose(
+  db: Executor,
+  target: MeetingCommandTarget,
+  purpose: string | null | undefined,
+  current: string | null,
+): Promise<void> {
+  if (purpose === undefined || purpose === null) return;
+  const forum = await findForum(db, target.meeting.forumId);
+  if (forum && !isAllowedPurpose(purpose, forum.purposes, current))
+    throw new ServiceError(
+      400,
+      `Formålet "${purpose}" findes ikke i forummet. Vælg et af: ${forum.purposes.join(', ')}.`,
+    );
 }
 
 /** The 409 of a stale save: the caller's version over the stored one, and the current one. */

@@ -1,18 +1,28 @@
 import { type Actor, authorName } from '../core/actor.ts';
 import type { DomainEventType } from '../core/domain-events.ts';
 import { type MeetingAction, transitionMeeting } from '../core/meeting-lifecycle.ts';
+import { withAbsentPerson } from '../core/member-order.ts';
 import type { PolicyAction } from '../core/policies/authorize.ts';
 import { diffPublications, type ItemChange } from '../core/publication-diff.ts';
-import { approvalDecision, standardItems } from '../core/standard-items.ts';
+import {
+  approvalDecision,
+  approvesPreviousMinutes,
+  isStandardItem,
+  standardItems,
+  withPreviousMeetingNamed,
+} from '../core/standard-items.ts';
 import { findForumTarget, findMeetingTarget } from '../store/access-store.ts';
+import { loadMeetingAnnotations } from '../store/annotation-store.ts';
 import { findForum } from '../store/forum-store.ts';
-import { loadStoredItems, writeItemFields } from '../store/item-store.ts';
+import { loadStoredItems, touchMeeting, writeItemFields } from '../store/item-store.ts';
 import { loadMeetingDocuments } from '../store/meeting-reader.ts';
 import { updateMeetingStatus } from '../store/meeting-state.ts';
 import {
+  deleteMeetingRow,
   findMeetingOnDate,
   findMeetingRecord,
   findNeighbourMeeting,
+  listOpenMeetingsOfForum,
   writeMeetingFields,
 } from '../store/meeting-store.ts';
 import { saveMeetingDocument } from '../store/meeting-writer.ts';
@@ -73,18 +83,57 @@ export function createMeeting(
           date: meeting.date,
           start: meeting.start ?? null,
           location: meeting.location ?? null,
-          items: standardItems(forum.name, previous?.date ?? null),
+          items: standardItems(forum.name, previous?.date ?? null, forum.standingItems),
         },
         { action: 'create', author: authorName(context.actor) },
       );
       await updateMeetingStatus(db, saved.meetingId, 'draft');
+      // Standing items carry the purpose the forum gave them (item 1 is before them).
+      for (const [index, standing] of forum.standingItems.entries()) {
+        const itemId = saved.itemIds[index + 1];
+        if (standing.purpose && itemId !== undefined)
+          await writeItemFields(db, itemId, { purpose: standing.purpose });
+      }
       context.emit({
         type: 'meeting.created',
         meetingId: saved.meetingId,
         forumId: forum.id,
         itemIds: saved.itemIds,
       });
+      // A meeting placed between two others changes which meeting the later one approves.
+      await namePreviousMeetings(context, forum.id, forum.name);
       return workspaceOf(context, saved.meetingId);
+    },
+  });
+}
+
+/**
+ * Deletes a meeting whose agenda was never sent out (a draft made by mistake); item 1 of the
+ * meeting after it then names the meeting before it again.
+ */
+export function deleteMeeting(
+  archive: Archive,
+  actor: Actor,
+  meetingId: number,
+): Promise<{ deleted: true }> {
+  return runCommand(archive, actor, {
+    name: 'meeting.delete',
+    resolve: (db) => resolveMeeting(archive, db, meetingId, ['meeting.delete']),
+    apply: async (context, target) => {
+      const { db } = context;
+      const before = await findMeetingRecord(db, meetingId);
+      const forum = await findForum(db, target.meeting.forumId);
+      if (!before || !forum) throw notFound('Mødet');
+      await context.recordRevision({
+        entityType: 'meeting',
+        entityId: meetingId,
+        action: 'delete',
+        data: { before },
+      });
+      const removedItemIds = await deleteMeetingRow(db, meetingId);
+      context.emit({ ...meetingEvent('meeting.deleted', target), removedItemIds });
+      await namePreviousMeetings(context, forum.id, forum.name);
+      return { deleted: true };
     },
   });
 }
@@ -122,6 +171,10 @@ export function updateMeetingDetails(
         data: { before, changes: fields },
       });
       context.emit(meetingEvent('meeting.details_changed', target, { changes: fields }));
+      if (fields.date && fields.date !== before.date) {
+        const forum = await findForum(db, before.forumId);
+        if (forum) await namePreviousMeetings(context, forum.id, forum.name);
+      }
       return workspaceOf(context, meetingId);
     },
   });
@@ -176,6 +229,7 @@ function publish(
         kind,
         document: published,
         author: authorName(context.actor),
+        annotations: await loadMeetingAnnotations(db, meetingId),
       });
       context.emit(
         meetingEvent(kind === 'agenda' ? 'agenda.published' : 'minutes.published', target, {
@@ -192,10 +246,23 @@ export function startMeeting(archive: Archive, actor: Actor, meetingId: number) 
   return lifecycleStep(archive, actor, meetingId, 'meeting.start', 'start_meeting');
 }
 
+/** Finishes the meeting: it is held ("Afholdt"), and the minutes can be published. */
+export function finishMeeting(archive: Archive, actor: Actor, meetingId: number) {
+  return lifecycleStep(archive, actor, meetingId, 'meeting.finish', 'finish_meeting');
+}
+
 /** Approves a meeting's published minutes; they are locked from then on. */
 export function approveMinutes(archive: Archive, actor: Actor, meetingId: number) {
   return lifecycleStep(archive, actor, meetingId, 'minutes.approve', 'approve_minutes');
 }
+
+const stepEvents: Record<MeetingAction, DomainEventType> = {
+  publish_agenda: 'agenda.published',
+  start_meeting: 'meeting.started',
+  finish_meeting: 'meeting.finished',
+  publish_minutes: 'minutes.published',
+  approve_minutes: 'minutes.approved',
+};
 
 function lifecycleStep(
   archive: Archive,
@@ -209,9 +276,7 @@ function lifecycleStep(
     resolve: (db) => resolveMeeting(archive, db, meetingId, [action]),
     apply: async (context, target) => {
       await moveMeeting(context, target, step);
-      context.emit(
-        meetingEvent(step === 'start_meeting' ? 'meeting.started' : 'minutes.approved', target),
-      );
+      context.emit(meetingEvent(stepEvents[step], target));
       return workspaceOf(context, meetingId);
     },
   });
@@ -249,7 +314,14 @@ export function approvePreviousMinutes(
       context.emit(meetingEvent('minutes.approved', previousTarget));
       const [first] = await loadStoredItems(db, meetingId);
       if (first && !first.decision?.trim()) {
-        await writeItemFields(db, first.id, { decision: approvalDecision(neighbour.date) });
+        const decision = approvalDecision(neighbour.date);
+        await writeItemFields(db, first.id, { decision });
+        await context.recordRevision({
+          entityType: 'item',
+          entityId: first.id,
+          action: 'update',
+          data: { before: { decision: first.decision }, changes: { decision } },
+        });
         context.emit({ ...meetingEvent('item.saved', target), itemIds: [first.id] });
       }
       return workspaceOf(context, meetingId);
@@ -281,8 +353,8 @@ export function addMeetingAbsence(
   meetingId: number,
   absence: { name: string; role: string | null },
 ): Promise<Workspace> {
-  return changeAbsence(archive, actor, meetingId, 'add_absence', (absent) =>
-    absent.some((entry) => entry.name === absence.name) ? absent : [...absent, absence],
+  return changeAbsence(archive, actor, meetingId, 'add_absence', (absent, members) =>
+    withAbsentPerson(absent, absence, members),
   );
 }
 
@@ -305,17 +377,19 @@ function changeAbsence(
   actor: Actor,
   meetingId: number,
   action: string,
-  change: (absent: AbsentList) => AbsentList,
+  change: (absent: AbsentList, members: readonly { name: string }[]) => AbsentList,
 ): Promise<Workspace> {
   return runCommand(archive, actor, {
     name: `meeting.${action}`,
-    resolve: (db) => resolveMeeting(archive, db, meetingId, ['decision.enter']),
+    resolve: (db) => resolveMeeting(archive, db, meetingId, ['attendance.record']),
     apply: async (context, target) => {
       const items = await loadStoredItems(context.db, meetingId);
+      // Absentees are listed in the forum's member order, wherever they are added from.
+      const members = (await findForum(context.db, target.meeting.forumId))?.members ?? [];
       const changed: number[] = [];
       for (const item of items) {
         const absent = item.absent.map((entry) => ({ name: entry.name, role: entry.role ?? null }));
-        const next = change(absent);
+        const next = change(absent, members);
         if (JSON.stringify(next) === JSON.stringify(absent)) continue;
         await writeItemFields(context.db, item.id, { absent: next });
         changed.push(item.id);
@@ -330,6 +404,65 @@ function changeAbsence(
       return workspaceOf(context, meetingId);
     },
   });
+}
+
+/**
+ * Makes a correction of approved minutes a new published version of them, with the reason and
+ * the corrections noted in the document. Called by the correction command after the change.
+ */
+export async function publishCorrectedMinutes(
+  context: CommandContext,
+  target: MeetingCommandTarget,
+  reason: string,
+): Promise<number> {
+  const { db } = context;
+  const [document] = await loadMeetingDocuments(db, [target.meetingId]);
+  if (!document) throw notFound('Mødet');
+  const saved = await insertPublication(db, target.meetingId, {
+    kind: 'minutes',
+    document: { ...document, kind: 'minutes' },
+    author: authorName(context.actor),
+    reason,
+    annotations: await loadMeetingAnnotations(db, target.meetingId),
+  });
+  context.emit(meetingEvent('minutes.corrected', target, { number: saved.number, reason }));
+  return saved.number;
+}
+
+/**
+ * Keeps item 1 of the forum's open meetings naming the meeting that really comes before, after
+ * a meeting was created, moved or deleted between them; what the agenda prints and what the
+ * approval button approves are then the same meeting.
+ */
+export async function namePreviousMeetings(
+  context: CommandContext,
+  forumId: number,
+  forumName: string,
+): Promise<void> {
+  const { db } = context;
+  for (const meeting of await listOpenMeetingsOfForum(db, forumId)) {
+    const [first] = await loadStoredItems(db, meeting.id);
+    if (!first?.recommendation || !isStandardItem(first, 0, 2)) continue;
+    if (!approvesPreviousMinutes(first.recommendation)) {
+      // Item 1 without the at-point is the secretary's choice, unless there was nothing to name.
+      if (first.recommendation.points.length > 1) continue;
+    }
+    const previous = await findNeighbourMeeting(db, forumId, meeting.date, 'before');
+    const recommendation = withPreviousMeetingNamed(
+      first.recommendation,
+      forumName,
+      previous?.date ?? null,
+    );
+    if (JSON.stringify(recommendation) === JSON.stringify(first.recommendation)) continue;
+    await writeItemFields(db, first.id, { recommendation });
+    await touchMeeting(db, meeting.id);
+    context.emit({
+      type: 'item.saved',
+      meetingId: meeting.id,
+      forumId,
+      itemIds: [first.id],
+    });
+  }
 }
 
 /** An event about a meeting as a whole. */

@@ -2,10 +2,11 @@ import type { Actor } from '../core/actor.ts';
 import type { Meeting } from '../core/meeting.ts';
 import { documentKindFor, type MeetingStatus } from '../core/meeting-lifecycle.ts';
 import type { MeetingAccess } from '../core/policies/meeting-access.ts';
-import { visibleMeeting } from '../core/policies/read-model.ts';
+import { visibleAnnotations, visibleMeeting } from '../core/policies/read-model.ts';
 import { renderMeeting } from '../render/render-meeting.ts';
 import type { RenderFormat } from '../render/renderer.ts';
 import type { StoredMeetingTarget } from '../store/access-store.ts';
+import { loadMeetingAnnotations } from '../store/annotation-store.ts';
 import {
   listMeetingSummaries,
   loadMeetingDocuments,
@@ -75,13 +76,22 @@ export async function renderMeetingDocument(
   format: RenderFormat,
   wantedKind?: 'agenda' | 'minutes',
 ): Promise<{ bytes: Uint8Array; fileName: string }> {
-  const meeting = await getMeetingView(archive, actor, meetingId);
+  const { target, access } = await requireMeetingAccess(archive, actor, meetingId);
+  const meeting = await loadMeetingView(archive, target, access);
+  if (!meeting) throw notFound('Mødet');
   const stateKind = documentKindFor(meeting.status);
   // The agenda can always be had; the minutes only once they are published.
   if (wantedKind === 'minutes' && stateKind !== 'minutes')
     throw new ServiceError(409, 'Referatet er ikke udsendt endnu; hent dagsordenen.');
   const kind = wantedKind ?? stateKind;
   const { id: _id, status: _status, version: _version, ...document } = meeting;
-  const bytes = await renderMeeting(document, format, { kind });
+  const annotations = visibleAnnotations(
+    await loadMeetingAnnotations(archive.database.db, meetingId),
+    // The view has closed items redacted; the rule needs to know which are closed.
+    document,
+    access,
+    target.status,
+  );
+  const bytes = await renderMeeting(document, format, { kind, annotations });
   return { bytes, fileName: documentFileName(meeting, kind, format) };
 }

@@ -1,14 +1,74 @@
+import type { Kysely } from 'kysely';
 import type { Actor } from '../core/actor.ts';
+import { noAnnotations } from '../core/item-annotations.ts';
 import type { Meeting } from '../core/meeting.ts';
 import { authorize } from '../core/policies/authorize.ts';
 import { visiblePublication, visibleRevisions } from '../core/policies/read-model.ts';
 import { diffPublications } from '../core/publication-diff.ts';
+import { itemChangesOfRevisions } from '../core/revision-changes.ts';
+import type { DatabaseSchema } from '../store/database-schema.ts';
 import { loadStoredItems } from '../store/item-store.ts';
-import { listMeetingRevisions } from '../store/meeting-store.ts';
-import { listPublications } from '../store/publication-store.ts';
+import { loadMeetingDocuments } from '../store/meeting-reader.ts';
+import { findMeetingRecord, listMeetingRevisions } from '../store/meeting-store.ts';
+import {
+  insertPublication,
+  listPublications,
+  type StoredPublication,
+} from '../store/publication-store.ts';
 import type { Archive } from './archive.ts';
 import { requireMeetingAccess } from './read-access.ts';
 import { notFound } from './service-error.ts';
+
+type Executor = Kysely<DatabaseSchema>;
+
+/** Who the imported version of an archive meeting is by. */
+export const importedAuthor = 'Importeret fra arkivet';
+
+/**
+ * A meeting's published versions, oldest first. An archive meeting's imported document is
+ * its published version: it stands as version 1 until a correction keeps it for good (see
+ * keepImportedVersion), so the list never says that nothing was published.
+ */
+export async function loadPublishedVersions(
+  db: Executor,
+  meetingId: number,
+): Promise<StoredPublication[]> {
+  // A kept imported version is known by its author, which no user can have.
+  const stored = (await listPublications(db, meetingId)).map((entry) =>
+    entry.author === importedAuthor ? { ...entry, imported: true } : entry,
+  );
+  const meeting = await findMeetingRecord(db, meetingId);
+  if (!meeting?.archived || stored.some((entry) => entry.kind === meeting.kind)) return stored;
+  const [document] = await loadMeetingDocuments(db, [meetingId]);
+  if (!document) return stored;
+  const imported: StoredPublication = {
+    number: 1,
+    kind: meeting.kind,
+    publishedAt: meeting.createdAt,
+    author: importedAuthor,
+    document,
+    reason: null,
+    annotations: noAnnotations,
+    imported: true,
+  };
+  return [imported, ...stored];
+}
+
+/**
+ * Before an archive meeting is first corrected, its imported document is kept as version 1,
+ * so that the correction becomes version 2 beside what was imported.
+ */
+export async function keepImportedVersion(db: Executor, meetingId: number): Promise<void> {
+  const versions = await loadPublishedVersions(db, meetingId);
+  const imported = versions.find((entry) => entry.imported);
+  if (!imported) return;
+  await insertPublication(db, meetingId, {
+    kind: imported.kind,
+    document: imported.document,
+    author: importedAuthor,
+    publishedAt: imported.publishedAt,
+  });
+}
 
 /**
  * The meeting's publications with what changed in each, oldest first, as this actor may see
@@ -17,7 +77,7 @@ import { notFound } from './service-error.ts';
  */
 export async function listPublicationHistory(archive: Archive, actor: Actor, meetingId: number) {
   const { access } = await requireMeetingAccess(archive, actor, meetingId);
-  const publications = (await listPublications(archive.database.db, meetingId)).map(
+  const publications = (await loadPublishedVersions(archive.database.db, meetingId)).map(
     (publication) => ({
       ...publication,
       document: visiblePublication(publication.document, access, publication.kind),
@@ -33,23 +93,25 @@ export async function listPublicationHistory(archive: Archive, actor: Actor, mee
       kind: publication.kind,
       publishedAt: publication.publishedAt,
       author: publication.author,
+      reason: publication.reason,
+      imported: publication.imported === true,
       changes: diffPublications(earlier?.document ?? null, publication.document),
     };
   });
 }
 
-/** One published version's document as stored, or 404 (callers apply the read model). */
+/** One published version as stored, or 404 (callers apply the read model). */
 export async function findPublication(
   archive: Archive,
   meetingId: number,
   kind: 'agenda' | 'minutes',
   number: number,
-): Promise<Meeting> {
-  const found = (await listPublications(archive.database.db, meetingId)).find(
+): Promise<StoredPublication> {
+  const found = (await loadPublishedVersions(archive.database.db, meetingId)).find(
     (entry) => entry.kind === kind && entry.number === number,
   );
   if (!found) throw notFound('Den udsendte version');
-  return found.document;
+  return found;
 }
 
 /**
@@ -60,9 +122,15 @@ export async function findPublication(
 export async function listRevisions(archive: Archive, actor: Actor, meetingId: number) {
   const readable = await requireMeetingAccess(archive, actor, meetingId);
   const db = archive.database.db;
-  const entries = await listMeetingRevisions(db, meetingId);
-  if (authorize(actor, 'meeting.readHistory', readable.target).allowed) return entries;
+  const stored = await listMeetingRevisions(db, meetingId);
   const items = await loadStoredItems(db, meetingId);
+  // The changed fields are named here, so that the texts in `data` never leave the server.
+  const changes = itemChangesOfRevisions(stored, items);
+  const entries = stored.map(({ data: _data, ...entry }, index) => ({
+    ...entry,
+    itemChanges: changes[index] ?? [],
+  }));
+  if (authorize(actor, 'meeting.readHistory', readable.target).allowed) return entries;
   const closed = new Set(items.filter((item) => item.closed).map((item) => item.id));
   return visibleRevisions(entries, readable.access, closed);
 }

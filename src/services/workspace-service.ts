@@ -1,6 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { Actor } from '../core/actor.ts';
-import { isLocked, type MeetingStatus, meetingStatusLabels } from '../core/meeting-lifecycle.ts';
+import {
+  isLocked,
+  type MeetingStatus,
+  meetingStatusLabels,
+  toMeetingStatus,
+} from '../core/meeting-lifecycle.ts';
 import { authorize, type PolicyAction } from '../core/policies/authorize.ts';
 import {
   type MeetingAccess,
@@ -19,8 +24,8 @@ import type { DatabaseSchema } from '../store/database-schema.ts';
 import { findForum, type StoredForum } from '../store/forum-store.ts';
 import { loadStoredItems, type StoredItem } from '../store/item-store.ts';
 import { findMeetingRecord, findNeighbourMeeting } from '../store/meeting-store.ts';
-import { listPublications } from '../store/publication-store.ts';
 import type { Archive } from './archive.ts';
+import { loadPublishedVersions } from './publication-service.ts';
 import { requireMeetingAccess } from './read-access.ts';
 import { notFound } from './service-error.ts';
 
@@ -48,6 +53,9 @@ export type WorkspacePermissions = Record<
   | 'isLocked'
   | 'canPublishAgenda'
   | 'canStartMeeting'
+  | 'canFinishMeeting'
+  | 'canDeleteMeeting'
+  | 'canRecordAttendance'
   | 'canPublishMinutes'
   | 'canApproveMinutes'
   | 'canApprovePrevious'
@@ -62,6 +70,8 @@ export interface Workspace {
   version: number;
   status: MeetingStatus;
   statusLabel: string;
+  /** Imported from the archive: final, approved and locked; read-only in the app. */
+  archived: boolean;
   kind: 'agenda' | 'minutes';
   date: string;
   start: string | null;
@@ -72,7 +82,15 @@ export interface Workspace {
   items: EditableItem[];
   decisionPhrases: string[];
   timePlan: { totalMinutes: number; itemsWithoutTime: number; endsAt: string | null };
-  publications: Array<{ number: number; kind: 'agenda' | 'minutes'; publishedAt: string }>;
+  publications: Array<{
+    number: number;
+    kind: 'agenda' | 'minutes';
+    publishedAt: string;
+    author: string | null;
+    /** A correction's reason. */
+    reason: string | null;
+    imported: boolean;
+  }>;
   permissions: WorkspacePermissions;
 }
 
@@ -119,11 +137,13 @@ export function visibleEditableItem(
       recommendation,
       decision,
       absent,
+      guests: [],
+      communication: null,
       attachments: [],
     };
   }
   if (showsDecisions(access, status)) return item;
-  return { ...item, decision: null, absent: [] };
+  return { ...item, decision: null, absent: [], communication: null };
 }
 
 /** A meeting's workspace for an actor who may read it; 404 otherwise. */
@@ -147,8 +167,8 @@ export async function loadWorkspace(
   if (!meeting) throw notFound('Mødet');
   const forum = await findForum(db, meeting.forumId);
   if (!forum) throw notFound('Forummet');
-  const status = meeting.status as MeetingStatus;
-  const current = { ...target, status, version: meeting.version };
+  const status = toMeetingStatus(meeting.status);
+  const current = { ...target, status, version: meeting.version, archived: meeting.archived };
   const items = toEditableItems(await loadStoredItems(db, meeting.id)).map((item) =>
     visibleEditableItem(item, access, status),
   );
@@ -161,6 +181,7 @@ export async function loadWorkspace(
     version: meeting.version,
     status,
     statusLabel: meetingStatusLabels[status],
+    archived: meeting.archived,
     kind: meeting.kind,
     date: meeting.date,
     start: meeting.start,
@@ -177,10 +198,13 @@ export async function loadWorkspace(
       ...plan,
       endsAt: meeting.start ? addMinutesToClock(meeting.start, plan.totalMinutes) : null,
     },
-    publications: (await listPublications(db, meeting.id)).map(({ number, kind, publishedAt }) => ({
-      number,
-      kind,
-      publishedAt,
+    publications: (await loadPublishedVersions(db, meeting.id)).map((publication) => ({
+      number: publication.number,
+      kind: publication.kind,
+      publishedAt: publication.publishedAt,
+      author: publication.author,
+      reason: publication.reason,
+      imported: publication.imported === true,
     })),
     permissions: permissionsFor(actor, current, previousTarget),
   };
@@ -210,9 +234,12 @@ function permissionsFor(
     canEnterDecisions: can('decision.enter'),
     canCorrect: can('item.correct'),
     canEditDetails: can('meeting.editDetails'),
-    isLocked: isLocked(meeting.status),
+    isLocked: isLocked(meeting.status) || meeting.archived === true,
     canPublishAgenda: can('agenda.publish'),
     canStartMeeting: can('meeting.start'),
+    canFinishMeeting: can('meeting.finish'),
+    canDeleteMeeting: can('meeting.delete'),
+    canRecordAttendance: can('attendance.record'),
     canPublishMinutes: can('minutes.publish'),
     canApproveMinutes: can('minutes.approve'),
     canApprovePrevious:

@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import type { MeetingStatus } from '../core/meeting-lifecycle.ts';
+import { toMeetingStatus } from '../core/meeting-lifecycle.ts';
 import {
   type ForumTarget,
   type MeetingTarget,
@@ -47,6 +47,7 @@ export async function findMeetingTargets(
       'meetings.forum_id',
       'meetings.status',
       'meetings.version',
+      'meetings.archived',
       'forums.visibility',
     ])
     .where('meetings.id', 'in', [...new Set(meetingIds)])
@@ -55,9 +56,10 @@ export async function findMeetingTargets(
     targets.set(row.id, {
       meetingId: row.id,
       forumId: row.forum_id,
-      status: row.status as MeetingStatus,
+      status: toMeetingStatus(row.status),
       version: row.version,
       visibility: toForumVisibility(row.visibility),
+      archived: Number(row.archived) === 1,
     });
   return targets;
 }

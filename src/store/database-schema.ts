@@ -26,6 +26,7 @@ export interface DatabaseSchema {
   audit_log: AuditLogTable;
   outbox_events: OutboxEventTable;
   outbox_deliveries: OutboxDeliveryTable;
+  item_guests: ItemGuestTable;
 }
 
 /** A body that meets: Chefforum ("CF"). */
@@ -36,6 +37,10 @@ export interface ForumTable {
   created_at: string;
   /** Who may read its published meetings: 'public' (anyone) or 'internal' (its members). */
   visibility: Generated<string>;
+  /** JSON array of the forum's item purposes ("Orientering", …); null: the default list. */
+  purposes: string | null;
+  /** JSON array of standing items placed on every new agenda; null: none. */
+  standing_items: string | null;
 }
 
 /** A person who can be a member or absent. Names are unique within the archive. */
@@ -52,8 +57,13 @@ export interface MeetingTable {
   date: string;
   start: string | null;
   location: string | null;
-  /** Lifecycle state: draft, agenda_published, held, minutes_published, minutes_approved. */
+  /**
+   * Lifecycle state: draft, agenda_published, in_progress, held, minutes_published,
+   * minutes_approved.
+   */
   status: string;
+  /** 1 for a meeting imported from the archive: final, approved and locked. */
+  archived: Generated<number>;
   /** Optimistic concurrency: bumped by every write. */
   version: number;
   created_at: string;
@@ -87,8 +97,10 @@ export interface AgendaItemTable {
   decision: string | null;
   version: number;
   updated_at: string;
-  /** Orientering, Drøftelse or Beslutning ("orientering" | "droftelse" | "beslutning"). */
+  /** The purpose in the forum's own words ("Beslutning", "Afdække"), from its list. */
   purpose: string | null;
+  /** "Kommunikeres ud": what the chiefs carry back to their departments from this item. */
+  communication: string | null;
 }
 
 /** The at-points of an item's recommendation, in order. */
@@ -162,6 +174,18 @@ export interface PublicationTable {
   document: string;
   author: string | null;
   created_at: string;
+  /** Why this version was made, for a correction of approved minutes. */
+  reason: string | null;
+  /** JSON MeetingAnnotations the version was sent with (purposes, guests, corrections). */
+  annotations: string | null;
+}
+
+/** A guest or presenter (oplægsholder) at one item, in order. */
+export interface ItemGuestTable {
+  item_id: number;
+  position: number;
+  name: string;
+  role: string | null;
 }
 
 /** An uploaded file's bytes, base64 (one row per file; `id` is the file's id). */

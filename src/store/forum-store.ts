@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { readPurposes, readStandingItems, type StandingItem } from '../core/forum-practice.ts';
 import { type ForumVisibility, toForumVisibility } from '../core/policies/targets.ts';
 import type { DatabaseSchema } from './database-schema.ts';
 import { ensurePeople } from './meeting-writer.ts';
@@ -18,13 +19,17 @@ export interface StoredForum {
   abbreviation: string | null;
   visibility: ForumVisibility;
   members: ForumMember[];
+  /** The purposes its items may state, in the forum's own words. */
+  purposes: string[];
+  /** Items placed on every new agenda before "Evt.". */
+  standingItems: StandingItem[];
 }
 
 /** Every forum with its members, by name. */
 export async function listForums(db: Executor): Promise<StoredForum[]> {
   const forums = await db
     .selectFrom('forums')
-    .select(['id', 'name', 'abbreviation', 'visibility'])
+    .select(['id', 'name', 'abbreviation', 'visibility', 'purposes', 'standing_items'])
     .orderBy('name')
     .execute();
   const members = await db
@@ -35,8 +40,12 @@ export async function listForums(db: Executor): Promise<StoredForum[]> {
     .orderBy('forum_members.position')
     .execute();
   return forums.map((forum) => ({
-    ...forum,
+    id: forum.id,
+    name: forum.name,
+    abbreviation: forum.abbreviation,
     visibility: toForumVisibility(forum.visibility),
+    purposes: readPurposes(forum.purposes),
+    standingItems: readStandingItems(forum.standing_items),
     members: members
       .filter((member) => member.forum_id === forum.id)
       .map((member) => ({ name: member.name, role: member.role })),
@@ -94,11 +103,19 @@ export async function updateForum(
     abbreviation: string | null;
     visibility: ForumVisibility;
     members: readonly ForumMember[];
+    purposes?: readonly string[];
+    standingItems?: readonly StandingItem[];
   },
 ): Promise<void> {
   await db
     .updateTable('forums')
-    .set({ name: forum.name, abbreviation: forum.abbreviation, visibility: forum.visibility })
+    .set({
+      name: forum.name,
+      abbreviation: forum.abbreviation,
+      visibility: forum.visibility,
+      ...(forum.purposes ? { purposes: JSON.stringify(forum.purposes) } : {}),
+      ...(forum.standingItems ? { standing_items: JSON.stringify(forum.standingItems) } : {}),
+    })
     .where('id', '=', forumId)
     .execute();
   await db.deleteFrom('forum_members').where('forum_id', '=', forumId).execute();

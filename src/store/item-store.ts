@@ -1,6 +1,9 @@
 import type { Kysely } from 'kysely';
+import { purposeLabel } from '../core/forum-practice.ts';
+import type { ItemGuest } from '../core/item-annotations.ts';
 import type { Absence, Recommendation } from '../core/meeting.ts';
 import type { ItemPurpose } from '../core/standard-items.ts';
+import { loadItemGuests, replaceItemGuests } from './annotation-store.ts';
 import type { DatabaseSchema } from './database-schema.ts';
 import { deleteUnreferencedFiles, listFileIdsOfItems } from './file-store.ts';
 import { agendaItemOf, loadItemRows } from './meeting-reader.ts';
@@ -20,6 +23,10 @@ export interface ItemFields {
   recommendation: Recommendation | null;
   decision: string | null;
   absent: Absence[];
+  /** Guests and presenters (oplægsholdere) at the item. */
+  guests: ItemGuest[];
+  /** "Kommunikeres ud": the short message for the departments. */
+  communication: string | null;
 }
 
 /** A stored Bilag with its file, as the editor lists it. */
@@ -50,6 +57,10 @@ export async function loadStoredItems(db: Executor, meetingId: number): Promise<
     db,
     rows.map((row) => row.id),
   );
+  const guests = await loadItemGuests(
+    db,
+    rows.map((row) => row.id),
+  );
   return rows.map((row) => {
     const item = agendaItemOf(row, children);
     return {
@@ -59,7 +70,9 @@ export async function loadStoredItems(db: Executor, meetingId: number): Promise<
       version: row.version,
       position: row.position,
       durationMinutes: item.durationMinutes ?? null,
-      purpose: (row.purpose as ItemPurpose | null) ?? null,
+      purpose: purposeLabel(row.purpose as ItemPurpose | null),
+      guests: guests.get(row.id) ?? [],
+      communication: row.communication ?? null,
       absent: item.absent.map((absence) => ({ name: absence.name, role: absence.role ?? null })),
       attachments: attachments.get(row.id) ?? [],
     };
@@ -139,6 +152,8 @@ export async function writeItemFields(
   if (fields.background !== undefined) columns.background = fields.background;
   if (fields.presentation !== undefined) columns.presentation = fields.presentation;
   if (fields.decision !== undefined) columns.decision = fields.decision;
+  if (fields.communication !== undefined)
+    columns.communication = fields.communication?.trim() || null;
   if (fields.recommendation !== undefined)
     columns.proposer = fields.recommendation?.proposer ?? null;
   if (fields.caseNumber !== undefined) {
@@ -157,6 +172,7 @@ export async function writeItemFields(
   if (fields.recommendation !== undefined)
     await replacePoints(db, itemId, fields.recommendation?.points ?? []);
   if (fields.absent !== undefined) await replaceAbsences(db, itemId, fields.absent);
+  if (fields.guests !== undefined) await replaceItemGuests(db, itemId, fields.guests);
   return true;
 }
 

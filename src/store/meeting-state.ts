@@ -1,5 +1,5 @@
 import { CompiledQuery, type Kysely } from 'kysely';
-import type { MeetingStatus } from '../core/meeting-lifecycle.ts';
+import { type MeetingStatus, toMeetingStatus } from '../core/meeting-lifecycle.ts';
 import { type ForumVisibility, toForumVisibility } from '../core/policies/targets.ts';
 import type { DatabaseSchema } from './database-schema.ts';
 
@@ -12,6 +12,7 @@ export interface MeetingStamp {
   version: number;
   forumId: number;
   visibility: ForumVisibility;
+  archived: boolean;
 }
 
 /** The version query's SQL text, per Kysely instance (its dialect decides the placeholders). */
@@ -32,7 +33,13 @@ export async function findMeetingStamp(
     text = db
       .selectFrom('meetings')
       .innerJoin('forums', 'forums.id', 'meetings.forum_id')
-      .select(['meetings.status', 'meetings.version', 'meetings.forum_id', 'forums.visibility'])
+      .select([
+        'meetings.status',
+        'meetings.version',
+        'meetings.forum_id',
+        'meetings.archived',
+        'forums.visibility',
+      ])
       .where('meetings.id', '=', meetingId)
       .compile().sql;
     stampQueries.set(db, text);
@@ -41,16 +48,37 @@ export async function findMeetingStamp(
     status: string;
     version: number | string;
     forum_id: number | string;
+    archived: number | string;
     visibility: string;
   }>(CompiledQuery.raw(text, [meetingId]));
   const row = rows[0];
   if (!row) return null;
   return {
-    status: row.status as MeetingStatus,
+    status: toMeetingStatus(row.status),
     version: Number(row.version),
     forumId: Number(row.forum_id),
     visibility: toForumVisibility(row.visibility),
+    archived: Number(row.archived) === 1,
   };
+}
+
+/**
+ * Marks an imported meeting as an archive meeting: final, and (for minutes) approved. An
+ * imported agenda without minutes stays an agenda, but is just as final.
+ */
+export async function markMeetingArchived(
+  db: Kysely<DatabaseSchema>,
+  meetingId: number,
+  kind: 'agenda' | 'minutes',
+): Promise<void> {
+  await db
+    .updateTable('meetings')
+    .set({
+      archived: 1,
+      status: kind === 'minutes' ? 'minutes_approved' : 'agenda_published',
+    })
+    .where('id', '=', meetingId)
+    .execute();
 }
 
 /** Sets a meeting's lifecycle state and bumps its version. */

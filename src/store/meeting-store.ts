@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DatabaseSchema } from './database-schema.ts';
+import { deleteUnreferencedFiles, listFileIdsOfItems } from './file-store.ts';
 
 type Executor = Kysely<DatabaseSchema>;
 
@@ -13,6 +14,9 @@ export interface MeetingRecord {
   location: string | null;
   status: string;
   version: number;
+  /** Imported from the archive: final. */
+  archived: boolean;
+  createdAt: string;
 }
 
 /** One meeting's own fields, or null. */
@@ -22,12 +26,23 @@ export async function findMeetingRecord(
 ): Promise<MeetingRecord | null> {
   const row = await db
     .selectFrom('meetings')
-    .select(['id', 'forum_id', 'kind', 'date', 'start', 'location', 'status', 'version'])
+    .select([
+      'id',
+      'forum_id',
+      'kind',
+      'date',
+      'start',
+      'location',
+      'status',
+      'version',
+      'archived',
+      'created_at',
+    ])
     .where('id', '=', meetingId)
     .executeTakeFirst();
   if (!row) return null;
-  const { forum_id: forumId, ...rest } = row;
-  return { ...rest, forumId };
+  const { forum_id: forumId, archived, created_at: createdAt, ...rest } = row;
+  return { ...rest, forumId, archived: Number(archived) === 1, createdAt };
 }
 
 /** The forum's meeting just before or just after a date, or null. */
@@ -46,6 +61,24 @@ export async function findNeighbourMeeting(
     .limit(1)
     .executeTakeFirst();
   return row ?? null;
+}
+
+/**
+ * The forum's meetings whose item 1 still follows the calendar: not archived, and with minutes
+ * not yet published (what was sent stays as it was sent).
+ */
+export async function listOpenMeetingsOfForum(
+  db: Executor,
+  forumId: number,
+): Promise<Array<{ id: number; date: string }>> {
+  return db
+    .selectFrom('meetings')
+    .select(['id', 'date'])
+    .where('forum_id', '=', forumId)
+    .where('archived', '=', 0)
+    .where('status', 'in', ['draft', 'agenda_published', 'in_progress', 'held'])
+    .orderBy('date')
+    .execute();
 }
 
 /** Whether the forum already meets on that date. */
@@ -85,16 +118,21 @@ export async function writeMeetingFields(
   return Number((await update.executeTakeFirst()).numUpdatedRows) > 0;
 }
 
-/** The meeting's revisions, newest first. */
+/**
+ * The meeting's revisions, newest first, with their data (JSON text: `{ before, … }`), the
+ * meeting's own, its items' and their Bilag's (those that still exist).
+ */
 export async function listMeetingRevisions(db: Executor, meetingId: number) {
   const itemIds = db.selectFrom('agenda_items').select('id').where('meeting_id', '=', meetingId);
+  const attachmentIds = db.selectFrom('attachments').select('id').where('item_id', 'in', itemIds);
   const rows = await db
     .selectFrom('revisions')
-    .select(['id', 'entity_type', 'entity_id', 'action', 'author', 'reason', 'created_at'])
+    .select(['id', 'entity_type', 'entity_id', 'action', 'author', 'reason', 'created_at', 'data'])
     .where((eb) =>
       eb.or([
         eb.and([eb('entity_type', '=', 'meeting'), eb('entity_id', '=', meetingId)]),
         eb.and([eb('entity_type', '=', 'item'), eb('entity_id', 'in', itemIds)]),
+        eb.and([eb('entity_type', '=', 'attachment'), eb('entity_id', 'in', attachmentIds)]),
       ]),
     )
     .orderBy('id', 'desc')
@@ -108,7 +146,25 @@ export async function listMeetingRevisions(db: Executor, meetingId: number) {
     author: row.author,
     reason: row.reason,
     createdAt: row.created_at,
+    data: row.data,
   }));
+}
+
+/**
+ * Deletes a meeting with its items (their points, Bilag, absences and guests go with them by
+ * cascade) and the files only it used; returns the ids of the items that went.
+ */
+export async function deleteMeetingRow(db: Executor, meetingId: number): Promise<number[]> {
+  const items = await db
+    .selectFrom('agenda_items')
+    .select('id')
+    .where('meeting_id', '=', meetingId)
+    .execute();
+  const itemIds = items.map((item) => item.id);
+  const fileIds = await listFileIdsOfItems(db, itemIds);
+  await db.deleteFrom('meetings').where('id', '=', meetingId).execute();
+  await deleteUnreferencedFiles(db, fileIds);
+  return itemIds;
 }
 
 /** Bumps the version of every meeting of a forum: its documents carry the forum's name. */

@@ -3,6 +3,7 @@ import type { Database } from './database.ts';
 import { archiveTablesMigration } from './migrations/0001-archive-tables.ts';
 import { meetingWorkMigration } from './migrations/0002-meeting-work.ts';
 import { accessMigration } from './migrations/0003-access.ts';
+import { meetingCycleMigration } from './migrations/0005-meeting-cycle.ts';
 
 /** Named migrations, applied in name order. Other layers (search) contribute their own. */
 export type MigrationSet = Record<string, Migration>;
@@ -13,6 +14,7 @@ export function storeMigrations(database: Database): MigrationSet {
     '0001-archive-tables': archiveTablesMigration(database.engine),
     '0002-meeting-work': meetingWorkMigration(database.engine),
     '0003-access': accessMigration(database.engine),
+    '0005-meeting-cycle': meetingCycleMigration(),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { type MeetingAnnotations, noAnnotations } from '../core/item-annotations.ts';
 import type { Meeting } from '../core/meeting.ts';
 import type { DatabaseSchema } from './database-schema.ts';
 
@@ -11,6 +12,12 @@ export interface StoredPublication {
   publishedAt: string;
   author: string | null;
   document: Meeting;
+  /** Why the version was made (a correction's reason), or null. */
+  reason: string | null;
+  /** The annotations it was sent with (purposes, guests, corrections). */
+  annotations: MeetingAnnotations;
+  /** The imported document of an archive meeting, standing as its published version. */
+  imported?: boolean;
 }
 
 /** A meeting's publications, oldest first. */
@@ -20,7 +27,7 @@ export async function listPublications(
 ): Promise<StoredPublication[]> {
   const rows = await db
     .selectFrom('publications')
-    .select(['number', 'kind', 'created_at', 'author', 'document'])
+    .select(['number', 'kind', 'created_at', 'author', 'document', 'reason', 'annotations'])
     .where('meeting_id', '=', meetingId)
     .orderBy('id')
     .execute();
@@ -30,6 +37,10 @@ export async function listPublications(
     publishedAt: row.created_at,
     author: row.author,
     document: JSON.parse(row.document) as Meeting,
+    reason: row.reason,
+    annotations: row.annotations
+      ? (JSON.parse(row.annotations) as MeetingAnnotations)
+      : noAnnotations,
   }));
 }
 
@@ -37,7 +48,15 @@ export async function listPublications(
 export async function insertPublication(
   db: Executor,
   meetingId: number,
-  publication: { kind: 'agenda' | 'minutes'; document: Meeting; author: string | null },
+  publication: {
+    kind: 'agenda' | 'minutes';
+    document: Meeting;
+    author: string | null;
+    reason?: string | null;
+    annotations?: MeetingAnnotations;
+    /** The time to record; an imported version keeps its import time. */
+    publishedAt?: string;
+  },
 ): Promise<{ number: number; publishedAt: string }> {
   const last = await db
     .selectFrom('publications')
@@ -46,7 +65,7 @@ export async function insertPublication(
     .where('kind', '=', publication.kind)
     .executeTakeFirst();
   const number = Number(last?.number ?? 0) + 1;
-  const publishedAt = new Date().toISOString();
+  const publishedAt = publication.publishedAt ?? new Date().toISOString();
   await db
     .insertInto('publications')
     .values({
@@ -56,6 +75,8 @@ export async function insertPublication(
       document: JSON.stringify(publication.document),
       author: publication.author,
       created_at: publishedAt,
+      reason: publication.reason ?? null,
+      annotations: publication.annotations ? JSON.stringify(publication.annotations) : null,
     })
     .execute();
   return { number, publishedAt };

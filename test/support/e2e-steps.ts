@@ -29,11 +29,11 @@ export async function tabTo(page: Page, target: Locator, limit = 120): Promise<v
   throw new Error(`tabTo: not reached with ${limit} presses of Tab`);
 }
 
-/** Waits until meeting mode's save status (one `<output>` for the page) says "Gemt". */
+/** Waits until meeting mode's save status (one `<output>` for the page) says it is saved. */
 export async function waitForSaved(page: Page): Promise<void> {
   await expect
     .poll(async () => page.locator('output').first().textContent(), { timeout: 10_000 })
-    .toBe('Gemt');
+    .toMatch(/^Beslutning(en|erne) er gemt kl\. \d{2}:\d{2}\.$/u);
 }
 
 /** The id in a /moeder/:id… address. */

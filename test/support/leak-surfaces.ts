@@ -145,6 +145,7 @@ export async function crawlMissingMeeting(crawler: LeakCrawler, reader: Reader, 
     '/revisions',
     '/preview.pdf',
     '/document.pdf',
+    '/combined.pdf',
   ])
     await crawler.get(reader, `/api/meetings/${id}${path}`, {
       surface: `GET /api/meetings/:id${path.replace('document.pdf', 'document.:format')}`,
@@ -175,6 +176,12 @@ export async function crawlDocuments(
         isVisible,
         expected,
       });
+    // The agenda with its Bilag appended: a closed item's Bilag must not ride along.
+    await crawler.get(reader, `/api/meetings/${meeting.id}/combined.pdf?kind=agenda`, {
+      surface: 'GET /api/meetings/:id/combined.pdf',
+      isVisible,
+      expected,
+    });
     if (standingOf(reader.profile, meeting.forum) === 'staff')
       await crawler.get(reader, `/api/meetings/${meeting.id}/preview.pdf`, {
         surface: 'GET /api/meetings/:id/preview.pdf',
@@ -419,6 +426,7 @@ export const crawledRoutes = new Set([
   '/api/meetings/:id/preview.pdf',
   '/api/meetings/:id/revisions',
   '/api/meetings/:id/document.:format',
+  '/api/meetings/:id/combined.pdf',
   '/api/attachments/:id',
   '/api/search',
   '/api/cases/:caseNumber',

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Actor, ForumRole, UserActor } from '../../src/core/actor.ts';
-import type { MeetingStatus } from '../../src/core/meeting-lifecycle.ts';
+import { type MeetingStatus, meetingStatuses } from '../../src/core/meeting-lifecycle.ts';
 import type { ForumVisibility, MeetingTarget } from '../../src/core/policies/targets.ts';
 import type { Archive } from '../../src/services/archive.ts';
 import { uploadAttachment } from '../../src/services/attachment-service.ts';
@@ -8,6 +8,7 @@ import { addItem, updateItem } from '../../src/services/item-service.ts';
 import {
   approveMinutes,
   createMeeting,
+  finishMeeting,
   publishAgenda,
   publishMinutes,
   startMeeting,
@@ -72,22 +73,19 @@ export async function makeMatrixMeeting(
     });
   const attachment = withAttachments ? await upload(open.id) : null;
   const closedAttachment = withAttachments ? await upload(closed.id) : null;
-  const order: MeetingStatus[] = [
-    'draft',
-    'agenda_published',
-    'held',
-    'minutes_published',
-    'minutes_approved',
-  ];
-  const reach = order.indexOf(status);
-  if (reach >= 1) await publishAgenda(archive, admin, meetingId);
-  if (reach >= 2) {
+  const reach = meetingStatuses.indexOf(status);
+  if (reach >= meetingStatuses.indexOf('agenda_published'))
+    await publishAgenda(archive, admin, meetingId);
+  if (reach >= meetingStatuses.indexOf('in_progress')) {
     await startMeeting(archive, admin, meetingId);
     const item = (await getWorkspace(archive, admin, meetingId)).items[1];
     if (item) await updateItem(archive, admin, item.id, item.version, { decision: 'Godkendt.' });
   }
-  if (reach >= 3) await publishMinutes(archive, admin, meetingId);
-  if (reach >= 4) await approveMinutes(archive, admin, meetingId);
+  if (reach >= meetingStatuses.indexOf('held')) await finishMeeting(archive, admin, meetingId);
+  if (reach >= meetingStatuses.indexOf('minutes_published'))
+    await publishMinutes(archive, admin, meetingId);
+  if (reach >= meetingStatuses.indexOf('minutes_approved'))
+    await approveMinutes(archive, admin, meetingId);
   const workspace = await getWorkspace(archive, admin, meetingId);
   const openItem = workspace.items.find((item) => item.id === open.id);
   return {

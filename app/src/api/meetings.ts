@@ -38,6 +38,8 @@ export const documentLinks = {
     `${meetingPath(id)}/preview.pdf?kind=${kind}`,
   publication: (id: number, kind: 'agenda' | 'minutes', number: number): string =>
     `${meetingPath(id)}/publications/${kind}/${number}/document.pdf`,
+  combined: (id: number, kind: 'agenda' | 'minutes'): string =>
+    `${meetingPath(id)}/combined.pdf?kind=${kind}`,
 };
 
 /** Adds an item before "Evt.". */
@@ -61,6 +63,16 @@ export function publishAgenda(meetingId: number): Promise<PublishResult> {
 /** Starts the meeting: meeting mode. */
 export function startMeeting(meetingId: number): Promise<Workspace> {
   return requestJson(`${meetingPath(meetingId)}/start`, { method: 'POST' });
+}
+
+/** Ends the meeting under way: it is held ("Afholdt"). */
+export function finishMeeting(meetingId: number): Promise<Workspace> {
+  return requestJson(`${meetingPath(meetingId)}/finish`, { method: 'POST' });
+}
+
+/** Deletes a meeting whose agenda was never sent out. */
+export function deleteMeeting(meetingId: number): Promise<unknown> {
+  return requestJson(meetingPath(meetingId), { method: 'DELETE' });
 }
 
 /** Publishes the minutes (again). */

@@ -1,9 +1,11 @@
 import type { ForumRole } from '../../../src/core/actor.ts';
+import type { StandingItem } from '../../../src/core/forum-practice.ts';
+import type { ItemGuest } from '../../../src/core/item-annotations.ts';
 import type { MeetingStatus } from '../../../src/core/meeting-lifecycle.ts';
 import type { ForumVisibility } from '../../../src/core/policies/targets.ts';
 import type { ItemPurpose } from '../../../src/core/standard-items.ts';
 
-export type { ForumRole, ForumVisibility, ItemPurpose, MeetingStatus };
+export type { ForumRole, ForumVisibility, ItemGuest, ItemPurpose, MeetingStatus, StandingItem };
 
 /** A member of a forum, with the role written after the name ("Direktør BSV"). */
 export interface ForumMember {
@@ -21,6 +23,10 @@ export interface Forum {
   abbreviation: string | null;
   visibility: ForumVisibility;
   members: ForumMember[];
+  /** The purposes its items may state, in the forum's own words. */
+  purposes: string[];
+  /** Items placed on every new agenda before "Evt.", with their default time. */
+  standingItems: StandingItem[];
 }
 
 /** What the signed-in user may do with a forum, as the server's policy answers. */
@@ -78,6 +84,10 @@ export interface EditableItem {
   recommendation: Recommendation | null;
   decision: string | null;
   absent: ForumMember[];
+  /** Guests and presenters (oplægsholdere) at the item. */
+  guests: ItemGuest[];
+  /** "Kommunikeres ud": what the chiefs carry back to their departments. */
+  communication: string | null;
   attachments: Attachment[];
 }
 
@@ -95,6 +105,8 @@ export type ItemChanges = Partial<
     | 'recommendation'
     | 'decision'
     | 'absent'
+    | 'guests'
+    | 'communication'
   >
 >;
 
@@ -112,6 +124,12 @@ export interface Permissions {
   isLocked: boolean;
   canPublishAgenda: boolean;
   canStartMeeting: boolean;
+  /** End the meeting under way: it becomes held ("Afholdt"). */
+  canFinishMeeting: boolean;
+  /** Delete a meeting whose agenda was never sent out. */
+  canDeleteMeeting: boolean;
+  /** Record afbud, absences and guests (from the draft until the approval). */
+  canRecordAttendance: boolean;
   canPublishMinutes: boolean;
   canApproveMinutes: boolean;
   /** Approve the previous meeting's minutes from item 1 of this one. */
@@ -134,6 +152,8 @@ export interface Workspace {
   version: number;
   status: MeetingStatus;
   statusLabel: string;
+  /** Imported from the archive: final, approved and locked; read-only. */
+  archived: boolean;
   kind: 'agenda' | 'minutes';
   date: string;
   start: string | null;
@@ -144,7 +164,7 @@ export interface Workspace {
   items: EditableItem[];
   decisionPhrases: string[];
   timePlan: { totalMinutes: number; itemsWithoutTime: number; endsAt: string | null };
-  publications: { number: number; kind: 'agenda' | 'minutes'; publishedAt: string }[];
+  publications: PublishedVersion[];
   permissions: Permissions;
 }
 
@@ -156,12 +176,20 @@ export interface PublicationChange {
   fields: string[];
 }
 
-/** A published version of the agenda or the minutes. */
-export interface Publication {
+/** A published version in the workspace's list: when, by whom, and why (a correction). */
+export interface PublishedVersion {
   number: number;
   kind: 'agenda' | 'minutes';
   publishedAt: string;
   author: string | null;
+  /** A correction's reason. */
+  reason: string | null;
+  /** The imported document of an archive meeting. */
+  imported: boolean;
+}
+
+/** A published version of the agenda or the minutes, with what changed. */
+export interface Publication extends PublishedVersion {
   changes: PublicationChange[];
 }
 

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { EditableItem } from '../api/types.ts';
 import type * as AutosaveModule from './decision-autosave.ts';
-import { type AutosaveSnapshot, type SaveState, saveStatusText } from './decision-autosave.ts';
+import { type AutosaveSnapshot, type SaveState, saveStatusOf } from './decision-autosave.ts';
 import { type PendingDecision, pendingDecisionKey } from './pending-decisions.ts';
 
 /** A Map-backed stand-in for the browser's localStorage, shared by the "page loads". */
@@ -90,6 +90,11 @@ function respond(status: number, body: unknown): Response {
   return { status, ok: status >= 200 && status < 300, text: async () => text } as Response;
 }
 
+/** The status line for one item, numbered 2 as item() numbers them. */
+function statusOf(snapshot: AutosaveSnapshot, itemId: number) {
+  return saveStatusOf(snapshot, [{ id: itemId, number: 2 }], { isLocked: false });
+}
+
 function item(id: number, version: number, decision: string | null = null): EditableItem {
   return {
     id,
@@ -106,6 +111,8 @@ function item(id: number, version: number, decision: string | null = null): Edit
     recommendation: null,
     decision,
     absent: [],
+    guests: [],
+    communication: null,
     attachments: [],
   };
 }
@@ -193,7 +200,11 @@ describe('saving as the user types', () => {
     expect(stored(7)).toBeNull();
     expect(autosaver.getSnapshot().states.get(7)).toBe('saved');
     expect(autosaver.versionOf(7)).toBe(4);
-    expect(saveStatusText(autosaver.getSnapshot(), [7])).toBe('Gemt');
+    // 10:00:00.400 UTC is 12:00 in Copenhagen (summer time).
+    expect(statusOf(autosaver.getSnapshot(), 7)).toEqual({
+      kind: 'saved',
+      text: 'Beslutningen er gemt kl. 12:00.',
+    });
   });
 
   test('a pending decision survives a reload and is sent when the app starts', async () => {
@@ -266,7 +277,10 @@ describe('when a save fails', () => {
     await wait(400);
     expect(server.saves).toHaveLength(1);
     expect(autosaver.getSnapshot().states.get(7)).toBe('retrying');
-    expect(saveStatusText(autosaver.getSnapshot(), [7])).toBe('Ikke gemt – prøver igen');
+    expect(statusOf(autosaver.getSnapshot(), 7)).toEqual({
+      kind: 'retrying',
+      text: 'Beslutningen kunne ikke gemmes: serveren kan ikke nås lige nu. Teksten er gemt i browseren og sendes igen af sig selv.',
+    });
     expect(stored(7)?.decision).toBe('Godkendt.');
     expect(autosaver.textFor(item(7, 3))).toBe('Godkendt.');
 
@@ -345,7 +359,10 @@ describe('when a save fails', () => {
     const snapshot = autosaver.getSnapshot();
     expect(snapshot.states.get(7)).toBe('failed');
     expect(snapshot.errors.get(7)).toBe('Beslutningen er for lang.');
-    expect(saveStatusText(snapshot, [7])).toBe('Ikke gemt');
+    expect(statusOf(snapshot, 7)).toEqual({
+      kind: 'failed',
+      text: 'Beslutningen til punkt 2 kunne ikke gemmes: Beslutningen er for lang. Prøv igen.',
+    });
     expect(stored(7)?.decision).toBe('Godkendt.');
 
     await wait(60_000);
@@ -536,7 +553,7 @@ describe('settle, before publishing the minutes', () => {
     autosaver.edit(1, 'Et');
 
     await expect(autosaver.settle([1])).rejects.toThrow(
-      'Nogle beslutninger er ikke gemt endnu. Prøv igen, når der står "Gemt".',
+      'Nogle beslutninger er ikke gemt endnu. Prøv igen, når der står, at de er gemt.',
     );
     expect(stored(1)?.decision).toBe('Et');
   });
@@ -579,71 +596,119 @@ describe('settle, before publishing the minutes', () => {
     await wait(14_999);
     expect(outcome).toBe('waiting');
     await wait(1);
-    expect(outcome).toBe('Nogle beslutninger er ikke gemt endnu. Prøv igen, når der står "Gemt".');
+    expect(outcome).toBe(
+      'Nogle beslutninger er ikke gemt endnu. Prøv igen, når der står, at de er gemt.',
+    );
     expect(stored(1)?.decision).toBe('Et');
   });
 });
 
-describe('saveStatusText', () => {
-  const snapshot = (states: [number, SaveState][]): AutosaveSnapshot => ({
+describe('saveStatusOf', () => {
+  const at = (time: string): number => Date.parse(time);
+  const snapshot = (
+    states: [number, SaveState][],
+    fields: Partial<Omit<AutosaveSnapshot, 'states'>> = {},
+  ): AutosaveSnapshot => ({
     states: new Map(states),
     errors: new Map(),
     replaced: new Map(),
+    savedAt: new Map(),
+    ...fields,
+  });
+  const items = [
+    { id: 1, number: 2 },
+    { id: 2, number: 3 },
+    { id: 3, number: 5 },
+  ];
+  const text = (value: AutosaveSnapshot, isLocked = false) =>
+    saveStatusOf(value, items, { isLocked }).text;
+
+  test('says how it works before anything was typed', () => {
+    expect(saveStatusOf(snapshot([]), items, { isLocked: false })).toEqual({
+      kind: 'idle',
+      text: 'Beslutningerne gemmes, mens du skriver.',
+    });
   });
 
-  test('says nothing before anything was typed', () => {
-    expect(saveStatusText(snapshot([]), [1, 2])).toBe('');
+  test('gives the time of the latest save in Copenhagen, as a sentence', () => {
+    const one = snapshot([[1, 'saved']], { savedAt: new Map([[1, at('2026-11-23T13:32:10Z')]]) });
+    expect(text(one)).toBe('Beslutningen er gemt kl. 14:32.');
+    const two = snapshot(
+      [
+        [1, 'saved'],
+        [2, 'saved'],
+      ],
+      {
+        savedAt: new Map([
+          [1, at('2026-11-23T13:32:10Z')],
+          [2, at('2026-11-23T13:47:59Z')],
+        ]),
+      },
+    );
+    expect(text(two)).toBe('Beslutningerne er gemt kl. 14:47.');
   });
 
-  test('gives the most pressing state of the items', () => {
-    expect(saveStatusText(snapshot([[1, 'saved']]), [1])).toBe('Gemt');
+  test('says it is saving while a text waits or is on its way', () => {
+    expect(text(snapshot([[1, 'pending']]))).toBe('Gemmer beslutningen …');
     expect(
-      saveStatusText(
+      saveStatusOf(
         snapshot([
           [1, 'saved'],
           [2, 'saving'],
+          [3, 'pending'],
         ]),
-        [1, 2],
+        items,
+        { isLocked: false },
       ),
-    ).toBe('Gemmer…');
+    ).toEqual({ kind: 'saving', text: 'Gemmer beslutningerne …' });
+  });
+
+  test('names the items and the reason when a save failed for good', () => {
+    const failed = snapshot(
+      [
+        [1, 'failed'],
+        [2, 'saving'],
+        [3, 'failed'],
+      ],
+      { errors: new Map([[1, 'Punktet findes ikke']]) },
+    );
+    expect(saveStatusOf(failed, items, { isLocked: false })).toEqual({
+      kind: 'failed',
+      text: 'Beslutningerne til punkt 2 og 5 kunne ikke gemmes: Punktet findes ikke. Prøv igen.',
+    });
+  });
+
+  test('says the text is kept and sent again when the server cannot be reached', () => {
     expect(
-      saveStatusText(
+      text(
         snapshot([
-          [1, 'pending'],
-          [2, 'saved'],
-        ]),
-        [1, 2],
-      ),
-    ).toBe('Gemmer…');
-    expect(
-      saveStatusText(
-        snapshot([
-          [1, 'failed'],
-          [2, 'saving'],
-        ]),
-        [1, 2],
-      ),
-    ).toBe('Ikke gemt');
-    expect(
-      saveStatusText(
-        snapshot([
-          [1, 'failed'],
+          [1, 'retrying'],
           [2, 'retrying'],
+          [3, 'saved'],
         ]),
-        [1, 2],
       ),
-    ).toBe('Ikke gemt – prøver igen');
+    ).toBe(
+      'Beslutningerne kunne ikke gemmes: serveren kan ikke nås lige nu. Teksten er gemt i browseren og sendes igen af sig selv.',
+    );
+  });
+
+  test('says the decisions are locked once the minutes are approved, whatever the states', () => {
+    expect(saveStatusOf(snapshot([[1, 'failed']]), items, { isLocked: true })).toEqual({
+      kind: 'locked',
+      text: 'Referatet er godkendt og låst; beslutningerne kan ikke længere ændres.',
+    });
   });
 
   test('looks only at the given items', () => {
-    expect(
-      saveStatusText(
-        snapshot([
-          [1, 'failed'],
-          [2, 'saved'],
-        ]),
-        [2],
-      ),
-    ).toBe('Gemt');
+    const value = snapshot(
+      [
+        [1, 'failed'],
+        [2, 'saved'],
+      ],
+      { savedAt: new Map([[2, at('2026-11-23T08:05:00Z')]]) },
+    );
+    expect(saveStatusOf(value, [{ id: 2, number: 3 }], { isLocked: false }).text).toBe(
+      'Beslutningen er gemt kl. 09:05.',
+    );
   });
 });

@@ -1,6 +1,7 @@
 import { ApiError } from '../api/client.ts';
 import { itemConflictOf, patchItem } from '../api/items.ts';
 import type { EditableItem } from '../api/types.ts';
+import { formatClockTime } from './clock-time.ts';
 import {
   listPendingDecisions,
   type PendingDecision,
@@ -18,6 +19,8 @@ export interface AutosaveSnapshot {
   errors: ReadonlyMap<number, string>;
   /** A decision someone else had saved and that the text typed here replaced, per item. */
   replaced: ReadonlyMap<number, string>;
+  /** When each item's decision was last saved here (ms since epoch), for "gemt kl. 14:32". */
+  savedAt: ReadonlyMap<number, number>;
 }
 
 const debounceMilliseconds = 400;
@@ -39,6 +42,7 @@ class DecisionAutosaver {
   #states = new Map<number, SaveState>();
   #errors = new Map<number, string>();
   #replaced = new Map<number, string>();
+  #savedAt = new Map<number, number>();
   #debounceTimers = new Map<number, ReturnType<typeof setTimeout>>();
   #inFlight = new Set<number>();
   #saveAgain = new Set<number>();
@@ -46,7 +50,12 @@ class DecisionAutosaver {
   #retryTimer: ReturnType<typeof setTimeout> | null = null;
   #retryDelay = firstRetryMilliseconds;
   #listeners = new Set<() => void>();
-  #snapshot: AutosaveSnapshot = { states: new Map(), errors: new Map(), replaced: new Map() };
+  #snapshot: AutosaveSnapshot = {
+    states: new Map(),
+    errors: new Map(),
+    replaced: new Map(),
+    savedAt: new Map(),
+  };
   #isStarted = false;
 
   /** Sends what a previous visit left unsaved, and retries when the network returns. */
@@ -155,7 +164,8 @@ class DecisionAutosaver {
     // flush() marks an item 'saving' at once, so check() below waits for it.
     for (const itemId of itemIds) void this.flush(itemId);
     await new Promise<void>((resolve, reject) => {
-      const notSaved = 'Nogle beslutninger er ikke gemt endnu. Prøv igen, når der står "Gemt".';
+      const notSaved =
+        'Nogle beslutninger er ikke gemt endnu. Prøv igen, når der står, at de er gemt.';
       const finish = (error: Error | null): void => {
         clearTimeout(timeout);
         unsubscribe();
@@ -199,6 +209,7 @@ class DecisionAutosaver {
     this.#pending.delete(item.id);
     removePendingDecision(item.id);
     this.#states.set(item.id, 'saved');
+    this.#savedAt.set(item.id, Date.now());
   }
 
   #onFailed(itemId: number, sent: PendingDecision, error: unknown): void {
@@ -267,6 +278,7 @@ class DecisionAutosaver {
       states: new Map(this.#states),
       errors: new Map(this.#errors),
       replaced: new Map(this.#replaced),
+      savedAt: new Map(this.#savedAt),
     };
     for (const listener of this.#listeners) listener();
   }
@@ -275,12 +287,73 @@ class DecisionAutosaver {
 /** The one autosaver of the app, started in main.tsx. */
 export const decisionAutosaver = new DecisionAutosaver();
 
-/** The save status text for a set of items: "Gemmer…", "Gemt", "Ikke gemt – prøver igen". */
-export function saveStatusText(snapshot: AutosaveSnapshot, itemIds: readonly number[]): string {
-  const states = itemIds.map((itemId) => snapshot.states.get(itemId));
-  if (states.includes('retrying')) return 'Ikke gemt – prøver igen';
-  if (states.includes('failed')) return 'Ikke gemt';
-  if (states.includes('pending') || states.includes('saving')) return 'Gemmer…';
-  if (states.includes('saved')) return 'Gemt';
-  return '';
+/** What the save status line says, and how it looks. */
+export interface SaveStatus {
+  kind: 'idle' | 'saving' | 'saved' | 'retrying' | 'failed' | 'locked';
+  /** A complete Danish sentence. */
+  text: string;
+}
+
+/** The sentence meeting mode shows when the approved minutes lock the decisions. */
+export const lockedDecisionsText =
+  'Referatet er godkendt og låst; beslutningerne kan ikke længere ændres.';
+
+/**
+ * The save status line of meeting mode, as one complete Danish sentence, from the most
+ * pressing state of the items: locked minutes first, then a save that failed for good (with
+ * the server's reason and the items it concerns), one that waits to be retried, one under way,
+ * and last the time of the latest save.
+ */
+export function saveStatusOf(
+  snapshot: AutosaveSnapshot,
+  items: ReadonlyArray<Pick<EditableItem, 'id' | 'number'>>,
+  options: { isLocked: boolean },
+): SaveStatus {
+  if (options.isLocked) return { kind: 'locked', text: lockedDecisionsText };
+  const inState = (state: SaveState) =>
+    items.filter((item) => snapshot.states.get(item.id) === state);
+  const failed = inState('failed');
+  if (failed.length > 0) {
+    const subject = failed.length === 1 ? 'Beslutningen' : 'Beslutningerne';
+    const reason = asSentence(
+      failed.map((item) => snapshot.errors.get(item.id)).find(Boolean) ?? 'ukendt fejl',
+    );
+    return {
+      kind: 'failed',
+      text: `${subject} til ${itemNumbersText(failed)} kunne ikke gemmes: ${reason} Prøv igen.`,
+    };
+  }
+  const retrying = inState('retrying');
+  if (retrying.length > 0)
+    return {
+      kind: 'retrying',
+      text: `${retrying.length === 1 ? 'Beslutningen' : 'Beslutningerne'} kunne ikke gemmes: serveren kan ikke nås lige nu. Teksten er gemt i browseren og sendes igen af sig selv.`,
+    };
+  const saving = [...inState('pending'), ...inState('saving')];
+  if (saving.length > 0)
+    return {
+      kind: 'saving',
+      text: saving.length === 1 ? 'Gemmer beslutningen …' : 'Gemmer beslutningerne …',
+    };
+  const saved = inState('saved');
+  const latest = Math.max(...saved.map((item) => snapshot.savedAt.get(item.id) ?? 0));
+  if (saved.length > 0 && latest > 0)
+    return {
+      kind: 'saved',
+      text: `${saved.length === 1 ? 'Beslutningen er' : 'Beslutningerne er'} gemt kl. ${formatClockTime(new Date(latest))}.`,
+    };
+  return { kind: 'idle', text: 'Beslutningerne gemmes, mens du skriver.' };
+}
+
+/** "punkt 3", "punkt 2 og 5", "punkt 2, 4 og 5". */
+function itemNumbersText(items: ReadonlyArray<Pick<EditableItem, 'number'>>): string {
+  const numbers = items.map((item) => String(item.number));
+  const last = numbers.pop();
+  return numbers.length > 0 ? `punkt ${numbers.join(', ')} og ${last}` : `punkt ${last}`;
+}
+
+/** A server message as a sentence: ends with a full stop (or its own ! or ?). */
+function asSentence(message: string): string {
+  const trimmed = message.trim();
+  return /[.!?]$/u.test(trimmed) ? trimmed : `${trimmed}.`;
 }

@@ -70,6 +70,7 @@ describe('authorize', () => {
         {
           draft: 200,
           agenda_published: 200,
+          in_progress: 200,
           held: 200,
           minutes_published: 409,
           minutes_approved: 423,
@@ -80,6 +81,7 @@ describe('authorize', () => {
         {
           draft: 409,
           agenda_published: 409,
+          in_progress: 200,
           held: 200,
           minutes_published: 200,
           minutes_approved: 423,
@@ -90,6 +92,7 @@ describe('authorize', () => {
         {
           draft: 409,
           agenda_published: 409,
+          in_progress: 409,
           held: 409,
           minutes_published: 409,
           minutes_approved: 200,
@@ -100,6 +103,7 @@ describe('authorize', () => {
         {
           draft: 200,
           agenda_published: 200,
+          in_progress: 409,
           held: 409,
           minutes_published: 409,
           minutes_approved: 423,
@@ -110,6 +114,7 @@ describe('authorize', () => {
         {
           draft: 409,
           agenda_published: 200,
+          in_progress: 409,
           held: 409,
           minutes_published: 409,
           minutes_approved: 423,
@@ -120,6 +125,7 @@ describe('authorize', () => {
         {
           draft: 409,
           agenda_published: 409,
+          in_progress: 409,
           held: 200,
           minutes_published: 200,
           minutes_approved: 423,
@@ -130,7 +136,41 @@ describe('authorize', () => {
         {
           draft: 409,
           agenda_published: 409,
+          in_progress: 409,
           held: 409,
+          minutes_published: 200,
+          minutes_approved: 423,
+        },
+      ],
+      [
+        'meeting.finish',
+        {
+          draft: 409,
+          agenda_published: 409,
+          in_progress: 200,
+          held: 409,
+          minutes_published: 409,
+          minutes_approved: 423,
+        },
+      ],
+      [
+        'meeting.delete',
+        {
+          draft: 200,
+          agenda_published: 409,
+          in_progress: 409,
+          held: 409,
+          minutes_published: 409,
+          minutes_approved: 423,
+        },
+      ],
+      [
+        'attendance.record',
+        {
+          draft: 200,
+          agenda_published: 200,
+          in_progress: 200,
+          held: 200,
           minutes_published: 200,
           minutes_approved: 423,
         },
@@ -140,6 +180,7 @@ describe('authorize', () => {
         {
           draft: 200,
           agenda_published: 200,
+          in_progress: 200,
           held: 200,
           minutes_published: 200,
           minutes_approved: 423,
@@ -151,6 +192,29 @@ describe('authorize', () => {
         expect(`${action} ${status} → ${answer(actors.secretary, action, meeting(status))}`).toBe(
           `${action} ${status} → ${expected[status]}`,
         );
+  });
+
+  it('keeps an archive meeting final: only a correction of its approved minutes', () => {
+    const archived: MeetingTarget = { ...meeting('minutes_approved'), archived: true };
+    expect(answer(actors.administrator, 'item.correct', archived)).toBe(200);
+    expect(answer(actors.secretary, 'meeting.read', archived)).toBe(200);
+    for (const action of [
+      'agenda.edit',
+      'decision.enter',
+      'minutes.publish',
+      'minutes.approve',
+      'meeting.editDetails',
+      'attendance.record',
+    ] as const) {
+      const decision = authorize(actors.administrator, action, archived);
+      expect(decision.allowed ? 200 : decision.status).toBe(423);
+      if (!decision.allowed) expect(decision.reason).toContain('arkivet');
+    }
+    // An imported agenda without minutes is just as final.
+    const archivedAgenda: MeetingTarget = { ...meeting('agenda_published'), archived: true };
+    expect(answer(actors.secretary, 'meeting.start', archivedAgenda)).toBe(423);
+    expect(answer(actors.secretary, 'agenda.publish', archivedAgenda)).toBe(423);
+    expect(answer(actors.secretary, 'item.correct', archivedAgenda)).toBe(409);
   });
 
   it('lets members read the history, the public not', () => {

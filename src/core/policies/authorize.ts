@@ -1,5 +1,6 @@
 import { type Actor, standingIn } from '../actor.ts';
 import {
+  hasStarted,
   type MeetingAction,
   type MeetingStatus,
   meetingStatusLabels,
@@ -23,6 +24,10 @@ const allowed: Decision = { allowed: true };
 export const lockedReason =
   'Referatet er godkendt og låst. Ret det med en rettelse og en begrundelse.';
 
+/** The answer to a write on a meeting imported from the archive. */
+export const archivedReason =
+  'Mødet er importeret fra arkivet og er endeligt. Ret referatet med en rettelse og en begrundelse.';
+
 /** Any target an action can have. */
 export type PolicyTarget = MeetingTarget | ForumTarget | AccountTarget | null;
 
@@ -43,6 +48,9 @@ const targetKinds = {
   'item.correct': 'meeting',
   'agenda.publish': 'meeting',
   'meeting.start': 'meeting',
+  'meeting.finish': 'meeting',
+  'meeting.delete': 'meeting',
+  'attendance.record': 'meeting',
   'minutes.publish': 'meeting',
   'minutes.approve': 'meeting',
   'minutes.approvePrevious': 'meeting',
@@ -109,6 +117,8 @@ function authorizeMeeting(actor: Actor, action: PolicyAction, meeting: MeetingTa
     return access === 'public' ? refuse(403, 'Historikken er for forummets medlemmer.') : allowed;
   const writer = requireSecretary(actor, meeting);
   if (!writer.allowed || action === 'meeting.preview') return writer;
+  // An archive meeting is final: only a correction (of its approved minutes) changes it.
+  if (meeting.archived && action !== 'item.correct') return refuse(423, archivedReason);
   return lifecycleRule(action, meeting.status);
 }
 
@@ -128,24 +138,34 @@ function lifecycleRule(action: PolicyAction, status: MeetingStatus): Decision {
       return isApproved ? refuse(423, lockedReason) : allowed;
     case 'agenda.edit':
       if (isApproved) return refuse(423, lockedReason);
-      return status === 'draft' || status === 'agenda_published' || status === 'held'
-        ? allowed
-        : refuse(409, 'Referatet er udsendt; dagsordenen kan ikke længere ændres.');
+      return status === 'minutes_published'
+        ? refuse(409, 'Referatet er udsendt; dagsordenen kan ikke længere ændres.')
+        : allowed;
     case 'decision.enter':
       if (isApproved) return refuse(423, lockedReason);
-      return status === 'held' || status === 'minutes_published'
+      return hasStarted(status)
         ? allowed
         : refuse(409, 'Beslutninger skrives, når mødet er startet.');
+    case 'meeting.delete':
+      // What was published stays: only a meeting never sent out may go.
+      if (isApproved) return refuse(423, lockedReason);
+      return status === 'draft'
+        ? allowed
+        : refuse(409, 'Kun et møde, hvis dagsorden ikke er udsendt, kan slettes.');
+    case 'attendance.record':
+      // Afbud come before the meeting, absences and guests during it, until the approval.
+      return isApproved ? refuse(423, lockedReason) : allowed;
     case 'item.correct':
       return isApproved
         ? allowed
         : refuse(409, 'Kun et godkendt referat rettes med en rettelse; gem punktet som normalt.');
     case 'minutes.approvePrevious':
-      return status === 'held' || status === 'minutes_published'
+      return hasStarted(status) && !isApproved
         ? allowed
         : refuse(409, 'Forrige referat godkendes under punkt 1, når mødet er startet.');
     case 'agenda.publish':
     case 'meeting.start':
+    case 'meeting.finish':
     case 'minutes.publish':
     case 'minutes.approve':
       return transitionRule(lifecycleActions[action], status);
@@ -155,11 +175,12 @@ function lifecycleRule(action: PolicyAction, status: MeetingStatus): Decision {
 }
 
 const lifecycleActions: Record<
-  'agenda.publish' | 'meeting.start' | 'minutes.publish' | 'minutes.approve',
+  'agenda.publish' | 'meeting.start' | 'meeting.finish' | 'minutes.publish' | 'minutes.approve',
   MeetingAction
 > = {
   'agenda.publish': 'publish_agenda',
   'meeting.start': 'start_meeting',
+  'meeting.finish': 'finish_meeting',
   'minutes.publish': 'publish_minutes',
   'minutes.approve': 'approve_minutes',
 };

@@ -1,4 +1,5 @@
 import type { Actor } from '../actor.ts';
+import type { ItemAnnotations, MeetingAnnotations } from '../item-annotations.ts';
 import { type AgendaItem, createEmptyItem, type Meeting } from '../meeting.ts';
 import type { MeetingStatus } from '../meeting-lifecycle.ts';
 import {
@@ -58,6 +59,28 @@ export function visiblePublication(
   kind: 'agenda' | 'minutes',
 ): Meeting {
   return visibleMeeting(document, access, kind === 'minutes' ? 'minutes_published' : 'held');
+}
+
+/**
+ * The annotations a reader with this access may see: none of a closed item's for readers
+ * without rights to closed items (its purpose, guests, message and corrections are its
+ * content), and what the chiefs carry back only where the decisions show. `meeting` is the
+ * stored one, whose items still say which are closed.
+ */
+export function visibleAnnotations(
+  annotations: MeetingAnnotations,
+  meeting: Pick<Meeting, 'items'>,
+  access: MeetingAccess,
+  status: MeetingStatus,
+): MeetingAnnotations {
+  const decisions = showsDecisions(access, status);
+  const items: Record<number, ItemAnnotations> = {};
+  for (const item of meeting.items) {
+    const own = annotations.items[item.number];
+    if (!own || (item.closed && !showsClosedItems(access))) continue;
+    items[item.number] = decisions ? own : { ...own, communication: null };
+  }
+  return { items, communicationItemNumber: annotations.communicationItemNumber };
 }
 
 /** Whether an item's Bilag may be downloaded with this access. */
@@ -138,6 +161,7 @@ export type ReadScope =
 /** The statuses whose meetings a public list may show: everything published. */
 export const publiclyListedStatuses: readonly MeetingStatus[] = [
   'agenda_published',
+  'in_progress',
   'held',
   'minutes_published',
   'minutes_approved',

@@ -21,6 +21,8 @@ export interface ForumTarget {
 /** A meeting as the rules see it: its forum and its place in the lifecycle. */
 export interface MeetingTarget extends ForumTarget {
   status: MeetingStatus;
+  /** Imported from the archive: final, so nothing but a correction with a reason changes it. */
+  archived?: boolean;
 }
 
 /** Reads a stored visibility; anything unknown is internal (fail closed). */

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { parseCaseNumber } from '../../core/case-number.ts';
+import { purposeListSchema, standingItemListSchema } from '../../core/forum-practice.ts';
 import { forumVisibilities } from '../../core/policies/targets.ts';
 import { visibleTextSchema } from '../../core/text-input.ts';
 import type { Archive } from '../../services/archive.ts';
@@ -44,7 +45,11 @@ export function registerForumRoutes(app: FastifyInstance, archive: Archive): voi
       schema: {
         summary: 'Ret et forum og dets medlemmer',
         params: idParams,
-        body: forumFields.extend({ members: z.array(memberSchema).max(500) }),
+        body: forumFields.extend({
+          members: z.array(memberSchema).max(500),
+          purposes: purposeListSchema.optional(),
+          standingItems: standingItemListSchema.optional(),
+        }),
       },
     },
     (request) =>
@@ -55,6 +60,11 @@ export function registerForumRoutes(app: FastifyInstance, archive: Archive): voi
         members: request.body.members.map((member) => ({
           name: member.name,
           role: member.role || null,
+        })),
+        purposes: request.body.purposes,
+        standingItems: request.body.standingItems?.map((item) => ({
+          ...item,
+          purpose: item.purpose || null,
         })),
       }),
   );

@@ -9,6 +9,8 @@ import {
   approveMinutes,
   approvePreviousMinutes,
   createMeeting,
+  deleteMeeting,
+  finishMeeting,
   publishAgenda,
   publishMinutes,
   removeMeetingAbsence,
@@ -65,6 +67,11 @@ export function registerPlanningRoutes(app: FastifyInstance, archive: Archive): 
       return updateMeetingDetails(archive, actorOf(request), request.params.id, version, fields);
     },
   );
+  api.delete(
+    '/api/meetings/:id',
+    { schema: { summary: 'Slet et møde, hvis dagsorden ikke er udsendt', params: idParams } },
+    (request) => deleteMeeting(archive, actorOf(request), request.params.id),
+  );
   api.put(
     '/api/meetings/:id/order',
     {
@@ -79,6 +86,7 @@ export function registerPlanningRoutes(app: FastifyInstance, archive: Archive): 
   const actions = {
     'publish-agenda': publishAgenda,
     start: startMeeting,
+    finish: finishMeeting,
     'publish-minutes': publishMinutes,
     'approve-minutes': approveMinutes,
     'approve-previous': approvePreviousMinutes,

@@ -18,6 +18,8 @@ function item(id: number, number: number, isStandard = false): EditableItem {
     recommendation: null,
     decision: null,
     absent: [],
+    guests: [],
+    communication: null,
     attachments: [],
   };
 }

@@ -11,6 +11,7 @@ import { canEditItem } from '../meeting/meeting-permissions.ts';
 import { meetingTitle } from '../meeting/meeting-title.ts';
 import { useWorkspace } from '../meeting/use-workspace.ts';
 import { ItemForm } from './item-form.tsx';
+import { ItemHistory } from './item-history.tsx';
 import { ItemView } from './item-view.tsx';
 
 /** `/moeder/:id/punkter/:itemId`: one item's editor, or the item to read for those who may not edit it. */
@@ -41,7 +42,9 @@ export function ItemEditorPage({ meetingId, itemId }: { meetingId: number; itemI
             <Link to={paths.meeting(meetingId)}>Tilbage til {meetingTitle(workspace.data)}</Link>
           </p>
           <MeetingHeader workspace={workspace.data} view="item" />
-          {item && !canEditItem(workspace.data.permissions) ? <ItemView item={item} /> : null}
+          {item && !canEditItem(workspace.data.permissions) ? (
+            <ItemView item={item} members={workspace.data.forum.members} />
+          ) : null}
           {item && canEditItem(workspace.data.permissions) ? (
             <ItemForm
               key={item.id}
@@ -51,7 +54,11 @@ export function ItemEditorPage({ meetingId, itemId }: { meetingId: number; itemI
               onReload={workspace.reload}
             />
           ) : null}
-          {item ? null : <ErrorAlert message="Punktet findes ikke på dette møde." />}
+          {item ? (
+            <ItemHistory meetingId={meetingId} itemId={item.id} itemVersion={item.version} />
+          ) : (
+            <ErrorAlert message="Punktet findes ikke på dette møde." />
+          )}
         </>
       ) : null}
     </>

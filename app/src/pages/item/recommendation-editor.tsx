@@ -40,6 +40,7 @@ export function RecommendationEditor({
         <div className="proposer-line">
           <input
             id={`${id}-proposer`}
+            className="proposer-input"
             value={proposer}
             disabled={disabled}
             placeholder="Kommunaldirektøren"

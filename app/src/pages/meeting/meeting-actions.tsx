@@ -2,25 +2,35 @@ import { type ReactNode, useState } from 'react';
 import { messageOf } from '../../api/client.ts';
 import {
   approveMinutes,
+  deleteMeeting,
   documentLinks,
+  finishMeeting,
   publishAgenda,
   publishMinutes,
   startMeeting,
 } from '../../api/meetings.ts';
 import type { PublishResult, Workspace } from '../../api/types.ts';
+import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { Notice } from '../../components/notice.tsx';
 import { countText } from '../../lib/format.ts';
 import { navigate } from '../../router/history.ts';
 import { Link } from '../../router/link.tsx';
 import { paths } from '../../router/routes.ts';
+import {
+  type Confirmation,
+  publishConfirmation,
+  startConfirmation,
+  todayInCopenhagen,
+} from './confirmations.ts';
 import { type MeetingAction, visibleMeetingActions } from './meeting-permissions.ts';
 
-type Action = 'publish-agenda' | 'start' | 'publish-minutes' | 'approve';
+type Action = 'publish-agenda' | 'start' | 'finish' | 'publish-minutes' | 'approve' | 'delete';
 
 /**
  * The steps the server allows this user now: Udsend dagsorden (with a PDF preview first),
- * Start mødet, Udsend referat and Godkend referat. Each step reloads the meeting.
+ * Start mødet, Afslut mødet, Udsend referat, Godkend referat and, for a draft, Slet mødet.
+ * A step that cannot be undone asks first and says what happens. Each step reloads the meeting.
  */
 export function MeetingActions({
   workspace,
@@ -38,8 +48,10 @@ export function MeetingActions({
   const [busy, setBusy] = useState<Action | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [asking, setAsking] = useState<{ action: Action; confirmation: Confirmation } | null>(null);
 
   const run = async (action: Action): Promise<void> => {
+    setAsking(null);
     setBusy(action);
     setError(null);
     setNotice(null);
@@ -53,6 +65,11 @@ export function MeetingActions({
           onChanged(await startMeeting(workspace.id));
           navigate(paths.meetingMode(workspace.id));
           break;
+        case 'finish':
+          await beforePublishing?.();
+          onChanged(await finishMeeting(workspace.id));
+          setNotice('Mødet er afsluttet. Referatet kan nu udsendes.');
+          break;
         case 'publish-minutes':
           await beforePublishing?.();
           setNotice(publishedText('Referatet', await publishMinutes(workspace.id)));
@@ -62,12 +79,23 @@ export function MeetingActions({
           onChanged(await approveMinutes(workspace.id));
           setNotice('Referatet er godkendt og låst.');
           break;
+        case 'delete':
+          await deleteMeeting(workspace.id);
+          navigate(paths.meetings);
+          break;
       }
     } catch (caught) {
       setError(messageOf(caught));
     } finally {
       setBusy(null);
     }
+  };
+
+  /** Asks first where the step cannot be undone; runs it at once otherwise. */
+  const ask = (action: Action): void => {
+    const confirmation = confirmationFor(action, workspace);
+    if (confirmation) setAsking({ action, confirmation });
+    else void run(action);
   };
 
   const visible = visibleMeetingActions(permissions, { isInMeetingMode });
@@ -77,17 +105,11 @@ export function MeetingActions({
     <div className="meeting-actions">
       <ErrorAlert message={error} />
       <Notice message={notice} />
-      {visible.length === 0 ? (
-        <p className="muted">
-          {permissions.isLocked
-            ? 'Referatet er låst. Et punkt rettes fra punktets side med en begrundelse.'
-            : 'Der er ingen handlinger lige nu.'}
-        </p>
-      ) : null}
+      {visible.length === 0 ? <p className="muted">{noActionText(workspace)}</p> : null}
       <div className="action-row">
         {shows('publish-agenda') ? (
           <div className="action">
-            <ActionButton isBusy={isBusy} onClick={() => void run('publish-agenda')}>
+            <ActionButton isBusy={isBusy} onClick={() => ask('publish-agenda')}>
               Udsend dagsorden
             </ActionButton>
             {shows('preview-agenda') ? (
@@ -103,7 +125,7 @@ export function MeetingActions({
         ) : null}
         {shows('start') ? (
           <div className="action">
-            <ActionButton isBusy={isBusy} onClick={() => void run('start')}>
+            <ActionButton isBusy={isBusy} onClick={() => ask('start')}>
               Start mødet
             </ActionButton>
           </div>
@@ -115,9 +137,16 @@ export function MeetingActions({
             </Link>
           </div>
         ) : null}
+        {shows('finish') ? (
+          <div className="action">
+            <ActionButton isBusy={isBusy} onClick={() => ask('finish')}>
+              Afslut mødet
+            </ActionButton>
+          </div>
+        ) : null}
         {shows('publish-minutes') ? (
           <div className="action">
-            <ActionButton isBusy={isBusy} onClick={() => void run('publish-minutes')}>
+            <ActionButton isBusy={isBusy} onClick={() => ask('publish-minutes')}>
               Udsend referat
             </ActionButton>
             {shows('preview-minutes') ? (
@@ -136,15 +165,95 @@ export function MeetingActions({
             <ActionButton
               isBusy={isBusy}
               className="button-secondary"
-              onClick={() => void run('approve')}
+              onClick={() => ask('approve')}
             >
               Godkend referat
             </ActionButton>
           </div>
         ) : null}
+        {shows('delete') ? (
+          <div className="action">
+            <ActionButton
+              isBusy={isBusy}
+              className="button-secondary button-danger"
+              onClick={() => ask('delete')}
+            >
+              Slet mødet
+            </ActionButton>
+          </div>
+        ) : null}
       </div>
+      <ConfirmDialog
+        isOpen={asking !== null}
+        title={asking?.confirmation.title ?? ''}
+        confirmLabel={asking?.confirmation.confirmLabel ?? ''}
+        onConfirm={() => asking && void run(asking.action)}
+        onCancel={() => setAsking(null)}
+      >
+        {asking?.confirmation.lines.map((line) => (
+          <p key={line}>{line}</p>
+        ))}
+        {asking && asking.confirmation.items.length > 0 ? (
+          <>
+            <p>
+              <strong>
+                {countText(
+                  asking.confirmation.items.length,
+                  'punkt har ingen beslutning:',
+                  'punkter har ingen beslutning:',
+                )}
+              </strong>
+            </p>
+            <ul>
+              {asking.confirmation.items.map((item) => (
+                <li key={item.number}>
+                  Punkt {item.number}: {item.title}
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+      </ConfirmDialog>
     </div>
   );
+}
+
+/** The question a step asks first, or null for steps that go at once. */
+function confirmationFor(action: Action, workspace: Workspace): Confirmation | null {
+  switch (action) {
+    case 'publish-agenda':
+      return publishConfirmation(workspace, 'agenda');
+    case 'publish-minutes':
+      return publishConfirmation(workspace, 'minutes');
+    case 'start':
+      return startConfirmation(workspace.date, todayInCopenhagen());
+    case 'approve':
+      return {
+        title: 'Godkend referatet?',
+        lines: [
+          'Et godkendt referat er låst. Det kan derefter kun rettes med en rettelse og en begrundelse.',
+        ],
+        items: [],
+        confirmLabel: 'Godkend referatet',
+      };
+    case 'delete':
+      return {
+        title: 'Slet mødet?',
+        lines: ['Mødet og alle dets punkter og bilag slettes. Det kan ikke fortrydes.'],
+        items: [],
+        confirmLabel: 'Slet mødet',
+      };
+    default:
+      return null;
+  }
+}
+
+function noActionText(workspace: Workspace): string {
+  if (workspace.archived)
+    return 'Mødet er importeret fra arkivet og er endeligt. Et punkt rettes fra punktets side med en begrundelse.';
+  if (workspace.permissions.isLocked)
+    return 'Referatet er låst. Et punkt rettes fra punktets side med en begrundelse.';
+  return 'Der er ingen handlinger lige nu.';
 }
 
 function ActionButton({

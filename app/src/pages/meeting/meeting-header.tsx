@@ -1,3 +1,4 @@
+import { archivedLabel } from '../../../../src/core/meeting-lifecycle.ts';
 import type { Workspace } from '../../api/types.ts';
 import { StatusBadge } from '../../components/status-badge.tsx';
 import { formatMeetingDate } from '../../lib/format.ts';
@@ -30,6 +31,11 @@ export function MeetingHeader({ workspace, view }: { workspace: Workspace; view:
     <div className="meeting-header">
       <p className="meeting-facts-line">
         <StatusBadge status={workspace.status} />
+        {workspace.archived ? (
+          <span className="status-badge status-archived" title="Importeret fra arkivet">
+            {archivedLabel}
+          </span>
+        ) : null}
         <span>
           {formatMeetingDate(workspace.date)}
           {workspace.start ? ` kl. ${workspace.start}` : ''}

@@ -5,10 +5,12 @@ export type MeetingAction =
   | 'publish-agenda'
   | 'preview-agenda'
   | 'start'
+  | 'finish'
   | 'open-meeting-mode'
   | 'publish-minutes'
   | 'preview-minutes'
-  | 'approve';
+  | 'approve'
+  | 'delete';
 
 /** A view of a meeting, for its own navigation. */
 export type MeetingView = 'overview' | 'agenda' | 'meeting-mode' | 'item';
@@ -26,11 +28,13 @@ export function visibleMeetingActions(
   if (permissions.canPublishAgenda) actions.push('publish-agenda');
   if (permissions.canPublishAgenda && permissions.canPreview) actions.push('preview-agenda');
   if (permissions.canStartMeeting) actions.push('start');
+  if (permissions.canFinishMeeting) actions.push('finish');
   if (permissions.canEnterDecisions && !permissions.canStartMeeting && !options.isInMeetingMode)
     actions.push('open-meeting-mode');
   if (permissions.canPublishMinutes) actions.push('publish-minutes');
   if (permissions.canPublishMinutes && permissions.canPreview) actions.push('preview-minutes');
   if (permissions.canApproveMinutes) actions.push('approve');
+  if (permissions.canDeleteMeeting) actions.push('delete');
   return actions;
 }
 

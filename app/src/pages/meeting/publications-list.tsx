@@ -34,15 +34,24 @@ export function PublicationsList({
         return (
           <li key={`${publication.kind}-${publication.number}`}>
             <p>
-              <strong>{label}</strong> · udsendt {formatTimestamp(publication.publishedAt)}
-              {publication.author ? ` af ${publication.author}` : ''} ·{' '}
+              <strong>{label}</strong> ·{' '}
+              {publication.imported
+                ? `importeret fra arkivet ${formatTimestamp(publication.publishedAt)}`
+                : `udsendt ${formatTimestamp(publication.publishedAt)}${publication.author ? ` af ${publication.author}` : ''}`}{' '}
+              ·{' '}
               <a
                 href={documentLinks.publication(meetingId, publication.kind, publication.number)}
                 aria-label={`${label} som PDF`}
+                download
               >
                 PDF
               </a>
             </p>
+            {publication.reason ? (
+              <p className="publication-reason">
+                <strong>Rettelse:</strong> {publication.reason}
+              </p>
+            ) : null}
             <PublicationChanges changes={publication.changes} isFirst={isFirstOfKind} />
           </li>
         );
