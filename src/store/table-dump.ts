@@ -22,7 +22,21 @@ export interface TableShape {
  * The search index is not here: it is derived data, rebuilt from the items.
  */
 export const archiveTables: ReadonlyArray<readonly [ArchiveTable, TableShape]> = [
-  ['forums', { key: ['id'], columns: ['id', 'name', 'abbreviation', 'created_at', 'visibility'] }],
+  [
+    'forums',
+    {
+      key: ['id'],
+      columns: [
+        'id',
+        'name',
+        'abbreviation',
+        'created_at',
+        'visibility',
+        'purposes',
+        'standing_items',
+      ],
+    },
+  ],
   ['people', { key: ['id'], columns: ['id', 'name'] }],
   [
     'meetings',
@@ -39,6 +53,7 @@ export const archiveTables: ReadonlyArray<readonly [ArchiveTable, TableShape]> =
         'version',
         'created_at',
         'updated_at',
+        'archived',
       ],
     },
   ],
@@ -66,6 +81,7 @@ export const archiveTables: ReadonlyArray<readonly [ArchiveTable, TableShape]> =
         'version',
         'updated_at',
         'purpose',
+        'communication',
       ],
     },
   ],
@@ -93,6 +109,10 @@ export const archiveTables: ReadonlyArray<readonly [ArchiveTable, TableShape]> =
     { key: ['item_id', 'position'], columns: ['item_id', 'position', 'person_id', 'role'] },
   ],
   [
+    'item_guests',
+    { key: ['item_id', 'position'], columns: ['item_id', 'position', 'name', 'role'] },
+  ],
+  [
     'revisions',
     {
       key: ['id'],
@@ -113,7 +133,17 @@ export const archiveTables: ReadonlyArray<readonly [ArchiveTable, TableShape]> =
     'publications',
     {
       key: ['id'],
-      columns: ['id', 'meeting_id', 'kind', 'number', 'document', 'author', 'created_at'],
+      columns: [
+        'id',
+        'meeting_id',
+        'kind',
+        'number',
+        'document',
+        'author',
+        'created_at',
+        'reason',
+        'annotations',
+      ],
     },
   ],
   // Accounts, their roles and the audit log travel with the archive; sessions and sign-in

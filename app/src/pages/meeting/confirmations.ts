@@ -20,10 +20,11 @@ export function publishConfirmation(
 ): Confirmation {
   const number = workspace.publications.filter((entry) => entry.kind === kind).length + 1;
   const document = kind === 'agenda' ? 'Dagsordenen' : 'Referatet';
+  const pronoun = kind === 'agenda' ? 'Den' : 'Det';
   const readers =
     workspace.forum.visibility === 'public'
-      ? 'Den kan derefter læses af alle i det offentlige arkiv.'
-      : `Den kan derefter læses af ${workspace.forum.name}s medlemmer.`;
+      ? `${pronoun} kan derefter læses af alle i det offentlige arkiv.`
+      : `${pronoun} kan derefter læses af ${workspace.forum.name}s medlemmer.`;
   const lines = [
     `${document} udsendes som version ${number}.${number > 1 ? ' De tidligere versioner gemmes, og ændringerne vises.' : ''}`,
     readers,
