@@ -8,6 +8,7 @@ import {
   createMeeting,
   finishMeeting,
   publishAgenda,
+  publishMinutes,
   startMeeting,
 } from '../src/services/meeting-flow-service.ts';
 import { listMeetings } from '../src/services/meeting-service.ts';
@@ -97,6 +98,26 @@ describe('the meeting cycle in Chromium', () => {
     await dialog.getByRole('button', { name: 'Udsend referatet alligevel' }).click();
     await page.getByText('Referatet er udsendt som version 1.').waitFor();
     expect((await getWorkspace(server.archive, setUp, meetingId)).status).toBe('minutes_published');
+  });
+
+  it('approves the previous minutes from item 1, announces it, and then offers it no more', async () => {
+    const previousId = await heldMeeting('2027-02-04');
+    await publishMinutes(server.archive, setUp, previousId);
+    const meetingId = (await createMeeting(server.archive, setUp, { forumId, date: '2027-02-18' }))
+      .id;
+    await publishAgenda(server.archive, setUp, meetingId);
+    await startMeeting(server.archive, setUp, meetingId);
+    const page = await secretaryPage();
+    await page.goto(`${server.baseUrl}/moeder/${meetingId}`);
+    const approve = page.getByRole('button', { name: 'Godkend referatet fra forrige møde' });
+    await approve.click();
+    const status = page.getByRole('status').filter({ hasText: 'Referatet fra mødet' });
+    await status.waitFor();
+    expect(await status.textContent()).toBe(
+      'Referatet fra mødet d. 4. februar 2027 er godkendt og låst.',
+    );
+    await expect.poll(() => approve.count()).toBe(0);
+    expect((await getWorkspace(server.archive, setUp, previousId)).status).toBe('minutes_approved');
   });
 
   it('starts a meeting "I gang" after asking when it is not today, and finishes it "Afholdt"', async () => {
