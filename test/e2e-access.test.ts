@@ -7,7 +7,7 @@ import { listMeetings } from '../src/services/meeting-service.ts';
 import { type RunningApp, startAppServer } from './support/app-server.ts';
 import { removeScratchFolders } from './support/archive-io.ts';
 import { launchBrowser } from './support/browser.ts';
-import { csrfHeaders, severeViolations, signInAs } from './support/e2e-steps.ts';
+import { confirmIfAsked, csrfHeaders, severeViolations, signInAs } from './support/e2e-steps.ts';
 import {
   addBrowserAccount,
   addChefforumSecretary,
@@ -211,6 +211,7 @@ describe('signing in', () => {
     await page.getByRole('button', { name: 'Udsend dagsorden' }).waitFor();
     await page.context().clearCookies();
     await page.getByRole('button', { name: 'Udsend dagsorden' }).click();
+    await confirmIfAsked(page);
     await page.waitForURL(/\/log-ind\?tilbage=%2Fmoeder%2F\d+&fejl=/u);
     await page
       .getByRole('alert')
@@ -259,6 +260,7 @@ describe('the administration', () => {
     await changeFirstPassword(secretaryPage, karin, 'karins-egen-lange-kode');
     await secretaryPage.goto(`${server.baseUrl}/moeder/${meeting.id}`);
     await secretaryPage.getByRole('button', { name: 'Udsend dagsorden' }).click();
+    await confirmIfAsked(secretaryPage);
     await secretaryPage.getByText(/Dagsordenen er udsendt som version 1/u).waitFor();
 
     const memberPage = await newPage();

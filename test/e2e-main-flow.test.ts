@@ -3,10 +3,19 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningApp, startAppServer } from './support/app-server.ts';
+import { localAdministrator } from '../src/core/actor.ts';
+import { findForumIdByReference } from '../src/services/auth/user-service.ts';
+import { addItem, updateItem } from '../src/services/item-service.ts';
+import {
+  createMeeting,
+  publishAgenda,
+  startMeeting,
+} from '../src/services/meeting-flow-service.ts';
+import { type RunningApp, startAppServer, withoutStandingItems } from './support/app-server.ts';
 import { makeScratchFolder, removeScratchFolders } from './support/archive-io.ts';
 import { launchBrowser } from './support/browser.ts';
 import {
+  confirmIfAsked,
   csrfHeaders,
   meetingIdOf,
   severeViolations,
@@ -23,6 +32,7 @@ const violations: string[] = [];
 
 beforeAll(async () => {
   server = await startAppServer();
+  await withoutStandingItems(server.archive);
   secretary = await addChefforumSecretary(server.archive);
   browser = await launchBrowser();
 }, 60_000);
@@ -72,7 +82,7 @@ describe('the main flow in Chromium', () => {
     await checkAccessibility(page);
 
     await page.getByLabel('Titel på punktet').fill('Ny sygefraværsstatistik');
-    await page.getByLabel('Formål').selectOption({ label: 'Beslutning' });
+    await page.getByLabel('Formål').selectOption({ label: 'Beslutte' });
     await page.getByLabel('Tid i minutter').fill('30');
     await page.getByRole('button', { name: 'Tilføj punkt' }).click();
     await page.getByRole('link', { name: 'Ny sygefraværsstatistik' }).click();
@@ -96,8 +106,10 @@ describe('the main flow in Chromium', () => {
 
     await page.goto(`${server.baseUrl}/moeder/${meetingId}`);
     await page.getByRole('button', { name: 'Udsend dagsorden' }).click();
+    await confirmIfAsked(page);
     await expect.poll(() => page.getByText('Dagsorden udsendt').count()).toBeGreaterThan(0);
     await page.getByRole('button', { name: 'Start mødet' }).click();
+    await confirmIfAsked(page);
     await page.waitForURL(/\/moede$/u);
     await checkAccessibility(page);
 
@@ -113,7 +125,9 @@ describe('the main flow in Chromium', () => {
     await expect
       .poll(() => page.getByLabel('Beslutning til punkt 2').inputValue())
       .toBe('Chefforum godkendte indstillingen. Fraværet følges kvartalsvis i enhederne.');
+    await page.getByRole('button', { name: 'Afslut mødet' }).click();
     await page.getByRole('button', { name: 'Udsend referat' }).click();
+    await confirmIfAsked(page);
     await expect.poll(() => page.getByText('Referat udsendt').count()).toBeGreaterThan(0);
 
     await page.goto(`${server.baseUrl}/moeder/${meetingId}`);
@@ -183,14 +197,19 @@ describe('the main flow in Chromium', () => {
 
     await tabTo(page, page.getByRole('button', { name: 'Udsend dagsorden' }));
     await press('Enter');
+    await confirmIfAsked(page);
     await tabTo(page, page.getByRole('button', { name: 'Start mødet' }));
     await press('Enter');
+    await confirmIfAsked(page);
     await page.waitForURL(/\/moede$/u);
     await tabTo(page, page.getByLabel('Beslutning til punkt 3'));
     await page.keyboard.type('Chefforum godkendte kørselsordningen.');
     await waitForSaved(page);
+    await tabTo(page, page.getByRole('button', { name: 'Afslut mødet' }));
+    await press('Enter');
     await tabTo(page, page.getByRole('button', { name: 'Udsend referat' }));
     await press('Enter');
+    await confirmIfAsked(page);
     await expect.poll(() => page.getByText('Referat udsendt').count()).toBeGreaterThan(0);
     const meeting = await page.request.get(`${server.baseUrl}/api/meetings/${meetingId}`);
     expect(await meeting.json()).toMatchObject({
@@ -276,8 +295,17 @@ describe('the main flow in Chromium', () => {
 
   it('keeps every keystroke of a decision through a dropped connection and a closed page', async () => {
     const { context, page } = await newPage();
-    const meetings = await (await page.request.get(`${server.baseUrl}/api/meetings`)).json();
-    const archived = meetings.find((meeting: { date: string }) => meeting.date === '2017-06-14');
+    // A meeting under way, with a decision already begun on item 2.
+    const setUp = localAdministrator('Browsertest');
+    const forumId = await findForumIdByReference(server.archive, 'Chefforum');
+    const archived = await createMeeting(server.archive, setUp, { forumId, date: '2027-03-04' });
+    const item = await addItem(server.archive, setUp, archived.id, { title: 'Kørselsordning' });
+    await publishAgenda(server.archive, setUp, archived.id);
+    await startMeeting(server.archive, setUp, archived.id);
+    await updateItem(server.archive, setUp, item.id, item.version, {
+      decision: 'Chefforum drøftede sagen.',
+    });
+    expect(item.number).toBe(2);
     await page.goto(`${server.baseUrl}/moeder/${archived.id}/moede`);
     const field = page.getByLabel('Beslutning til punkt 2');
     const before = await field.inputValue();

@@ -13,7 +13,7 @@ import {
 } from '../src/services/meeting-flow-service.ts';
 import { listMeetings } from '../src/services/meeting-service.ts';
 import { getWorkspace } from '../src/services/workspace-service.ts';
-import { type RunningApp, startAppServer } from './support/app-server.ts';
+import { type RunningApp, startAppServer, withoutStandingItems } from './support/app-server.ts';
 import { removeScratchFolders } from './support/archive-io.ts';
 import { launchBrowser } from './support/browser.ts';
 import { severeViolations, signInAs } from './support/e2e-steps.ts';
@@ -58,6 +58,7 @@ async function startedMeeting(archive: RunningApp['archive']): Promise<void> {
 
 beforeAll(async () => {
   server = await startAppServer();
+  await withoutStandingItems(server.archive);
   secretary = await addChefforumSecretary(server.archive);
   await startedMeeting(server.archive);
   browser = await launchBrowser();

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { testAdministrator } from '../../test/support/actors.ts';
 import { makeItem, makeMeeting } from '../../test/support/meeting-factory.ts';
 import { type Archive, openArchiveOn } from '../services/archive.ts';
-import { getForums } from '../services/forum-service.ts';
+import { getForums, saveForum } from '../services/forum-service.ts';
 import { storeMeeting } from '../services/import-service.ts';
 import { openSqliteFile } from '../store/database.ts';
 import { registerForumCommand } from './forum.command.ts';
@@ -61,5 +61,80 @@ describe('referat forum', () => {
     await expect(runForum('set', 'Chefforum', '--visibility', 'hemmelig')).rejects.toThrow(
       /--visibility skal være public eller internal/u,
     );
+  });
+
+  it('sets the purposes in order, alone or with the visibility', async () => {
+    const [before] = await getForums(archive, testAdministrator);
+    expect(await runForum('set', 'Chefforum', '--purposes', ' Udvikle, Afdække ,Beslutte')).toBe(
+      'Chefforum har nu formålene: Udvikle, Afdække, Beslutte.\n',
+    );
+    expect((await getForums(archive, testAdministrator))[0]?.purposes).toEqual([
+      'Udvikle',
+      'Afdække',
+      'Beslutte',
+    ]);
+    expect(
+      await runForum(
+        'set',
+        'Chefforum',
+        '--visibility',
+        'public',
+        '--purposes',
+        'Orientering,Drøftelse,Beslutning',
+      ),
+    ).toBe(
+      'Chefforum er nu offentligt.\nChefforum har nu formålene: Orientering, Drøftelse, Beslutning.\n',
+    );
+    expect(JSON.parse(await runForum('list', '--json'))[0]).toMatchObject({
+      visibility: 'public',
+      purposes: ['Orientering', 'Drøftelse', 'Beslutning'],
+    });
+    // The rest of the forum is kept.
+    expect((await getForums(archive, testAdministrator))[0]).toMatchObject({
+      name: before?.name,
+      abbreviation: before?.abbreviation,
+      members: before?.members,
+      standingItems: before?.standingItems,
+    });
+  });
+
+  it('refuses a purpose list the forum editor would refuse', async () => {
+    await expect(runForum('set', 'Chefforum', '--purposes', 'Afdække,afdække')).rejects.toThrow(
+      new UserError('--purposes: det samme formål står to gange'),
+    );
+    await expect(runForum('set', 'Chefforum', '--purposes', ' , ')).rejects.toThrow(
+      new UserError('--purposes: forummet skal have mindst ét formål'),
+    );
+    await expect(runForum('set', 'Chefforum')).rejects.toThrow(
+      new UserError('skriv --visibility, --purposes eller begge'),
+    );
+    await expect(runForum('set', 'Byrådet', '--purposes', 'Afdække')).rejects.toThrow(
+      new UserError('Forummet "Byrådet" findes ikke.'),
+    );
+  });
+
+  it('refuses to drop a purpose a standing item has', async () => {
+    const [forum] = await getForums(archive, testAdministrator);
+    if (!forum) throw new Error('no forum');
+    await saveForum(archive, testAdministrator, forum.id, {
+      ...forum,
+      standingItems: [{ title: 'Aktuelle emner', durationMinutes: 30, purpose: 'Drøftelse' }],
+    });
+    await expect(runForum('set', 'Chefforum', '--purposes', 'Orientering')).rejects.toThrow(
+      new UserError('Det faste punkt "Aktuelle emner" har et formål, forummet ikke har.'),
+    );
+    expect((await getForums(archive, testAdministrator))[0]?.purposes).toHaveLength(3);
+  });
+
+  it('says in its help what set changes', () => {
+    const program = new Command();
+    registerForumCommand(program, async () => archive);
+    const set = program.commands
+      .find((command) => command.name() === 'forum')
+      ?.commands.find((command) => command.name() === 'set');
+    const help = set?.helpInformation() ?? '';
+    expect(help).toContain('--visibility <visibility>');
+    expect(help).toContain('--purposes <list>');
+    expect(help).toContain('forummets formål i rækkefølge, adskilt af komma');
   });
 });

@@ -37,6 +37,8 @@ export interface MeetingAnnotations {
    * afdelingerne?"), by number; null when the meeting has none.
    */
   communicationItemNumber: number | null;
+  /** For a version made by a correction: the number of the item it corrected. */
+  correctedItemNumber?: number;
 }
 
 /** No annotations: what an imported document or a bare interchange file has. */

@@ -100,7 +100,7 @@ export async function renderPublication(
 }
 
 /**
- * The agenda or the minutes as one PDF with the item's Bilag appended ("samlet PDF"), as this
+ * The agenda or the minutes (as the meeting's state gives, unless asked) as one PDF with the item's Bilag appended ("samlet PDF"), as this
  * actor may see them: the document as `renderMeetingDocument` gives it, and only the Bilag
  * the actor may download (a closed item's Bilag never reaches a reader without rights).
  * Word and Excel Bilag, and PDFs that cannot be read, get a page saying so in their place.
@@ -109,11 +109,12 @@ export async function renderCombinedPdf(
   archive: Archive,
   actor: Actor,
   meetingId: number,
-  kind: 'agenda' | 'minutes',
+  wantedKind?: 'agenda' | 'minutes',
 ): Promise<RenderedDocument> {
   const db = archive.database.db;
   const { target, access } = await requireMeetingAccess(archive, actor, meetingId);
-  // The same rule as the document alone: the minutes only once they are published.
+  // As the document alone: the state's document unless asked, the minutes once published.
+  const kind = wantedKind ?? documentKindFor(target.status);
   if (kind === 'minutes' && documentKindFor(target.status) !== 'minutes')
     throw new ServiceError(409, 'Referatet er ikke udsendt endnu; hent dagsordenen.');
   const [meeting] = await loadMeetingDocuments(db, [meetingId]);

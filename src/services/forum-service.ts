@@ -120,7 +120,7 @@ export function saveForum(
       if (new Set(names).size !== names.length)
         throw new ServiceError(400, 'Et medlem står på listen to gange.');
       const purposes = changes.purposes ?? before.purposes;
-      const unknown = (changes.standingItems ?? []).find(
+      const unknown = (changes.standingItems ?? before.standingItems).find(
         (item) => item.purpose !== null && !purposes.includes(item.purpose),
       );
       if (unknown)

@@ -14,6 +14,7 @@ import {
   type ItemFields,
   insertItemAt,
   loadStoredItems,
+  type StoredItem,
   setItemOrder,
   writeItemFields,
 } from '../store/item-store.ts';
@@ -90,7 +91,12 @@ export function addItem(
         last && isStandardItem(last, items.length - 1, items.length)
           ? items.length - 1
           : items.length;
-      const itemId = await insertItemAt(context.db, meetingId, position, fields);
+      // Afbud and absences for the whole meeting hold for an item added later too.
+      const inherited = fields.absent === undefined ? absentFromEveryItem(items) : [];
+      const itemId = await insertItemAt(context.db, meetingId, position, {
+        ...fields,
+        ...(inherited.length > 0 ? { absent: inherited } : {}),
+      });
       await context.recordRevision({
         entityType: 'item',
         entityId: itemId,
@@ -153,7 +159,10 @@ export function updateItem(
       });
       context.emit(itemEvent(isCorrection ? 'item.corrected' : 'item.saved', target, [itemId]));
       if (isCorrection)
-        await publishCorrectedMinutes(context, target, options.reason?.trim() || 'Rettet.');
+        await publishCorrectedMinutes(context, target, {
+          reason: options.reason?.trim() || 'Rettet.',
+          itemId,
+        });
       return editableItem(context.db, target.meetingId, itemId);
     },
   });
@@ -277,6 +286,15 @@ async function requireForumPurpose(
       400,
       `Formålet "${purpose}" findes ikke i forummet. Vælg et af: ${forum.purposes.join(', ')}.`,
     );
+}
+
+/** The people absent from every item: those recorded absent for the whole meeting. */
+function absentFromEveryItem(items: readonly StoredItem[]): ItemFields['absent'] {
+  const [first, ...rest] = items;
+  if (!first) return [];
+  return first.absent.filter((person) =>
+    rest.every((item) => item.absent.some((other) => other.name === person.name)),
+  );
 }
 
 /** The 409 of a stale save: the caller's version over the stored one, and the current one. */

@@ -165,6 +165,9 @@ describe.each(testDatabases())('the meeting cycle on %s', (_name, openDatabase) 
       role: 'Chef for Økonomi',
     });
     expect(withApology.items.every((item) => item.absent[0]?.name === 'Lise Holm')).toBe(true);
+    // An item added after the afbud has the person absent too.
+    const later = await addItem(archive, secretary, meeting.id, { title: 'Sent punkt' });
+    expect(later.absent).toEqual([{ name: 'Lise Holm', role: 'Chef for Økonomi' }]);
     await publishAgenda(archive, secretary, meeting.id);
     const started: Workspace = await startMeeting(archive, secretary, meeting.id);
     expect([started.status, started.statusLabel]).toEqual(['in_progress', 'I gang']);

@@ -413,17 +413,25 @@ function changeAbsence(
 export async function publishCorrectedMinutes(
   context: CommandContext,
   target: MeetingCommandTarget,
-  reason: string,
+  correction: { reason: string; itemId: number },
 ): Promise<number> {
+  const { reason } = correction;
   const { db } = context;
   const [document] = await loadMeetingDocuments(db, [target.meetingId]);
   if (!document) throw notFound('Mødet');
+  const corrected = (await loadStoredItems(db, target.meetingId)).find(
+    (item) => item.id === correction.itemId,
+  );
   const saved = await insertPublication(db, target.meetingId, {
     kind: 'minutes',
     document: { ...document, kind: 'minutes' },
     author: authorName(context.actor),
     reason,
-    annotations: await loadMeetingAnnotations(db, target.meetingId),
+    annotations: {
+      ...(await loadMeetingAnnotations(db, target.meetingId)),
+      // Which item the reason is about: the read model hides it when that item is closed.
+      ...(corrected ? { correctedItemNumber: corrected.number } : {}),
+    },
   });
   context.emit(meetingEvent('minutes.corrected', target, { number: saved.number, reason }));
   return saved.number;

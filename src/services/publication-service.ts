@@ -1,9 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { Actor } from '../core/actor.ts';
 import { noAnnotations } from '../core/item-annotations.ts';
-import type { Meeting } from '../core/meeting.ts';
 import { authorize } from '../core/policies/authorize.ts';
-import { visiblePublication, visibleRevisions } from '../core/policies/read-model.ts';
+import {
+  visiblePublication,
+  visibleRevisions,
+  visibleVersionReason,
+} from '../core/policies/read-model.ts';
 import { diffPublications } from '../core/publication-diff.ts';
 import { itemChangesOfRevisions } from '../core/revision-changes.ts';
 import type { DatabaseSchema } from '../store/database-schema.ts';
@@ -80,6 +83,7 @@ export async function listPublicationHistory(archive: Archive, actor: Actor, mee
   const publications = (await loadPublishedVersions(archive.database.db, meetingId)).map(
     (publication) => ({
       ...publication,
+      reason: visibleVersionReason(publication, access),
       document: visiblePublication(publication.document, access, publication.kind),
     }),
   );

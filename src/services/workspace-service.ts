@@ -12,7 +12,7 @@ import {
   showsClosedItems,
   showsDecisions,
 } from '../core/policies/meeting-access.ts';
-import { redactClosedItem } from '../core/policies/read-model.ts';
+import { redactClosedItem, visibleVersionReason } from '../core/policies/read-model.ts';
 import {
   addMinutesToClock,
   decisionPhrases,
@@ -203,7 +203,7 @@ export async function loadWorkspace(
       kind: publication.kind,
       publishedAt: publication.publishedAt,
       author: publication.author,
-      reason: publication.reason,
+      reason: visibleVersionReason(publication, access),
       imported: publication.imported === true,
     })),
     permissions: permissionsFor(actor, current, previousTarget),

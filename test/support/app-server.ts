@@ -1,6 +1,8 @@
+import { localAdministrator } from '../../src/core/actor.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { type Archive, openArchive } from '../../src/services/archive.ts';
 import { loadDemoDataIfEmpty } from '../../src/services/demo-data.ts';
+import { getForums, saveForum } from '../../src/services/forum-service.ts';
 import { makeScratchFolder } from './archive-io.ts';
 
 /** A running Referat on a fresh SQLite folder with the demo data, as `npm start` gives it. */
@@ -26,4 +28,15 @@ export async function startAppServer(
       await archive.close();
     },
   };
+}
+
+/**
+ * Takes the standing items off the demo Chefforum, for tests whose steps count items from a
+ * new agenda of only item 1 and "Evt." (the forum's purposes stay).
+ */
+export async function withoutStandingItems(archive: Archive): Promise<void> {
+  const seeder = localAdministrator('Testopsætning');
+  const forum = (await getForums(archive, seeder)).find((entry) => entry.name === 'Chefforum');
+  if (!forum) throw new Error('the demo has no Chefforum');
+  await saveForum(archive, seeder, forum.id, { ...forum, standingItems: [] });
 }

@@ -70,3 +70,22 @@ export async function csrfHeaders(page: Page, baseUrl: string): Promise<Record<s
   if (!session.csrfToken) throw new Error('csrfHeaders: nobody is signed in');
   return { 'x-csrf-token': session.csrfToken };
 }
+
+/**
+ * Answers the confirmation a step that cannot be undone asks ("Udsend dagsorden?", "Start
+ * mødet i dag?"), if it asks: by Enter, as the dialog puts the focus on its confirming button.
+ * Starting a meeting asks only on another day than planned, so the dialog may not come.
+ */
+export async function confirmIfAsked(page: Page, timeout = 2_000): Promise<void> {
+  const dialog = page.locator('dialog[open]');
+  try {
+    await dialog.waitFor({ timeout });
+  } catch {
+    return;
+  }
+  await expect
+    .poll(() => dialog.evaluate((element) => element.contains(document.activeElement)))
+    .toBe(true);
+  await page.keyboard.press('Enter');
+  await dialog.waitFor({ state: 'detached', timeout: 5_000 }).catch(() => undefined);
+}

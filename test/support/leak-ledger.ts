@@ -190,7 +190,10 @@ export function buildLedger(plan: ArchivePlan): Ledger {
       forum,
       date,
       location: null,
-      status: meetingPlan.lifecycle?.target ?? `${meetingPlan.documentKind}_published`,
+      // An imported meeting is an archive meeting: minutes approved, an agenda as published.
+      status:
+        meetingPlan.lifecycle?.target ??
+        (meetingPlan.documentKind === 'minutes' ? 'minutes_approved' : 'agenda_published'),
       items: [],
       id: 0,
       usages: [],
@@ -227,7 +230,11 @@ function buildItem(
   const isLifecycle = meeting.plan.lifecycle !== null;
   const target = meeting.plan.lifecycle?.target;
   // The meeting flow writes decisions only once the meeting is under way.
-  const canDecide = !isLifecycle || target === 'held' || target?.startsWith('minutes') === true;
+  const canDecide =
+    !isLifecycle ||
+    target === 'in_progress' ||
+    target === 'held' ||
+    target?.startsWith('minutes') === true;
   const item: LedgerItem = {
     plan,
     number,

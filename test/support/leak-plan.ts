@@ -146,6 +146,7 @@ function lifecyclePlan(): fc.Arbitrary<LifecyclePlan> {
     target: fc.constantFrom<MeetingStatus>(
       'draft',
       'agenda_published',
+      'in_progress',
       'held',
       'minutes_published',
       'minutes_approved',

@@ -11,6 +11,7 @@ import { addItem, updateItem } from '../../src/services/item-service.ts';
 import {
   approveMinutes,
   createMeeting,
+  finishMeeting,
   publishAgenda,
   publishMinutes,
   startMeeting,
@@ -147,7 +148,8 @@ async function runMeetingFlow(
       meeting.publications.push({ kind: 'agenda', number: 2 });
     }
   }
-  if (target === 'held' || target.startsWith('minutes')) {
+  const hasStarted = target === 'in_progress' || target === 'held' || target.startsWith('minutes');
+  if (hasStarted) {
     await startMeeting(archive, secretary, meeting.id);
     for (const item of meeting.items) {
       if (item.decision === null && item.absent.length === 0) continue;
@@ -158,6 +160,8 @@ async function runMeetingFlow(
       item.version = saved.version;
     }
   }
+  if (target === 'held' || target.startsWith('minutes'))
+    await finishMeeting(archive, secretary, meeting.id);
   if (target.startsWith('minutes')) {
     await publishMinutes(archive, secretary, meeting.id);
     meeting.publications.push({ kind: 'minutes', number: 1 });

@@ -1,5 +1,5 @@
 import { requestJson } from './client.ts';
-import type { Forum, ForumMember, ForumVisibility } from './types.ts';
+import type { Forum, ForumMember, ForumVisibility, StandingItem } from './types.ts';
 
 /** The path of the forums the user may see, for loading with useApiData (`ForumView[]`). */
 export const forumsPath = '/api/forums';
@@ -13,7 +13,10 @@ export function createForum(body: {
   return requestJson(forumsPath, { method: 'POST', body });
 }
 
-/** Saves a forum's name, abbreviation, visibility and members. */
+/**
+ * Saves a forum's name, abbreviation, visibility and members, and (when given) its purposes
+ * and standing items; a standing item's purpose must be one of the purposes (400 otherwise).
+ */
 export function updateForum(
   id: number,
   body: {
@@ -21,6 +24,8 @@ export function updateForum(
     abbreviation: string;
     visibility: ForumVisibility;
     members: ForumMember[];
+    purposes?: string[];
+    standingItems?: StandingItem[];
   },
 ): Promise<Forum> {
   return requestJson(`${forumsPath}/${id}`, { method: 'PUT', body });

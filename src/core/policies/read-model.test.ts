@@ -10,6 +10,7 @@ import {
   visibleMeeting,
   visiblePublication,
   visibleRevisions,
+  visibleVersionReason,
 } from './read-model.ts';
 
 const member: UserActor = {
@@ -118,5 +119,26 @@ describe('the read model', () => {
     expect(meetingAccess(anonymousActor, draft)).toBe('none');
     expect(meetingAccess(member, draft)).toBe('none');
     expect(meetingAccess(member, { ...draft, forumId: 3 })).toBe('staff');
+  });
+});
+
+describe('the reason of a corrected version', () => {
+  const document = makeMeeting([makeItem(1), makeItem(2, { closed: true })]);
+  const version = (correctedItemNumber?: number) => ({
+    reason: 'Navnet var stavet forkert',
+    document,
+    annotations: correctedItemNumber === undefined ? {} : { correctedItemNumber },
+  });
+
+  it('is shown with the version when it corrected an open item', () => {
+    expect(visibleVersionReason(version(1), 'public')).toBe('Navnet var stavet forkert');
+  });
+
+  it('is the closed item’s content: only those who may read closed items see it', () => {
+    expect(visibleVersionReason(version(2), 'public')).toBeNull();
+    expect(visibleVersionReason(version(2), 'member')).toBe('Navnet var stavet forkert');
+    // A reason that names no item is kept back from the public.
+    expect(visibleVersionReason(version(), 'public')).toBeNull();
+    expect(visibleVersionReason(version(), 'staff')).toBe('Navnet var stavet forkert');
   });
 });

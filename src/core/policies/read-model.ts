@@ -83,6 +83,27 @@ export function visibleAnnotations(
   return { items, communicationItemNumber: annotations.communicationItemNumber };
 }
 
+/**
+ * A published version's reason (a correction's) as this access shows it: the reason for a
+ * correction of a closed item is that item's content, so readers without rights to closed
+ * items see none (the version itself, with the closed item as "Lukket punkt", they may see).
+ */
+export function visibleVersionReason(
+  version: {
+    reason: string | null;
+    document: Pick<Meeting, 'items'>;
+    annotations: Pick<MeetingAnnotations, 'correctedItemNumber'>;
+  },
+  access: MeetingAccess,
+): string | null {
+  if (version.reason === null || showsClosedItems(access)) return version.reason;
+  const corrected = version.annotations.correctedItemNumber;
+  // A reason that names no item is kept back, in case it was about a closed one.
+  if (corrected === undefined) return null;
+  const item = version.document.items.find((entry) => entry.number === corrected);
+  return item && !item.closed ? version.reason : null;
+}
+
 /** Whether an item's Bilag may be downloaded with this access. */
 export function canDownloadAttachmentOf(item: { closed: boolean }, access: MeetingAccess): boolean {
   return access !== 'none' && (!item.closed || showsClosedItems(access));

@@ -27,9 +27,11 @@ export function registerDocumentRoutes(app: FastifyInstance, archive: Archive): 
           'Dokumentet med de bilag, læseren må hente, lagt ind efter det, og et bogmærke for dokumentet og for hvert bilag. Word- og Excel-bilag og PDF-filer, der ikke kan læses, står som en side, der siger, at bilaget kan hentes separat. Referatet kan først hentes, når det er udsendt (409).',
         params: idParams,
         querystring: z.object({
-          kind: z.enum(['agenda', 'minutes'], {
-            error: 'skal være agenda (dagsorden) eller minutes (referat)',
-          }),
+          kind: z
+            .enum(['agenda', 'minutes'], {
+              error: 'skal være agenda (dagsorden) eller minutes (referat)',
+            })
+            .optional(),
         }),
         response: { 200: pdfSchema, 404: errorSchema, 409: errorSchema },
       },

@@ -5,12 +5,18 @@ import type { ItemPurpose } from '../../api/types.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { PurposeAndTimeFields } from '../../components/purpose-and-time-fields.tsx';
 
-/** "Tilføj punkt": title, purpose and minutes; the item is placed before "Evt.". */
+/**
+ * "Tilføj punkt": title, purpose (one of the forum's, from the caller's workspace) and
+ * minutes; the item is placed before "Evt.".
+ */
 export function AddItemForm({
   meetingId,
+  purposes,
   onAdded,
 }: {
   meetingId: number;
+  /** The forum's purposes (workspace.forum.purposes), in its order. */
+  purposes: readonly string[];
   onAdded: (title: string) => void;
 }) {
   const id = useId();
@@ -66,6 +72,7 @@ export function AddItemForm({
       <PurposeAndTimeFields
         purpose={purpose}
         minutes={minutes}
+        purposes={purposes}
         onPurposeChange={setPurpose}
         onMinutesChange={setMinutes}
       />

@@ -177,6 +177,7 @@ export function AgendaBuilder({
           <h3 id={`tilfoej-punkt-${workspace.id}`}>Tilføj punkt</h3>
           <AddItemForm
             meetingId={workspace.id}
+            purposes={workspace.forum.purposes}
             onAdded={(title) => {
               setAnnouncement(`${title} er tilføjet før Evt.`);
               onReload();

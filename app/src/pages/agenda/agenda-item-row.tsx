@@ -1,5 +1,5 @@
 import { type DragEvent, type ReactNode, useEffect, useRef } from 'react';
-import { itemPurposeLabels } from '../../../../src/core/standard-items.ts';
+import { purposeLabel } from '../../../../src/core/forum-practice.ts';
 import type { EditableItem } from '../../api/types.ts';
 import { Link } from '../../router/link.tsx';
 import { paths } from '../../router/routes.ts';
@@ -27,7 +27,11 @@ export function moveButtonId(itemId: number, direction: 'up' | 'down'): string {
   return `flyt-${direction === 'up' ? 'op' : 'ned'}-${itemId}`;
 }
 
-/** One agenda item: number, start time, title (link to the editor), purpose, minutes, actions. */
+/**
+ * One agenda item: number, start time, title (link to the editor), purpose, minutes, actions.
+ * Each cell names its column in `data-label`, which the narrow layout shows before the value
+ * when the table becomes a list of cards without its header row (styles.css).
+ */
 export function AgendaItemRow({
   meetingId,
   item,
@@ -60,7 +64,7 @@ export function AgendaItemRow({
       onDrop={actions.onDrop}
       onDragEnd={actions.onDragEnd}
     >
-      <td className="agenda-number">
+      <td className="agenda-number" data-label="Nr.">
         {isDraggable ? (
           <span className="drag-handle" aria-hidden="true" title="Træk for at flytte">
             ⠿
@@ -68,8 +72,10 @@ export function AgendaItemRow({
         ) : null}
         {item.number}.
       </td>
-      <td className="agenda-time">{startsAt ?? '–'}</td>
-      <td className="agenda-title">
+      <td className="agenda-time" data-label="Kl.">
+        {startsAt ?? '–'}
+      </td>
+      <td className="agenda-title" data-label="Punkt">
         <Link to={paths.item(meetingId, item.id)}>{item.title}</Link>
         <span className="item-facts">
           {item.caseNumber ? <span>{item.caseNumber}</span> : null}
@@ -83,12 +89,14 @@ export function AgendaItemRow({
         ) : null}
         {extra}
       </td>
-      <td>{item.purpose ? itemPurposeLabels[item.purpose] : '–'}</td>
-      <td className="agenda-minutes">
+      <td className="agenda-purpose" data-label="Formål">
+        {purposeLabel(item.purpose) ?? '–'}
+      </td>
+      <td className="agenda-minutes" data-label="Tid">
         {item.durationMinutes ? `${item.durationMinutes} min` : '–'}
       </td>
       {actions.canEdit ? (
-        <td className="agenda-actions">
+        <td className="agenda-actions" data-label="Handlinger">
           {item.isStandard ? (
             <span className="muted">Fast punkt</span>
           ) : actions.isConfirmingDelete ? (

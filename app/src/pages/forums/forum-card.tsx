@@ -2,10 +2,11 @@ import { useState } from 'react';
 import { forumVisibilityLabels } from '../../../../src/core/policies/targets.ts';
 import type { Forum, ForumView } from '../../api/types.ts';
 import { ForumEditor } from './forum-editor.tsx';
+import { ForumPracticeSummary } from './forum-practice-summary.tsx';
 
 /**
- * One forum: its abbreviation, who may read it, its members, and "Rediger" for those the
- * server lets edit it.
+ * One forum: its abbreviation, who may read it, its members, its purposes and standing items,
+ * and "Rediger" for those the server lets edit it.
  */
 export function ForumCard({
   forum,
@@ -53,6 +54,7 @@ export function ForumCard({
               ))}
             </ul>
           )}
+          <ForumPracticeSummary forum={forum} />
           {canEdit ? (
             <button
               type="button"

@@ -1,12 +1,25 @@
-import { type FormEvent, useId, useState } from 'react';
-import { messageOf } from '../../api/client.ts';
+import { useId, useState } from 'react';
 import { updateForum } from '../../api/forums.ts';
 import type { Forum, ForumMember, ForumVisibility } from '../../api/types.ts';
-import { ErrorAlert } from '../../components/error-alert.tsx';
+import { ErrorSummary, problemFor } from '../../components/error-summary.tsx';
+import { SubmitButton } from '../../components/submit-button.tsx';
+import { TextField } from '../../components/text-field.tsx';
+import { useFormSubmission } from '../../hooks/use-form-submission.ts';
+import {
+  type PracticeDraft,
+  practiceChangesOf,
+  practiceDraftOf,
+  practiceFieldIds,
+  practiceProblems,
+} from './forum-practice-draft.ts';
+import { PurposeListFields } from './purpose-list-fields.tsx';
+import { StandingItemFields } from './standing-item-fields.tsx';
 import { VisibilityFields } from './visibility-fields.tsx';
+import './forum-editor.css';
 
 /**
- * Edits a forum's name, abbreviation, visibility and members (name and role), saved together.
+ * Edits a forum's name, abbreviation, visibility, members (name and role), its purposes and
+ * its standing items, saved together; problems are listed at the top before anything is sent.
  * Shown only to those the server lets edit the forum.
  */
 export function ForumEditor({
@@ -19,26 +32,22 @@ export function ForumEditor({
   onCancel: () => void;
 }) {
   const id = useId();
+  const nameId = `${id}-name`;
   const [name, setName] = useState(forum.name);
   const [abbreviation, setAbbreviation] = useState(forum.abbreviation ?? '');
   const [visibility, setVisibility] = useState<ForumVisibility>(forum.visibility);
   const [members, setMembers] = useState<ForumMember[]>(() =>
     forum.members.map((member) => ({ ...member })),
   );
-  const [error, setError] = useState<string | null>(null);
-  const [isSaving, setIsSaving] = useState(false);
+  const [practice, setPractice] = useState<PracticeDraft>(() => practiceDraftOf(forum));
+  const practiceIds = practiceFieldIds(id);
 
-  const changeMember = (index: number, change: Partial<ForumMember>): void =>
-    setMembers((current) =>
-      current.map((member, position) => (position === index ? { ...member, ...change } : member)),
-    );
-
-  const submit = async (event: FormEvent<HTMLFormElement>): Promise<void> => {
-    event.preventDefault();
-    if (!name.trim()) return setError('Forummet skal have et navn.');
-    setError(null);
-    setIsSaving(true);
-    try {
+  const { problems, attempt, isBusy, submit } = useFormSubmission({
+    check: () => [
+      ...(name.trim() ? [] : [{ fieldId: nameId, message: 'Skriv forummets navn.' }]),
+      ...practiceProblems(practice, practiceIds),
+    ],
+    send: async () => {
       const saved = await updateForum(forum.id, {
         name: name.trim(),
         abbreviation: abbreviation.trim(),
@@ -46,21 +55,29 @@ export function ForumEditor({
         members: members
           .filter((member) => member.name.trim())
           .map((member) => ({ name: member.name.trim(), role: member.role?.trim() || null })),
+        ...practiceChangesOf(practice),
       });
       onSaved(saved);
-    } catch (caught) {
-      setError(messageOf(caught));
-      setIsSaving(false);
-    }
-  };
+    },
+  });
+
+  const changeMember = (index: number, change: Partial<ForumMember>): void =>
+    setMembers((current) =>
+      current.map((member, position) => (position === index ? { ...member, ...change } : member)),
+    );
 
   return (
     <form className="forum-editor" onSubmit={submit} noValidate>
+      <ErrorSummary problems={problems} attempt={attempt} />
       <div className="form-grid">
-        <div className="field">
-          <label htmlFor={`${id}-name`}>Navn</label>
-          <input id={`${id}-name`} value={name} onChange={(e) => setName(e.target.value)} />
-        </div>
+        <TextField
+          id={nameId}
+          label="Navn"
+          value={name}
+          isRequired
+          error={problemFor(problems, nameId)}
+          onChange={setName}
+        />
         <div className="field field-narrow">
           <label htmlFor={`${id}-abbreviation`}>Forkortelse</label>
           <input
@@ -116,11 +133,20 @@ export function ForumEditor({
           Tilføj medlem
         </button>
       </fieldset>
-      <ErrorAlert message={error} />
+      <PurposeListFields
+        draft={practice}
+        ids={practiceIds}
+        problems={problems}
+        onChange={setPractice}
+      />
+      <StandingItemFields
+        draft={practice}
+        ids={practiceIds}
+        problems={problems}
+        onChange={setPractice}
+      />
       <div className="form-actions">
-        <button type="submit" className="button-primary" disabled={isSaving}>
-          Gem forum
-        </button>
+        <SubmitButton label="Gem forum" busyLabel="Gemmer…" isBusy={isBusy} />
         <button type="button" className="button-secondary" onClick={onCancel}>
           Annullér
         </button>

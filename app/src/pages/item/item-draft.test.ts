@@ -27,6 +27,8 @@ function storedItem(overrides: Partial<EditableItem> = {}): EditableItem {
     recommendation: { proposer: 'Direktøren', points: ['at budgettet godkendes'] },
     decision: null,
     absent: [],
+    guests: [],
+    communication: null,
     attachments: [],
     ...overrides,
   };
@@ -57,7 +59,26 @@ describe('draftFromItem', () => {
       proposer: 'Direktøren',
       points: ['at budgettet godkendes'],
       decision: 'Godkendt.',
+      guests: [],
+      communication: '',
     });
+  });
+
+  test('holds the guests and the message', () => {
+    const draft = draftFromItem(
+      storedItem({
+        guests: [
+          { name: 'Jens Hansen', role: 'oplægsholder' },
+          { name: 'Mette Berg', role: null },
+        ],
+        communication: 'Statistikken kommer kvartalsvis.',
+      }),
+    );
+    expect(draft.guests).toEqual([
+      { name: 'Jens Hansen', role: 'oplægsholder' },
+      { name: 'Mette Berg', role: null },
+    ]);
+    expect(draft.communication).toBe('Statistikken kommer kvartalsvis.');
   });
 
   test('turns missing values into empty inputs', () => {
@@ -72,13 +93,20 @@ describe('draftFromItem', () => {
       proposer: '',
       points: [],
       decision: '',
+      guests: [],
+      communication: '',
     });
   });
 
-  test('copies the points, so editing the draft leaves the item alone', () => {
-    const item = storedItem();
-    draftFromItem(item).points.push('at noget andet');
+  test('copies the points and guests, so editing the draft leaves the item alone', () => {
+    const item = storedItem({ guests: [{ name: 'Jens Hansen', role: null }] });
+    const draft = draftFromItem(item);
+    draft.points.push('at noget andet');
+    draft.guests.push({ name: 'Mette Berg', role: null });
+    const [guest] = draft.guests;
+    if (guest) guest.role = 'oplægsholder';
     expect(item.recommendation?.points).toEqual(['at budgettet godkendes']);
+    expect(item.guests).toEqual([{ name: 'Jens Hansen', role: null }]);
   });
 });
 
@@ -102,9 +130,37 @@ describe('fieldsOfDraft', () => {
       background: null,
       presentation: null,
       recommendation: null,
+      guests: [],
       decision: null,
+      communication: null,
     });
     expect(fieldsOfDraft(draft({ caseNumber: ' 15/13392 ' })).caseNumber).toBe('15/13392');
+  });
+
+  test('trims guests, drops those without a name and stores a blank role as null', () => {
+    expect(
+      fieldsOfDraft(
+        draft({
+          guests: [
+            { name: ' Jens Hansen ', role: ' oplægsholder ' },
+            { name: '  ', role: 'gæst' },
+            { name: 'Mette Berg', role: '  ' },
+            { name: 'Ole Krog', role: null },
+          ],
+        }),
+      ).guests,
+    ).toEqual([
+      { name: 'Jens Hansen', role: 'oplægsholder' },
+      { name: 'Mette Berg', role: null },
+      { name: 'Ole Krog', role: null },
+    ]);
+  });
+
+  test('trims the message as the server does, and stores a blank one as null', () => {
+    expect(fieldsOfDraft(draft({ communication: '  Ny statistik.\n' })).communication).toBe(
+      'Ny statistik.',
+    );
+    expect(fieldsOfDraft(draft({ communication: ' \n ' })).communication).toBeNull();
   });
 
   test('keeps long texts exactly as typed when they are not blank', () => {
@@ -187,6 +243,34 @@ describe('changesBetween', () => {
     expect(changesBetween(draft, item)).toEqual({});
   });
 
+  test('sends the whole guest list when a guest is added or removed', () => {
+    const item = storedItem({ guests: [{ name: 'Jens Hansen', role: 'oplægsholder' }] });
+    const added: ItemDraft = {
+      ...draftFromItem(item),
+      guests: [...item.guests, { name: 'Mette Berg', role: null }],
+    };
+    expect(changesBetween(added, item)).toEqual({
+      guests: [
+        { name: 'Jens Hansen', role: 'oplægsholder' },
+        { name: 'Mette Berg', role: null },
+      ],
+    });
+    expect(changesBetween({ ...draftFromItem(item), guests: [] }, item)).toEqual({ guests: [] });
+  });
+
+  test('sends a changed message, and null for a cleared one', () => {
+    const item = storedItem({ communication: 'Gammel besked.' });
+    expect(changesBetween({ ...draftFromItem(item), communication: 'Ny besked.' }, item)).toEqual({
+      communication: 'Ny besked.',
+    });
+    expect(changesBetween({ ...draftFromItem(item), communication: ' ' }, item)).toEqual({
+      communication: null,
+    });
+    expect(
+      changesBetween({ ...draftFromItem(item), communication: ' Gammel besked. ' }, item),
+    ).toEqual({});
+  });
+
   test('clears a field by sending null', () => {
     const item = storedItem();
     expect(changesBetween({ ...draftFromItem(item), background: '', purpose: '' }, item)).toEqual({
@@ -212,10 +296,26 @@ describe('hasSameContent', () => {
     expect(hasSameContent(storedItem(), storedItem({ decision: 'Udsat.' }))).toBe(false);
     expect(hasSameContent(storedItem(), storedItem({ closed: true }))).toBe(false);
   });
+
+  test('sees a guest or a message added in meeting mode', () => {
+    expect(
+      hasSameContent(storedItem(), storedItem({ guests: [{ name: 'Jens Hansen', role: null }] })),
+    ).toBe(false);
+    expect(hasSameContent(storedItem(), storedItem({ communication: 'Besked.' }))).toBe(false);
+  });
 });
 
 describe('describeField', () => {
-  const draft = draftFromItem(storedItem({ decision: 'Godkendt.' }));
+  const draft = draftFromItem(
+    storedItem({
+      decision: 'Godkendt.',
+      guests: [
+        { name: 'Jens Hansen', role: 'oplægsholder' },
+        { name: 'Mette Berg', role: null },
+      ],
+      communication: 'Statistikken kommer kvartalsvis.',
+    }),
+  );
   const empty = draftFromItem(emptyItem());
 
   test('describes every field of a filled draft', () => {
@@ -227,10 +327,12 @@ describe('describeField', () => {
       purpose: 'Beslutning',
       durationMinutes: '30 min',
       closed: 'Nej',
+      guests: 'Jens Hansen (oplægsholder)\nMette Berg',
       background: 'Anledning',
       presentation: 'Sagsfremstilling',
       recommendation: 'Direktøren indstiller,\n1. at budgettet godkendes',
       decision: 'Godkendt.',
+      communication: 'Statistikken kommer kvartalsvis.',
     });
   });
 
@@ -255,6 +357,7 @@ describe('describeField', () => {
     ['orientering', 'Orientering'],
     ['droftelse', 'Drøftelse'],
     ['beslutning', 'Beslutning'],
+    ['Afdække', 'Afdække'],
   ] as const)('purpose %s → %s', (purpose, label) => {
     expect(describeField('purpose', { ...empty, purpose })).toBe(label);
   });
@@ -265,5 +368,7 @@ describe('fieldLabels', () => {
     expect(Object.keys(fieldLabels).sort()).toEqual([...editableFields].sort());
     expect(fieldLabels.decision).toBe('Beslutning');
     expect(fieldLabels.background).toBe('Anledning');
+    expect(fieldLabels.guests).toBe('Gæster og oplægsholdere');
+    expect(fieldLabels.communication).toBe('Kommunikeres ud');
   });
 });

@@ -1,5 +1,12 @@
-import { itemPurposeLabels } from '../../../../src/core/standard-items.ts';
-import type { EditableItem, ItemChanges, ItemPurpose, Recommendation } from '../../api/types.ts';
+import { purposeLabel } from '../../../../src/core/forum-practice.ts';
+import type {
+  EditableItem,
+  ItemChanges,
+  ItemGuest,
+  ItemPurpose,
+  Recommendation,
+} from '../../api/types.ts';
+import { guestLabel } from './guest-label.ts';
 
 /** The item editor's form state: every field as the inputs hold it. */
 export interface ItemDraft {
@@ -13,6 +20,10 @@ export interface ItemDraft {
   proposer: string;
   points: string[];
   decision: string;
+  /** Gæster og oplægsholdere, planned on the agenda or added in the meeting. */
+  guests: ItemGuest[];
+  /** "Kommunikeres ud": empty when nothing is to be passed on. */
+  communication: string;
 }
 
 /** The fields the editor saves, in the order the conflict view lists them. */
@@ -22,10 +33,12 @@ export const editableFields = [
   'purpose',
   'durationMinutes',
   'closed',
+  'guests',
   'background',
   'presentation',
   'recommendation',
   'decision',
+  'communication',
 ] as const satisfies readonly (keyof ItemChanges)[];
 
 /** One of the fields the editor saves. */
@@ -38,10 +51,12 @@ export const fieldLabels: Record<EditableField, string> = {
   purpose: 'Formål',
   durationMinutes: 'Tid',
   closed: 'Lukket punkt',
+  guests: 'Gæster og oplægsholdere',
   background: 'Anledning',
   presentation: 'Sagsfremstilling',
   recommendation: 'Indstilling',
   decision: 'Beslutning',
+  communication: 'Kommunikeres ud',
 };
 
 /** The form state of a stored item. */
@@ -57,10 +72,15 @@ export function draftFromItem(item: EditableItem): ItemDraft {
     proposer: item.recommendation?.proposer ?? '',
     points: [...(item.recommendation?.points ?? [])],
     decision: item.decision ?? '',
+    guests: item.guests.map((guest) => ({ name: guest.name, role: guest.role })),
+    communication: item.communication ?? '',
   };
 }
 
-/** The stored form of every field of a draft (empty texts become null). */
+/**
+ * The stored form of every field of a draft: empty texts become null, a guest without a name
+ * is dropped, and the message is trimmed as the server stores it.
+ */
 export function fieldsOfDraft(draft: ItemDraft): Required<Pick<ItemChanges, EditableField>> {
   const points = draft.points.map((point) => point.trim()).filter(Boolean);
   const proposer = draft.proposer.trim();
@@ -76,7 +96,12 @@ export function fieldsOfDraft(draft: ItemDraft): Required<Pick<ItemChanges, Edit
     background: emptyToNull(draft.background),
     presentation: emptyToNull(draft.presentation),
     recommendation,
+    guests: draft.guests.flatMap((guest) => {
+      const name = guest.name.trim();
+      return name ? [{ name, role: guest.role?.trim() || null }] : [];
+    }),
     decision: emptyToNull(draft.decision),
+    communication: draft.communication.trim() || null,
   };
 }
 
@@ -102,14 +127,17 @@ export function hasSameContent(one: EditableItem, other: EditableItem): boolean 
 /** A field's value as text for the conflict view. */
 export function describeField(field: EditableField, draft: ItemDraft): string {
   const value = fieldsOfDraft(draft)[field];
-  if (value === null || value === '') return '(tom)';
+  if (value === null || value === '' || (Array.isArray(value) && value.length === 0))
+    return '(tom)';
   switch (field) {
     case 'closed':
       return value ? 'Ja' : 'Nej';
     case 'purpose':
-      return itemPurposeLabels[value as ItemPurpose];
+      return purposeLabel(value as ItemPurpose) ?? '(tom)';
     case 'durationMinutes':
       return `${value} min`;
+    case 'guests':
+      return (value as ItemGuest[]).map(guestLabel).join('\n');
     case 'recommendation': {
       const recommendation = value as Recommendation;
       const points = recommendation.points.map((point, index) => `${index + 1}. ${point}`);

@@ -7,10 +7,13 @@ import type { ItemDraft } from './item-draft.ts';
 export function ItemFields({
   draft,
   disabled,
+  purposes,
   onChange,
 }: {
   draft: ItemDraft;
   disabled: boolean;
+  /** The forum's purposes, offered in the purpose select. */
+  purposes: readonly string[];
   onChange: (change: Partial<ItemDraft>) => void;
 }) {
   const id = useId();
@@ -32,6 +35,7 @@ export function ItemFields({
         onChange={(caseNumber) => onChange({ caseNumber })}
       />
       <PurposeAndTimeFields
+        purposes={purposes}
         purpose={draft.purpose}
         minutes={draft.durationMinutes}
         disabled={disabled}

@@ -6,8 +6,13 @@ import { ErrorAlert } from '../../components/error-alert.tsx';
 import { MarkdownField } from '../../components/markdown-field.tsx';
 import { Notice } from '../../components/notice.tsx';
 import { useUnsavedGuard } from '../../hooks/use-unsaved-guard.ts';
+import {
+  communicationLengthText,
+  longestCommunication,
+} from '../meeting-mode/communication-status.ts';
 import { AttachmentsEditor } from './attachments-editor.tsx';
 import { ConflictPanel } from './conflict-panel.tsx';
+import { GuestList } from './guest-list.tsx';
 import {
   changesBetween,
   draftFromItem,
@@ -19,9 +24,11 @@ import { ItemFields } from './item-fields.tsx';
 import { RecommendationEditor } from './recommendation-editor.tsx';
 
 /**
- * The item editor: the template's fields, saved with the item's version. A 409 shows both
- * versions to choose from; on approved minutes, changes go through "Ret (kræver
- * begrundelse)" as a correction with a reason.
+ * The item editor: the template's fields, the guests and presenters (planned with the agenda,
+ * or added later), and, from the meeting on, Beslutning and "Kommunikeres ud", all saved
+ * together with the item's version. Each field is open as far as the server's permissions
+ * allow. A 409 shows both versions to choose from; on approved minutes, changes go through
+ * "Ret (kræver begrundelse)" as a correction with a reason.
  */
 export function ItemForm({
   workspace,
@@ -53,6 +60,8 @@ export function ItemForm({
   const canEditTexts = permissions.canEditAgenda || isCorrecting;
   const canEditDecision = permissions.canEnterDecisions || isCorrecting;
   const isDecisionShown = canEditDecision || permissions.isLocked || !!base.decision;
+  const canEditGuests = permissions.canRecordAttendance || isCorrecting;
+  const isCommunicationShown = canEditDecision || !!base.communication;
   const hasChanges = Object.keys(changesBetween(draft, base)).length > 0;
   useUnsavedGuard(hasChanges);
   const newest = item.version >= base.version ? item : base;
@@ -158,7 +167,23 @@ export function ItemForm({
         </div>
       ) : null}
       <form className="item-form" onSubmit={submit} noValidate>
-        <ItemFields draft={draft} disabled={!canEditTexts} onChange={change} />
+        <ItemFields
+          draft={draft}
+          disabled={!canEditTexts}
+          purposes={workspace.forum.purposes}
+          onChange={change}
+        />
+        <GuestList
+          guests={draft.guests}
+          disabled={!canEditGuests}
+          onAdd={(guest) => {
+            change({ guests: [...draft.guests, guest] });
+            return true;
+          }}
+          onRemove={(index) =>
+            change({ guests: draft.guests.filter((_, position) => position !== index) })
+          }
+        />
         <MarkdownField
           label="Anledning"
           rows={4}
@@ -192,6 +217,24 @@ export function ItemForm({
             />
           </div>
         ) : null}
+        {isCommunicationShown ? (
+          <div className="field">
+            <label htmlFor={`${id}-communication`}>Kommunikeres ud</label>
+            <textarea
+              id={`${id}-communication`}
+              rows={3}
+              maxLength={longestCommunication}
+              value={draft.communication}
+              disabled={!canEditDecision}
+              aria-describedby={`${id}-communication-hint`}
+              onChange={(e) => change({ communication: e.target.value })}
+            />
+            <p id={`${id}-communication-hint`} className="hint">
+              En kort besked, som cheferne tager med tilbage til deres afdelinger; tom, når intet
+              skal kommunikeres ud. {communicationLengthText(draft.communication)}.
+            </p>
+          </div>
+        ) : null}
         {isCorrecting ? (
           <div className="field">
             <label htmlFor={`${id}-reason`}>Begrundelse for rettelsen</label>
@@ -204,7 +247,7 @@ export function ItemForm({
             />
           </div>
         ) : null}
-        {canEditTexts || canEditDecision ? (
+        {canEditTexts || canEditDecision || canEditGuests ? (
           <div className="form-actions sticky-actions">
             <button type="submit" className="button-primary" disabled={isSaving}>
               {isCorrecting ? 'Gem rettelse' : 'Gem punkt'}

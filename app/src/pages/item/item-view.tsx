@@ -1,18 +1,27 @@
-import { itemPurposeLabels } from '../../../../src/core/standard-items.ts';
-import type { EditableItem } from '../../api/types.ts';
+import { purposeLabel } from '../../../../src/core/forum-practice.ts';
+import { orderByMembers } from '../../../../src/core/member-order.ts';
+import type { EditableItem, ForumMember } from '../../api/types.ts';
 import { MarkdownPreview } from '../../components/markdown-preview.tsx';
-import { formatFileSize } from '../../lib/format.ts';
 import { memberLabel } from '../meeting-mode/member-label.ts';
+import { AttachmentLinks } from './attachment-links.tsx';
 
 /**
  * An item to read, for those who may not change it: its facts, Anledning, Sagsfremstilling,
- * Indstilling, Beslutning, Fraværende and Bilag, as the server shows them to this user (a
- * closed item is only its number and "Lukket punkt" to those without rights).
+ * Indstilling, Beslutning, what is communicated, guests, Fraværende and Bilag, as the server shows them to this user (a
+ * closed item is only its number and "Lukket punkt" to those without rights). Fraværende is
+ * in the forum's member order, as everywhere else.
  */
-export function ItemView({ item }: { item: EditableItem }) {
+export function ItemView({
+  item,
+  members = [],
+}: {
+  item: EditableItem;
+  /** The forum's members, in order, for the order of Fraværende. */
+  members?: readonly ForumMember[];
+}) {
   const facts = [
     item.caseNumber ? `Journalnummer ${item.caseNumber}` : null,
-    item.purpose ? itemPurposeLabels[item.purpose] : null,
+    purposeLabel(item.purpose),
     item.durationMinutes ? `${item.durationMinutes} min` : null,
     item.closed ? 'Lukket punkt' : null,
   ].filter(Boolean);
@@ -44,11 +53,27 @@ export function ItemView({ item }: { item: EditableItem }) {
           <p className="preserve-lines">{item.decision}</p>
         </section>
       ) : null}
+      {item.communication ? (
+        <section>
+          <h2>Kommunikeres ud</h2>
+          <p className="preserve-lines">{item.communication}</p>
+        </section>
+      ) : null}
+      {item.guests.length > 0 ? (
+        <section>
+          <h2>Deltagere under punktet</h2>
+          <ul className="plain-list">
+            {item.guests.map((guest) => (
+              <li key={guest.name}>{memberLabel(guest)}</li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {item.absent.length > 0 ? (
         <section>
           <h2>Fraværende</h2>
           <ul className="plain-list">
-            {item.absent.map((person) => (
+            {orderByMembers(item.absent, members).map((person) => (
               <li key={person.name}>{memberLabel(person)}</li>
             ))}
           </ul>
@@ -74,16 +99,7 @@ function Attachments({ item }: { item: EditableItem }) {
   return (
     <section>
       <h2>Bilag</h2>
-      <ol className="attachment-list">
-        {item.attachments.map((attachment) => (
-          <li key={attachment.id}>
-            {attachment.url ? <a href={attachment.url}>{attachment.title}</a> : attachment.title}
-            {attachment.size ? (
-              <span className="muted"> ({formatFileSize(attachment.size)})</span>
-            ) : null}
-          </li>
-        ))}
-      </ol>
+      <AttachmentLinks attachments={item.attachments} />
     </section>
   );
 }

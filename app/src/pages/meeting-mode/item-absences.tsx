@@ -1,12 +1,15 @@
 import { useState } from 'react';
-import { ApiError, messageOf } from '../../api/client.ts';
-import { itemConflictOf, patchItem } from '../../api/items.ts';
+import { orderByMembers, withAbsentPerson } from '../../../../src/core/member-order.ts';
+import { messageOf } from '../../api/client.ts';
 import type { EditableItem, ForumMember } from '../../api/types.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
-import { decisionAutosaver } from '../../lib/decision-autosave.ts';
 import { memberLabel } from './member-label.ts';
+import { saveItemChange } from './save-item-change.ts';
 
-/** Fraværende ved ét punkt: checkboxes per member, saved on the item at once. */
+/**
+ * Fraværende ved ét punkt: checkboxes per member in the forum's order, saved on the item at
+ * once, and stored in that order whatever order they are ticked in.
+ */
 export function ItemAbsences({
   item,
   members,
@@ -24,10 +27,9 @@ export function ItemAbsences({
   const [optimistic, setOptimistic] = useState<{ name: string; isAbsent: boolean } | null>(null);
   const absentNames = new Set(item.absent.map((person) => person.name));
   const known = members.filter((member) => !absentNames.has(member.name));
-  // Absent people who are not (or no longer) members are listed too, so they can be removed.
-  const people = [...item.absent, ...known].sort((one, other) =>
-    one.name.localeCompare(other.name, 'da'),
-  );
+  // Absent people who are not (or no longer) members are listed too (after the members), so
+  // they can be removed.
+  const people = orderByMembers([...known, ...item.absent], members);
 
   const toggle = async (member: ForumMember, isAbsent: boolean): Promise<void> => {
     setIsBusy(true);
@@ -35,23 +37,13 @@ export function ItemAbsences({
     setError(null);
     const absentFrom = (list: readonly ForumMember[]): ForumMember[] =>
       isAbsent
-        ? [...list.filter((person) => person.name !== member.name), member]
-        : list.filter((person) => person.name !== member.name);
+        ? withAbsentPerson(list, member, members)
+        : orderByMembers(
+            list.filter((person) => person.name !== member.name),
+            members,
+          );
     try {
-      const version = decisionAutosaver.versionOf(item.id) ?? item.version;
-      let saved: EditableItem;
-      try {
-        saved = await patchItem(item.id, version, { absent: absentFrom(item.absent) });
-      } catch (caught) {
-        // Someone (often this page's own autosave) saved first: apply the change to theirs.
-        const stored = caught instanceof ApiError ? itemConflictOf(caught.body) : null;
-        if (!stored) throw caught;
-        saved = await patchItem(item.id, stored.current.version, {
-          absent: absentFrom(stored.current.absent),
-        });
-      }
-      decisionAutosaver.track(saved);
-      onSaved(saved);
+      onSaved(await saveItemChange(item, (current) => ({ absent: absentFrom(current.absent) })));
     } catch (caught) {
       setError(messageOf(caught));
     } finally {

@@ -6,7 +6,7 @@ import { Loading } from '../../components/loading.tsx';
 import { PageHeading } from '../../components/page-heading.tsx';
 import { useAutosave } from '../../hooks/use-autosave.ts';
 import { usePageTitle } from '../../hooks/use-page-title.ts';
-import { decisionAutosaver, saveStatusText } from '../../lib/decision-autosave.ts';
+import { decisionAutosaver, saveStatusOf } from '../../lib/decision-autosave.ts';
 import { MeetingActions } from '../meeting/meeting-actions.tsx';
 import { MeetingHeader } from '../meeting/meeting-header.tsx';
 import { hasActionsSection, isWriter } from '../meeting/meeting-permissions.ts';
@@ -14,10 +14,14 @@ import { meetingTitle } from '../meeting/meeting-title.ts';
 import { useWorkspace } from '../meeting/use-workspace.ts';
 import { DecisionItem } from './decision-item.tsx';
 import { MeetingAbsences } from './meeting-absences.tsx';
+import './meeting-mode.css';
 
 /**
  * `/moeder/:id/moede`: meeting mode. A Beslutning per item, saved on every keystroke
- * (localStorage at once, the server after a short pause), phrases, and absences.
+ * (localStorage at once, the server after a short pause), phrases, "Kommunikeres ud", guests
+ * and absences (the afbud recorded before the start already ticked). One status line says, as
+ * a sentence, whether the decisions are saved, and that they are locked once the minutes are
+ * approved; a message and a guest say so under their own fields.
  */
 export function MeetingModePage({ meetingId }: { meetingId: number }) {
   const workspace = useWorkspace(meetingId);
@@ -32,7 +36,10 @@ export function MeetingModePage({ meetingId }: { meetingId: number }) {
 
   const data = workspace.data;
   const itemIds = data?.items.map((item) => item.id) ?? [];
-  const statusText = saveStatusText(autosave, itemIds);
+  // Approved minutes: the server no longer lets anyone enter decisions, only correct them.
+  const isLocked = Boolean(data?.permissions.isLocked && !data.permissions.canEnterDecisions);
+  const status = saveStatusOf(autosave, data?.items ?? [], { isLocked });
+  const canWrite = Boolean(data?.permissions.canEnterDecisions);
   const errors = itemIds.flatMap((itemId) => {
     const error = autosave.errors.get(itemId);
     const item = data?.items.find((candidate) => candidate.id === itemId);
@@ -63,19 +70,24 @@ export function MeetingModePage({ meetingId }: { meetingId: number }) {
       {data ? (
         <>
           <MeetingHeader workspace={data} view="meeting-mode" />
-          {data.permissions.canEnterDecisions ? (
+          {canWrite || isLocked ? (
             <div className="save-bar">
-              <span>Beslutninger gemmes, mens du skriver:</span>{' '}
-              <output
-                className={`save-status save-status-${statusKind(statusText)}`}
-                aria-live="polite"
-              >
-                {statusText}
+              <output className={`save-status save-status-${status.kind}`} aria-live="polite">
+                {status.text}
               </output>
+              {status.kind === 'failed' ? (
+                <button
+                  type="button"
+                  className="button-quiet save-retry"
+                  onClick={() => decisionAutosaver.retryAll(true)}
+                >
+                  Prøv at gemme igen
+                </button>
+              ) : null}
             </div>
           ) : null}
           <ErrorAlert message={errors.length > 0 ? errors.join(' ') : null} />
-          {!data.permissions.canEnterDecisions ? (
+          {!canWrite && !isLocked ? (
             <p className="muted">
               {isWriter(data.permissions)
                 ? `Beslutninger kan ikke skrives, når mødet har status "${data.statusLabel}".`
@@ -94,7 +106,7 @@ export function MeetingModePage({ meetingId }: { meetingId: number }) {
             ) : null}
             <MeetingAbsences
               workspace={data}
-              disabled={!data.permissions.canEnterDecisions}
+              disabled={!data.permissions.canRecordAttendance}
               onChanged={replaceWorkspace}
             />
           </section>
@@ -105,7 +117,7 @@ export function MeetingModePage({ meetingId }: { meetingId: number }) {
               item={item}
               decision={decisions[item.id] ?? decisionAutosaver.textFor(item)}
               replacedText={autosave.replaced.get(item.id) ?? null}
-              canWrite={data.permissions.canEnterDecisions}
+              canWrite={canWrite}
               onDecisionChange={(decision) => changeDecision(item.id, decision)}
               onItemSaved={replaceItem}
               onReload={workspace.reload}
@@ -115,10 +127,4 @@ export function MeetingModePage({ meetingId }: { meetingId: number }) {
       ) : null}
     </>
   );
-}
-
-function statusKind(text: string): 'idle' | 'saving' | 'saved' | 'error' {
-  if (text === 'Gemt') return 'saved';
-  if (text === 'Gemmer…') return 'saving';
-  return text ? 'error' : 'idle';
 }

@@ -9,6 +9,7 @@ import { formatDanishDate } from '../../lib/format.ts';
 import { Link } from '../../router/link.tsx';
 import { paths } from '../../router/routes.ts';
 import { AgendaBuilder } from '../agenda/agenda-builder.tsx';
+import { ApologiesPanel } from '../meeting-mode/apologies-panel.tsx';
 import { DocumentLinks } from './document-links.tsx';
 import { MeetingActions } from './meeting-actions.tsx';
 import { MeetingDetailsForm } from './meeting-details-form.tsx';
@@ -50,6 +51,7 @@ export function MeetingPage({ meetingId }: { meetingId: number }) {
               <MeetingActions workspace={workspace.data} onChanged={refresh} />
             </section>
           ) : null}
+          <ApologiesPanel workspace={workspace.data} onChanged={workspace.setData} />
           <section aria-labelledby="punkter" className="panel">
             <h2 id="punkter">{workspace.data.kind === 'minutes' ? 'Referat' : 'Dagsorden'}</h2>
             <AgendaBuilder
