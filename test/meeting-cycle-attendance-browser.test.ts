@@ -1,19 +1,17 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { localAdministrator } from '../src/core/actor.ts';
 import { isCommunicationItemTitle } from '../src/core/item-annotations.ts';
 import { findForumIdByReference } from '../src/services/auth/user-service.ts';
 import { addItem } from '../src/services/item-service.ts';
 import { createMeeting, publishAgenda } from '../src/services/meeting-flow-service.ts';
 import { getWorkspace } from '../src/services/workspace-service.ts';
-import { type RunningApp, startAppServer } from './support/app-server.ts';
-import { makeScratchFolder, removeScratchFolders } from './support/archive-io.ts';
-import { launchBrowser } from './support/browser.ts';
-import { csrfHeaders, severeViolations, signInAs, waitForSaved } from './support/e2e-steps.ts';
-import { addChefforumSecretary, type BrowserAccount } from './support/e2e-users.ts';
+import { makeScratchFolder } from './support/archive-io.ts';
+import { csrfHeaders, severeViolations, waitForSaved } from './support/e2e-steps.ts';
+import { secretaryBrowser } from './support/secretary-browser.ts';
 
 const screenshotFolder = '/tmp/screens';
 const setUp = localAdministrator('Browsertest');
@@ -21,12 +19,8 @@ const caseTitle = 'Ny sygefraværsstatistik';
 const defaultGatheringTitle = 'Hvad skal kommunikeres ud til afdelingerne?';
 const message = 'Sygefraværet vises nu kvartalsvis på enhedsniveau; tal med jeres ledere om det.';
 
-let browser: Browser;
-let server: RunningApp;
-let secretary: BrowserAccount;
 let meetingId: number;
 let gatheringTitle: string;
-const contexts: BrowserContext[] = [];
 
 interface StoredItem {
   id: number;
@@ -37,9 +31,7 @@ interface StoredItem {
   communication: string | null;
 }
 
-beforeAll(async () => {
-  server = await startAppServer();
-  secretary = await addChefforumSecretary(server.archive);
+const session = secretaryBrowser(async (server) => {
   // The agenda as the secretary sent it out: a case, and the item that gathers the messages.
   const forumId = await findForumIdByReference(server.archive, 'Chefforum');
   meetingId = (await createMeeting(server.archive, setUp, { forumId, date: '2026-12-14' })).id;
@@ -53,34 +45,18 @@ beforeAll(async () => {
     created.items.find((item) => isCommunicationItemTitle(item.title))?.title ??
     (await addItem(server.archive, setUp, meetingId, { title: defaultGatheringTitle })).title;
   await publishAgenda(server.archive, setUp, meetingId);
-  browser = await launchBrowser();
-}, 60_000);
-
-afterAll(async () => {
-  for (const context of contexts) await context.close();
-  await browser?.close();
-  await server?.close();
-  removeScratchFolders();
 });
 
 /** The secretary in a browser that lets the page write and read the clipboard. */
-async function secretaryPage(): Promise<Page> {
-  const context = await browser.newContext({
-    locale: 'da-DK',
-    viewport: { width: 1280, height: 900 },
-  });
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
-    origin: server.baseUrl,
-  });
-  contexts.push(context);
-  const page = await context.newPage();
-  await signInAs(page, server.baseUrl, secretary.username, secretary.password);
-  return page;
+function secretaryPage(): Promise<Page> {
+  return session.page({ permissions: ['clipboard-read', 'clipboard-write'] });
 }
 
 /** The meeting's items as the API has them now. */
 async function storedItems(page: Page): Promise<StoredItem[]> {
-  const answer = await page.request.get(`${server.baseUrl}/api/meetings/${meetingId}/workspace`);
+  const answer = await page.request.get(
+    `${session.server.baseUrl}/api/meetings/${meetingId}/workspace`,
+  );
   return ((await answer.json()) as { items: StoredItem[] }).items;
 }
 
@@ -92,9 +68,12 @@ async function storedItem(page: Page, title: string): Promise<StoredItem> {
 
 /** A lifecycle step through the API, as the buttons do, with the session's CSRF token. */
 async function post(page: Page, step: string): Promise<void> {
-  const answer = await page.request.post(`${server.baseUrl}/api/meetings/${meetingId}/${step}`, {
-    headers: await csrfHeaders(page, server.baseUrl),
-  });
+  const answer = await page.request.post(
+    `${session.server.baseUrl}/api/meetings/${meetingId}/${step}`,
+    {
+      headers: await csrfHeaders(page, session.server.baseUrl),
+    },
+  );
   expect(answer.status(), `${step}: ${await answer.text()}`).toBe(200);
 }
 
@@ -103,7 +82,7 @@ describe('attendance and "Kommunikeres ud" through the meeting cycle, in Chromiu
     const page = await secretaryPage();
 
     // Before the meeting: Søren Dahl has sent his apologies.
-    await page.goto(`${server.baseUrl}/moeder/${meetingId}`);
+    await page.goto(`${session.server.baseUrl}/moeder/${meetingId}`);
     const apologies = page.getByRole('region', { name: 'Afbud' });
     await apologies.waitFor();
     expect(await apologies.getByRole('status').textContent()).toBe('Ingen har meldt afbud.');
@@ -120,7 +99,7 @@ describe('attendance and "Kommunikeres ud" through the meeting cycle, in Chromiu
 
     // The agenda plans a guest for the case, in the item editor.
     const planned = await storedItem(page, caseTitle);
-    await page.goto(`${server.baseUrl}/moeder/${meetingId}/punkter/${planned.id}`);
+    await page.goto(`${session.server.baseUrl}/moeder/${meetingId}/punkter/${planned.id}`);
     const guests = page.getByRole('group', { name: /^Gæster og oplægsholdere/u });
     await guests.waitFor();
     expect(await guests.getByText('Ingen gæster eller oplægsholdere.').count()).toBe(1);
@@ -142,7 +121,7 @@ describe('attendance and "Kommunikeres ud" through the meeting cycle, in Chromiu
     ]);
 
     // The meeting starts: the afbud is already ticked in meeting mode.
-    await page.goto(`${server.baseUrl}/moeder/${meetingId}`);
+    await page.goto(`${session.server.baseUrl}/moeder/${meetingId}`);
     await page.getByRole('button', { name: 'Start mødet' }).click();
     // A meeting started on another day than planned is confirmed first.
     const confirm = page.getByRole('button', { name: 'Start mødet alligevel' });
@@ -251,7 +230,7 @@ describe('attendance and "Kommunikeres ud" through the meeting cycle, in Chromiu
     await post(page, 'finish');
     await post(page, 'publish-minutes');
     const pdf = await page.request.get(
-      `${server.baseUrl}/api/meetings/${meetingId}/document.pdf?kind=minutes`,
+      `${session.server.baseUrl}/api/meetings/${meetingId}/document.pdf?kind=minutes`,
     );
     expect(pdf.headers()['content-type']).toBe('application/pdf');
     const pdfPath = join(makeScratchFolder('referat-attendance-'), 'referat.pdf');

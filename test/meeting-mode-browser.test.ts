@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { localAdministrator } from '../src/core/actor.ts';
 import { uploadAttachment } from '../src/services/attachment-service.ts';
 import { findForumIdByReference } from '../src/services/auth/user-service.ts';
@@ -13,22 +13,16 @@ import {
 } from '../src/services/meeting-flow-service.ts';
 import { listMeetings } from '../src/services/meeting-service.ts';
 import { getWorkspace } from '../src/services/workspace-service.ts';
-import { type RunningApp, startAppServer, withoutStandingItems } from './support/app-server.ts';
-import { removeScratchFolders } from './support/archive-io.ts';
-import { launchBrowser } from './support/browser.ts';
-import { severeViolations, signInAs } from './support/e2e-steps.ts';
-import { addChefforumSecretary, type BrowserAccount } from './support/e2e-users.ts';
+import { type RunningApp, withoutStandingItems } from './support/app-server.ts';
+import { severeViolations } from './support/e2e-steps.ts';
+import { secretaryBrowser } from './support/secretary-browser.ts';
 
 const screenshotFolder = '/tmp/screens';
 const docx = readFileSync(new URL('./fixtures/minutes/chefforum-2015-11-05.docx', import.meta.url));
 const setUp = localAdministrator('Browsertest');
 
-let browser: Browser;
-let server: RunningApp;
-let secretary: BrowserAccount;
 let meetingId: number;
 let itemId: number;
-const contexts: BrowserContext[] = [];
 
 /**
  * A started Chefforum meeting with one prepared case: Anledning, Indstilling with two
@@ -56,35 +50,16 @@ async function startedMeeting(archive: RunningApp['archive']): Promise<void> {
   await startMeeting(archive, setUp, meetingId);
 }
 
-beforeAll(async () => {
-  server = await startAppServer();
+const session = secretaryBrowser(async (server) => {
   await withoutStandingItems(server.archive);
-  secretary = await addChefforumSecretary(server.archive);
   await startedMeeting(server.archive);
-  browser = await launchBrowser();
-}, 60_000);
-
-afterAll(async () => {
-  for (const context of contexts) await context.close();
-  await browser?.close();
-  await server?.close();
-  removeScratchFolders();
 });
-
-async function secretaryPage(): Promise<Page> {
-  const context = await browser.newContext({
-    locale: 'da-DK',
-    viewport: { width: 1280, height: 900 },
-  });
-  contexts.push(context);
-  const page = await context.newPage();
-  await signInAs(page, server.baseUrl, secretary.username, secretary.password);
-  return page;
-}
 
 /** The item as the API has it now. */
 async function storedItem(page: Page) {
-  const answer = await page.request.get(`${server.baseUrl}/api/meetings/${meetingId}/workspace`);
+  const answer = await page.request.get(
+    `${session.server.baseUrl}/api/meetings/${meetingId}/workspace`,
+  );
   const workspace = (await answer.json()) as {
     items: Array<{ id: number; decision: string | null; absent: Array<{ name: string }> }>;
   };
@@ -95,8 +70,8 @@ async function storedItem(page: Page) {
 
 describe('meeting mode in Chromium', () => {
   it('shows what the item is decided from, writes a phrase where the caret is, saves and keeps a history', async () => {
-    const page = await secretaryPage();
-    await page.goto(`${server.baseUrl}/moeder/${meetingId}/moede`);
+    const page = await session.page();
+    await page.goto(`${session.server.baseUrl}/moeder/${meetingId}/moede`);
     const item = page.getByRole('region', { name: '2. Ny sygefraværsstatistik' });
     await item.waitFor();
 
@@ -150,7 +125,7 @@ describe('meeting mode in Chromium', () => {
     expect(await severeViolations(page)).toEqual([]);
 
     // The item page's history names who changed the decision, and when.
-    await page.goto(`${server.baseUrl}/moeder/${meetingId}/punkter/${itemId}`);
+    await page.goto(`${session.server.baseUrl}/moeder/${meetingId}/punkter/${itemId}`);
     const history = page.locator('details.item-history');
     await history.locator('summary', { hasText: 'Historik' }).click();
     const lines = history.locator('li');
@@ -164,8 +139,8 @@ describe('meeting mode in Chromium', () => {
   }, 120_000);
 
   it('lists absentees in the forum order, whether ticked for one item or the whole meeting', async () => {
-    const page = await secretaryPage();
-    await page.goto(`${server.baseUrl}/moeder/${meetingId}/moede`);
+    const page = await session.page();
+    await page.goto(`${session.server.baseUrl}/moeder/${meetingId}/moede`);
     const item = page.getByRole('region', { name: '2. Ny sygefraværsstatistik' });
     await item.waitFor();
     // For one item: the app sends the list in member order.
@@ -201,14 +176,16 @@ describe('meeting mode in Chromium', () => {
 
   it('says the approved minutes are locked and shows the decisions read-only', async () => {
     // An archive meeting: approved here unless the archive already counts it as approved.
-    const meetings = await listMeetings(server.archive, setUp);
+    const meetings = await listMeetings(session.server.archive, setUp);
     const archived = meetings.find((meeting) => meeting.date === '2018-10-11');
     if (!archived) throw new Error('the demo data lacks the meeting of 11 October 2018');
-    if ((await getWorkspace(server.archive, setUp, archived.id)).status !== 'minutes_approved')
-      await approveMinutes(server.archive, setUp, archived.id);
+    if (
+      (await getWorkspace(session.server.archive, setUp, archived.id)).status !== 'minutes_approved'
+    )
+      await approveMinutes(session.server.archive, setUp, archived.id);
 
-    const page = await secretaryPage();
-    await page.goto(`${server.baseUrl}/moeder/${archived.id}/moede`);
+    const page = await session.page();
+    await page.goto(`${session.server.baseUrl}/moeder/${archived.id}/moede`);
     const status = page.locator('output.save-status');
     await expect
       .poll(() => status.textContent())
