@@ -3,10 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ItemFieldChanges, itemChangesOfRevisions } from '../src/core/revision-changes.ts';
 import { type Archive, openArchiveOn } from '../src/services/archive.ts';
 import { removeAttachment, uploadAttachment } from '../src/services/attachment-service.ts';
+import { addMeetingAbsence } from '../src/services/attendance-service.ts';
 import { createForum, saveForum } from '../src/services/forum-service.ts';
 import { addItem, updateItem } from '../src/services/item-service.ts';
 import {
-  addMeetingAbsence,
   createMeeting,
   publishAgenda,
   startMeeting,

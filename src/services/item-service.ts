@@ -20,8 +20,7 @@ import {
 } from '../store/item-store.ts';
 import type { Archive } from './archive.ts';
 import { type MeetingCommandTarget, resolveMeeting, runCommand } from './command-pipeline.ts';
-import { publishCorrectedMinutes } from './meeting-flow-service.ts';
-import { keepImportedVersion } from './publication-service.ts';
+import { keepImportedVersion, publishCorrectedMinutes } from './publication-service.ts';
 import { notFound, ServiceError } from './service-error.ts';
 import {
   type EditableItem,

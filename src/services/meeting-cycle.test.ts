@@ -4,12 +4,12 @@ import { testDatabases } from '../../test/support/databases.ts';
 import { readRealMeeting } from '../../test/support/meeting-fixtures.ts';
 import type { UserActor } from '../core/actor.ts';
 import { type Archive, openArchiveOn } from './archive.ts';
+import { addMeetingAbsence } from './attendance-service.ts';
 import { renderPublication } from './document-service.ts';
 import { saveForum } from './forum-service.ts';
 import { storeMeeting } from './import-service.ts';
 import { addItem, updateItem } from './item-service.ts';
 import {
-  addMeetingAbsence,
   createMeeting,
   deleteMeeting,
   finishMeeting,

@@ -1,20 +1,13 @@
 import { type Actor, authorName } from '../core/actor.ts';
 import type { DomainEventType } from '../core/domain-events.ts';
 import { type MeetingAction, transitionMeeting } from '../core/meeting-lifecycle.ts';
-import { withAbsentPerson } from '../core/member-order.ts';
 import type { PolicyAction } from '../core/policies/authorize.ts';
 import { diffPublications, type ItemChange } from '../core/publication-diff.ts';
-import {
-  approvalDecision,
-  approvesPreviousMinutes,
-  isStandardItem,
-  standardItems,
-  withPreviousMeetingNamed,
-} from '../core/standard-items.ts';
+import { approvalDecision, standardItems } from '../core/standard-items.ts';
 import { findForumTarget, findMeetingTarget } from '../store/access-store.ts';
 import { loadMeetingAnnotations } from '../store/annotation-store.ts';
 import { findForum } from '../store/forum-store.ts';
-import { loadStoredItems, touchMeeting, writeItemFields } from '../store/item-store.ts';
+import { loadStoredItems, writeItemFields } from '../store/item-store.ts';
 import { loadMeetingDocuments } from '../store/meeting-reader.ts';
 import { updateMeetingStatus } from '../store/meeting-state.ts';
 import {
@@ -22,7 +15,6 @@ import {
   findMeetingOnDate,
   findMeetingRecord,
   findNeighbourMeeting,
-  listOpenMeetingsOfForum,
   writeMeetingFields,
 } from '../store/meeting-store.ts';
 import { saveMeetingDocument } from '../store/meeting-writer.ts';
@@ -35,6 +27,8 @@ import {
   resolveMeeting,
   runCommand,
 } from './command-pipeline.ts';
+import { meetingEvent, workspaceOf } from './meeting-command-helpers.ts';
+import { namePreviousMeetings } from './previous-meeting-naming.ts';
 import { notFound, ServiceError } from './service-error.ts';
 import { loadWorkspace, type Workspace } from './workspace-service.ts';
 
@@ -344,152 +338,4 @@ async function moveMeeting(
     action,
     data: { before: { status: target.meeting.status } },
   });
-}
-
-/** Marks a person absent for every item of the meeting (Fraværende for the whole meeting). */
-export function addMeetingAbsence(
-  archive: Archive,
-  actor: Actor,
-  meetingId: number,
-  absence: { name: string; role: string | null },
-): Promise<Workspace> {
-  return changeAbsence(archive, actor, meetingId, 'add_absence', (absent, members) =>
-    withAbsentPerson(absent, absence, members),
-  );
-}
-
-/** Removes a person from every item's Fraværende. */
-export function removeMeetingAbsence(
-  archive: Archive,
-  actor: Actor,
-  meetingId: number,
-  name: string,
-): Promise<Workspace> {
-  return changeAbsence(archive, actor, meetingId, 'remove_absence', (absent) =>
-    absent.filter((entry) => entry.name !== name),
-  );
-}
-
-type AbsentList = Array<{ name: string; role: string | null }>;
-
-function changeAbsence(
-  archive: Archive,
-  actor: Actor,
-  meetingId: number,
-  action: string,
-  change: (absent: AbsentList, members: readonly { name: string }[]) => AbsentList,
-): Promise<Workspace> {
-  return runCommand(archive, actor, {
-    name: `meeting.${action}`,
-    resolve: (db) => resolveMeeting(archive, db, meetingId, ['attendance.record']),
-    apply: async (context, target) => {
-      const items = await loadStoredItems(context.db, meetingId);
-      // Absentees are listed in the forum's member order, wherever they are added from.
-      const members = (await findForum(context.db, target.meeting.forumId))?.members ?? [];
-      const changed: number[] = [];
-      for (const item of items) {
-        const absent = item.absent.map((entry) => ({ name: entry.name, role: entry.role ?? null }));
-        const next = change(absent, members);
-        if (JSON.stringify(next) === JSON.stringify(absent)) continue;
-        await writeItemFields(context.db, item.id, { absent: next });
-        changed.push(item.id);
-      }
-      await context.recordRevision({
-        entityType: 'meeting',
-        entityId: meetingId,
-        action,
-        data: { before: items.map((item) => ({ id: item.id, absent: item.absent })) },
-      });
-      context.emit({ ...meetingEvent('absences.changed', target), itemIds: changed });
-      return workspaceOf(context, meetingId);
-    },
-  });
-}
-
-/**
- * Makes a correction of approved minutes a new published version of them, with the reason and
- * the corrections noted in the document. Called by the correction command after the change.
- */
-export async function publishCorrectedMinutes(
-  context: CommandContext,
-  target: MeetingCommandTarget,
-  correction: { reason: string; itemId: number },
-): Promise<number> {
-  const { reason } = correction;
-  const { db } = context;
-  const [document] = await loadMeetingDocuments(db, [target.meetingId]);
-  if (!document) throw notFound('Mødet');
-  const corrected = (await loadStoredItems(db, target.meetingId)).find(
-    (item) => item.id === correction.itemId,
-  );
-  const saved = await insertPublication(db, target.meetingId, {
-    kind: 'minutes',
-    document: { ...document, kind: 'minutes' },
-    author: authorName(context.actor),
-    reason,
-    annotations: {
-      ...(await loadMeetingAnnotations(db, target.meetingId)),
-      // Which item the reason is about: the read model hides it when that item is closed.
-      ...(corrected ? { correctedItemNumber: corrected.number } : {}),
-    },
-  });
-  context.emit(meetingEvent('minutes.corrected', target, { number: saved.number, reason }));
-  return saved.number;
-}
-
-/**
- * Keeps item 1 of the forum's open meetings naming the meeting that really comes before, after
- * a meeting was created, moved or deleted between them; what the agenda prints and what the
- * approval button approves are then the same meeting.
- */
-export async function namePreviousMeetings(
-  context: CommandContext,
-  forumId: number,
-  forumName: string,
-): Promise<void> {
-  const { db } = context;
-  for (const meeting of await listOpenMeetingsOfForum(db, forumId)) {
-    const [first] = await loadStoredItems(db, meeting.id);
-    if (!first?.recommendation || !isStandardItem(first, 0, 2)) continue;
-    if (!approvesPreviousMinutes(first.recommendation)) {
-      // Item 1 without the at-point is the secretary's choice, unless there was nothing to name.
-      if (first.recommendation.points.length > 1) continue;
-    }
-    const previous = await findNeighbourMeeting(db, forumId, meeting.date, 'before');
-    const recommendation = withPreviousMeetingNamed(
-      first.recommendation,
-      forumName,
-      previous?.date ?? null,
-    );
-    if (JSON.stringify(recommendation) === JSON.stringify(first.recommendation)) continue;
-    await writeItemFields(db, first.id, { recommendation });
-    await touchMeeting(db, meeting.id);
-    context.emit({
-      type: 'item.saved',
-      meetingId: meeting.id,
-      forumId,
-      itemIds: [first.id],
-    });
-  }
-}
-
-/** An event about a meeting as a whole. */
-function meetingEvent(
-  type: DomainEventType,
-  target: MeetingCommandTarget,
-  data?: Record<string, unknown>,
-) {
-  return {
-    type,
-    meetingId: target.meetingId,
-    forumId: target.meeting.forumId,
-    ...(data ? { data } : {}),
-  };
-}
-
-/** The workspace as the acting secretary sees it after the change. */
-async function workspaceOf(context: CommandContext, meetingId: number): Promise<Workspace> {
-  const target = await findMeetingTarget(context.db, meetingId);
-  if (!target) throw notFound('Mødet');
-  return loadWorkspace(context.db, context.actor, target);
 }

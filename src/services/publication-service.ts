@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Actor } from '../core/actor.ts';
+import { authorName } from '../core/actor.ts';
 import { noAnnotations } from '../core/item-annotations.ts';
 import { authorize } from '../core/policies/authorize.ts';
 import {
@@ -9,6 +10,7 @@ import {
 } from '../core/policies/read-model.ts';
 import { diffPublications } from '../core/publication-diff.ts';
 import { itemChangesOfRevisions } from '../core/revision-changes.ts';
+import { loadMeetingAnnotations } from '../store/annotation-store.ts';
 import type { DatabaseSchema } from '../store/database-schema.ts';
 import { loadStoredItems } from '../store/item-store.ts';
 import { loadMeetingDocuments } from '../store/meeting-reader.ts';
@@ -19,6 +21,7 @@ import {
   type StoredPublication,
 } from '../store/publication-store.ts';
 import type { Archive } from './archive.ts';
+import type { CommandContext, MeetingCommandTarget } from './command-pipeline.ts';
 import { requireMeetingAccess } from './read-access.ts';
 import { notFound } from './service-error.ts';
 
@@ -137,4 +140,40 @@ export async function listRevisions(archive: Archive, actor: Actor, meetingId: n
   if (authorize(actor, 'meeting.readHistory', readable.target).allowed) return entries;
   const closed = new Set(items.filter((item) => item.closed).map((item) => item.id));
   return visibleRevisions(entries, readable.access, closed);
+}
+
+/**
+ * Makes a correction of approved minutes a new published version of them, with the reason and
+ * the corrections noted in the document. Called by the correction command after the change.
+ */
+export async function publishCorrectedMinutes(
+  context: CommandContext,
+  target: MeetingCommandTarget,
+  correction: { reason: string; itemId: number },
+): Promise<number> {
+  const { reason } = correction;
+  const { db } = context;
+  const [document] = await loadMeetingDocuments(db, [target.meetingId]);
+  if (!document) throw notFound('Mødet');
+  const corrected = (await loadStoredItems(db, target.meetingId)).find(
+    (item) => item.id === correction.itemId,
+  );
+  const saved = await insertPublication(db, target.meetingId, {
+    kind: 'minutes',
+    document: { ...document, kind: 'minutes' },
+    author: authorName(context.actor),
+    reason,
+    annotations: {
+      ...(await loadMeetingAnnotations(db, target.meetingId)),
+      // Which item the reason is about: the read model hides it when that item is closed.
+      ...(corrected ? { correctedItemNumber: corrected.number } : {}),
+    },
+  });
+  context.emit({
+    type: 'minutes.corrected',
+    meetingId: target.meetingId,
+    forumId: target.meeting.forumId,
+    data: { number: saved.number, reason },
+  });
+  return saved.number;
 }

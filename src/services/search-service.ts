@@ -1,5 +1,6 @@
 import type { Actor } from '../core/actor.ts';
 import { parseCaseNumber } from '../core/case-number.ts';
+import type { MeetingStatus } from '../core/meeting-lifecycle.ts';
 import { meetingAccess } from '../core/policies/meeting-access.ts';
 import { visibleCaseEntry } from '../core/policies/read-model.ts';
 import type { SearchFilters, SearchHit } from '../search/search-provider.ts';
@@ -39,7 +40,15 @@ export interface CaseTimelineView {
   meetingId: number;
   forum: string;
   date: string;
+  /** The meeting's state, which the app shows by its Danish label. */
+  status: MeetingStatus;
+  /** The item's id, for the link to it (`/moeder/:meetingId/punkter/:itemId`). */
+  itemId: number;
   itemNumber: number;
+  /**
+   * The item's title. The last entry's is the case's title as this reader may see it: a
+   * closed item the reader may not see is left out, so its title never names the case.
+   */
   title: string;
   decision: string | null;
   /** A closed item (only ever shown to readers with rights to it). */
@@ -47,9 +56,9 @@ export interface CaseTimelineView {
 }
 
 /**
- * A journal number's timeline across meetings, as this actor may see it: meetings they may
- * not see are left out, and so are closed items they may not read (a closed item must not even
- * reveal its journal number).
+ * A journal number's timeline across meetings, oldest first, as this actor may see it:
+ * meetings they may not see are left out, and so are closed items they may not read (a closed
+ * item must not even reveal its journal number).
  */
 export async function getCaseTimeline(
   archive: Archive,
@@ -69,6 +78,8 @@ export async function getCaseTimeline(
       meetingId: shown.meetingId,
       forum: shown.forum,
       date: shown.date,
+      status: shown.status,
+      itemId: shown.itemId,
       itemNumber: shown.number,
       title: shown.title,
       decision: shown.decision,

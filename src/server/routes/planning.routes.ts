@@ -2,10 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Archive } from '../../services/archive.ts';
+import { addMeetingAbsence, removeMeetingAbsence } from '../../services/attendance-service.ts';
 import { renderPreview, renderPublication } from '../../services/document-service.ts';
 import { reorderItems } from '../../services/item-service.ts';
 import {
-  addMeetingAbsence,
   approveMinutes,
   approvePreviousMinutes,
   createMeeting,
@@ -13,7 +13,6 @@ import {
   finishMeeting,
   publishAgenda,
   publishMinutes,
-  removeMeetingAbsence,
   startMeeting,
   updateMeetingDetails,
 } from '../../services/meeting-flow-service.ts';
