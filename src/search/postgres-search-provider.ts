@@ -78,12 +78,19 @@ function postgresExpansionSource(db: SearchDatabase): ExpansionSource {
       );
       return Number(result.rows[0]?.count ?? 0);
     },
-    async findTermsContaining(part) {
+    // The GIN index answers a prefix from a range of its keys, and ranking reads only the
+    // newest items' tsvectors when many match: a prefix term is affordable however many
+    // stems begin with it.
+    findTermsBeginning: async () => null,
+    async findTermsContaining(part, coveredPrefix) {
       // Shortest first: the closest to the part itself, often its own inflections.
-      const rows = await db
+      let query = db
         .selectFrom('search_terms')
         .select('term')
-        .where('term', 'like', containing(part))
+        .where('term', 'like', containing(part));
+      if (coveredPrefix)
+        query = query.where(sql<boolean>`left(term, ${coveredPrefix.length}) <> ${coveredPrefix}`);
+      const rows = await query
         .orderBy(sql`length(term)`)
         .orderBy(sql`term collate "C"`)
         .limit(maximumExpansions)

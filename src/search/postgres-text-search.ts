@@ -1,5 +1,5 @@
 import type { IndexableItem } from './indexable-items.ts';
-import type { ExpandedSearch, TermGroup } from './search-query.ts';
+import { type ExpandedSearch, exactAlternatives, type TermGroup } from './search-query.ts';
 
 /**
  * tsvector and tsquery values written as text from our own stems, so that PostgreSQL neither
@@ -40,13 +40,19 @@ export interface TsqueryPlan {
   parts: string[];
 }
 
-/** Builds the tsqueries; decision-only searches match lexemes of weight B only. */
+/**
+ * Builds the tsqueries; decision-only searches match lexemes of weight B only. A group's
+ * prefix is one prefix lexeme (`'budge':*`), which the GIN index answers by a range of its keys.
+ */
 export function buildTsqueries(search: ExpandedSearch, isDecisionOnly: boolean): TsqueryPlan {
-  const lexeme = (stem: string) => `${quoteLexeme(stem)}${isDecisionOnly ? ':B' : ''}`;
+  const weight = isDecisionOnly ? 'B' : '';
+  const lexeme = (stem: string) => `${quoteLexeme(stem)}${weight ? `:${weight}` : ''}`;
   const phrases = search.phrases.map((stems) => `(${stems.map(lexeme).join(' <-> ')})`);
-  const groups = search.groups.map(
-    (group: TermGroup) => `(${group.alternatives.map(lexeme).join(' | ')})`,
-  );
+  const groups = search.groups.map((group: TermGroup) => {
+    const alternatives = exactAlternatives(group).map(lexeme);
+    if (group.prefix) alternatives.push(`${quoteLexeme(group.prefix)}:*${weight}`);
+    return `(${alternatives.join(' | ')})`;
+  });
   return {
     selection: phrases.length > 0 ? phrases.join(' & ') : groups.join(' | '),
     parts: [...phrases, ...groups],

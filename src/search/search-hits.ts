@@ -9,6 +9,7 @@ import type { DatabaseSchema } from '../store/database-schema.ts';
 import { scopeCondition } from '../store/read-scope-sql.ts';
 import { loadExtraBodyText } from './indexable-items.ts';
 import type { SearchHit } from './search-provider.ts';
+import type { MatchingStems } from './search-query.ts';
 import { buildSnippet } from './snippet.ts';
 
 /** An item the engine ranked, before it is shown. */
@@ -20,7 +21,7 @@ export interface RankedItem {
 
 /** What hit loading needs to know of the search. */
 export interface HitOptions {
-  matchingStems: ReadonlySet<string>;
+  matchingStems: MatchingStems;
   isDecisionOnly: boolean;
   /** The read scope (see SearchFilters.scope); without one, open items only. */
   scope: ReadScope | undefined;

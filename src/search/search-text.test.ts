@@ -3,7 +3,12 @@ import { appendStems, findWords, stemWord } from './danish-words.ts';
 import type { IndexableItem } from './indexable-items.ts';
 import { buildTsqueries, buildTsvectorText } from './postgres-text-search.ts';
 import { SearchQueryError } from './search-provider.ts';
-import { type ExpandedSearch, parseSearchText } from './search-query.ts';
+import {
+  collectMatchingStems,
+  type ExpandedSearch,
+  findCompoundPrefix,
+  parseSearchText,
+} from './search-query.ts';
 import { buildSnippet } from './snippet.ts';
 import { measureEditDistance } from './spelling-variants.ts';
 import { buildMatchExpression } from './sqlite-match-expression.ts';
@@ -39,8 +44,8 @@ describe('search text', () => {
   it('keeps the topic of a question and drops its small words', () => {
     expect(parseSearchText('Hvad blev besluttet om Aula?')).toEqual({
       terms: [
-        { stem: stemWord('besluttet'), canExpand: true },
-        { stem: 'aula', canExpand: true },
+        { stem: stemWord('besluttet'), canExpand: true, prefix: 'beslut' },
+        { stem: 'aula', canExpand: true, prefix: 'aula' },
       ],
       phrases: [],
       caseNumbers: [],
@@ -51,9 +56,33 @@ describe('search text', () => {
     const parsed = parseSearchText('„Fælles om målet“ "Aula" 2017');
     expect(parsed.phrases).toEqual([[stemWord('fælles'), 'mål']]);
     expect(parsed.terms).toEqual([
-      { stem: 'aula', canExpand: false },
-      { stem: '2017', canExpand: false },
+      { stem: 'aula', canExpand: false, prefix: null },
+      { stem: '2017', canExpand: false, prefix: null },
     ]);
+  });
+
+  it('gives a word the prefix its compounds begin with, linking -s- and -e- included', () => {
+    // "ledelse" stems to "led", which also begins "ledig"; its compounds begin "ledelse…".
+    expect(stemWord('ledelse')).toBe('led');
+    expect(findCompoundPrefix('ledelse', 'led')).toBe('ledel');
+    expect(findCompoundPrefix('ledelsen', 'led')).toBe('ledel');
+    expect(findCompoundPrefix('budget', stemWord('budget'))).toBe('budge');
+    expect(findCompoundPrefix('sygefraværet', stemWord('sygefraværet'))).toBe('sygefravær');
+    expect(findCompoundPrefix('plan', 'plan')).toBe('plan');
+    // Three letters begin too many unrelated words; numbers never expand.
+    expect(findCompoundPrefix('sag', 'sag')).toBeNull();
+    expect(findCompoundPrefix('covid19', 'covid19')).toBeNull();
+    // Written in decomposed form (å as a + ring), as some keyboards and PDFs give it.
+    expect(findCompoundPrefix('ma\u030alet', 'mål')).toBe('målet');
+    for (const [word, compound] of [
+      ['ledelse', 'ledelsesinformation'],
+      ['sygefravær', 'sygefraværsstatistikken'],
+      ['budget', 'budgetopfølgningen'],
+      ['skole', 'skolebestyrelsen'],
+    ] as const) {
+      const [term] = parseSearchText(word).terms;
+      expect(stemWord(compound).startsWith(term?.prefix ?? '∅'), compound).toBe(true);
+    }
   });
 
   it('reads journal numbers as filters, not as words', () => {
@@ -118,6 +147,45 @@ describe('engine queries', () => {
       { stem: 'aula', alternatives: ['aula'] },
     ],
   };
+  const prefixed: ExpandedSearch = {
+    terms: [],
+    phrases: [],
+    caseNumbers: [],
+    groups: [
+      { stem: 'budg', alternatives: ['budg'], prefix: 'budge' },
+      // A compound the prefix covers is not repeated as a term of its own; the word is, so
+      // that an item with the word itself weighs more than one with only a compound.
+      {
+        stem: 'fravær',
+        alternatives: ['fravær', 'fraværsdag', 'sygefravær'],
+        prefix: 'fravær',
+      },
+    ],
+  };
+
+  it('writes a compound prefix as one prefix term on both engines', () => {
+    expect(buildMatchExpression(prefixed, false)).toBe(
+      '("budg" OR "budge"*) OR ("fravær" OR "sygefravær" OR "fravær"*)',
+    );
+    expect(buildTsqueries(prefixed, false).parts).toEqual([
+      "('budg' | 'budge':*)",
+      "('fravær' | 'sygefravær' | 'fravær':*)",
+    ]);
+    expect(buildTsqueries(prefixed, true).selection).toBe(
+      "('budg':B | 'budge':*B) | ('fravær':B | 'sygefravær':B | 'fravær':*B)",
+    );
+  });
+
+  it('marks the words a prefix matches in snippets, and only those', () => {
+    const stems = collectMatchingStems(prefixed);
+    expect(stems.has(stemWord('budgetopfølgningen'))).toBe(true);
+    expect(stems.has(stemWord('budget'))).toBe(true);
+    expect(stems.has(stemWord('sygefraværet'))).toBe(true);
+    expect(stems.has(stemWord('bud'))).toBe(false);
+    expect(buildSnippet(['Budgetopfølgningen viser et budget i balance.'], stems)).toBe(
+      '[[Budgetopfølgningen]] viser et [[budget]] i balance.',
+    );
+  });
 
   it('writes FTS5 expressions: phrases required, words and compounds OR-ed', () => {
     expect(buildMatchExpression(search, false)).toBe(

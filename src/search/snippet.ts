@@ -1,4 +1,5 @@
 import { findWords, stemWord, type WordSpan } from './danish-words.ts';
+import type { MatchingStems } from './search-query.ts';
 
 /** Snippets are about two lines: enough to judge a hit, short enough for a list. */
 const windowWords = 30;
@@ -11,11 +12,11 @@ export const snippetMarks = { open: '[[', close: ']]' } as const;
  * words with the most different matched words (then the most matches), matched words wrapped
  * in [[ ]]. Sections are tried in order and the first wins a tie; with no match anywhere, the
  * snippet is the start of the first non-empty section. Words match by stem, so "målet" marks
- * "mål" and "målene" but never "malet".
+ * "mål" and "målene" but never "malet", or by a compound prefix ("budgetopfølgningen").
  */
 export function buildSnippet(
   sections: ReadonlyArray<string | null | undefined>,
-  matchingStems: ReadonlySet<string>,
+  matchingStems: MatchingStems,
 ): string {
   let best: { text: string; words: WordSpan[]; isMatched: boolean[]; start: number } | null = null;
   let bestScore = -1;

@@ -11,13 +11,17 @@ export type FindTermsNearLength = (part: string, length: number) => Promise<stri
 const shortestGuessedWord = 5;
 const maximumVariants = 3;
 
-/** Vocabulary stems within one edit (two for long words) of a stem, closest first. */
+/**
+ * Vocabulary stems within one edit (two for long words, or at most `maximumDistance`) of a
+ * stem, closest first.
+ */
 export async function findSpellingVariants(
   stem: string,
   findTermsNearLength: FindTermsNearLength,
+  maximumDistance = 2,
 ): Promise<string[]> {
   if (stem.length < shortestGuessedWord) return [];
-  const allowed = stem.length >= 9 ? 2 : 1;
+  const allowed = Math.min(maximumDistance, stem.length >= 9 ? 2 : 1);
   const half = Math.ceil(stem.length / 2);
   const candidates = new Set([
     ...(await findTermsNearLength(stem.slice(0, half), stem.length)),

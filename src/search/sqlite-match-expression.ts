@@ -1,4 +1,4 @@
-import type { ExpandedSearch, TermGroup } from './search-query.ts';
+import { type ExpandedSearch, exactAlternatives, type TermGroup } from './search-query.ts';
 
 /**
  * FTS5 MATCH expressions over the stems: a quoted phrase is required; the words are OR-ed, each
@@ -16,9 +16,14 @@ export function buildMatchExpression(search: ExpandedSearch, isDecisionOnly: boo
   return restrictToDecision(expression, isDecisionOnly);
 }
 
-/** One word with its compounds: `("fravær" OR "sygefravær")`. */
+/**
+ * One word with its compounds: `("budg" OR "budge"*)`, `("fravær" OR "sygefravær" OR
+ * "fravær"*)`. The prefix is one FTS5 prefix term, which bm25 weighs as one phrase however
+ * many stems begin with it.
+ */
 export function buildGroupExpression(group: TermGroup): string {
-  const alternatives = group.alternatives.map(quoteFts);
+  const alternatives = exactAlternatives(group).map(quoteFts);
+  if (group.prefix) alternatives.push(`${quoteFts(group.prefix)}*`);
   return alternatives.length === 1 ? (alternatives[0] ?? '') : `(${alternatives.join(' OR ')})`;
 }
 

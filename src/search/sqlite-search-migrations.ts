@@ -14,6 +14,8 @@ import { createSearchFactsIndexes, createSearchFactsTable } from './search-facts
  * - `item_search_pending`, the ids of items to be (re)indexed in the next batch (see
  *   sqlite-index-writer.ts), and `search_metadata`, which names this database for the
  *   vocabulary cache and records how far the trigram index has come.
+ * - `item_search_terms`, an fts5vocab view of `item_search` (it stores nothing): each indexed
+ *   stem with the number of items that have it, read to pick a prefix's most frequent stems.
  *
  * The name sorts right after the store's first migration and shares its numbering, so that
  * later migrations of either layer are appended in order.
@@ -56,6 +58,13 @@ export function sqliteSearchMigrations(): MigrationSet {
     '0004-search-facts-indexes': {
       // biome-ignore lint/suspicious/noExplicitAny: migrations run before the schema exists
       up: (db: Kysely<any>) => createSearchFactsIndexes(db),
+    },
+    '0006-search-term-counts': {
+      // biome-ignore lint/suspicious/noExplicitAny: migrations run before the schema exists
+      async up(db: Kysely<any>): Promise<void> {
+        await sql`create virtual table item_search_terms
+          using fts5vocab(item_search, 'row')`.execute(db);
+      },
     },
   };
 }

@@ -12,6 +12,7 @@ import {
   removeItemsOnSqlite,
 } from './sqlite-index-writer.ts';
 import { quoteFts } from './sqlite-match-expression.ts';
+import { findTermsBeginningOnSqlite } from './sqlite-prefix-terms.ts';
 import { rankWithBm25 } from './sqlite-ranking.ts';
 import { sqliteSearchMigrations } from './sqlite-search-migrations.ts';
 
@@ -41,11 +42,16 @@ function sqliteExpansionSource(db: SearchDatabase): ExpansionSource {
           where item_search match ${quoteFts(stem)} limit ${atMost})`.execute(db);
       return Number(result.rows[0]?.count ?? 0);
     },
-    async findTermsContaining(part) {
-      // Shortest first: the closest to the part itself, often its own inflections.
+    findTermsBeginning: (prefix) => findTermsBeginningOnSqlite(db, prefix),
+    async findTermsContaining(part, coveredPrefix) {
+      // Shortest first: the closest to the part itself, often its own inflections. substr()
+      // counts characters, as the prefix's length does.
+      const uncovered = coveredPrefix
+        ? sql`and substr(term, 1, ${coveredPrefix.length}) <> ${coveredPrefix}`
+        : sql``;
       const result = await sql<{ term: string }>`
         select term from search_terms_trigram
-        where search_terms_trigram match ${quoteFts(part)}
+        where search_terms_trigram match ${quoteFts(part)} ${uncovered}
         order by length(term), term
         limit ${maximumExpansions}`.execute(db);
       return result.rows.map((row) => row.term);

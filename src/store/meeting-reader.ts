@@ -222,6 +222,7 @@ export interface CaseTimelineEntry {
   forum: string;
   date: string;
   meetingId: number;
+  itemId: number;
   number: number;
   title: string;
   caseNumber: string;
@@ -246,6 +247,7 @@ export async function findCaseTimeline(
       'forums.name as forum',
       'meetings.date',
       'meetings.id as meetingId',
+      'agenda_items.id as itemId',
       'agenda_items.number',
       'agenda_items.title',
       'cases.case_number as caseNumber',

@@ -9,14 +9,22 @@ import { usePageTitle } from '../../hooks/use-page-title.ts';
 import { formatDanishDate } from '../../lib/format.ts';
 import { Link } from '../../router/link.tsx';
 import { paths } from '../../router/routes.ts';
+import { caseTitleOf } from './case-title.ts';
+import './case-page.css';
 
-/** `/sager/:caseNumber`: a journal number's timeline across meetings. */
+/**
+ * `/sager/:caseNumber`: a journal number's timeline across meetings, headed by the case's
+ * title (its latest item's, as this reader may see it), each entry with its meeting's state
+ * and a link to the item.
+ */
 export function CasePage({ caseNumber }: { caseNumber: string }) {
-  usePageTitle(`Sag ${caseNumber}`);
   const timeline = useApiData<CaseEntry[]>(casePath(caseNumber));
+  const title = caseTitleOf(timeline.data ?? []);
+  usePageTitle(title ? `${title} – sag ${caseNumber}` : `Sag ${caseNumber}`);
   return (
     <>
-      <PageHeading>Sag {caseNumber}</PageHeading>
+      <PageHeading>{title ?? `Sag ${caseNumber}`}</PageHeading>
+      {title ? <p className="case-number">Sag {caseNumber}</p> : null}
       <LoadError error={timeline.error} status={timeline.errorStatus} />
       {timeline.isLoading && !timeline.data ? <Loading label="Henter sagens forløb…" /> : null}
       {timeline.data?.length === 0 ? (
@@ -32,8 +40,11 @@ export function CasePage({ caseNumber }: { caseNumber: string }) {
               <p>
                 <Link to={paths.item(entry.meetingId, entry.itemId)}>
                   Punkt {entry.itemNumber}: {entry.title}
-                </Link>{' '}
-                <StatusBadge status={entry.status} />
+                </Link>
+                <span className="case-entry-status">
+                  <span className="visually-hidden">Mødets status: </span>
+                  <StatusBadge status={entry.status} />
+                </span>
               </p>
               {entry.decision ? (
                 <p className="preserve-lines">
