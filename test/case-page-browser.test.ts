@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { localAdministrator } from '../src/core/actor.ts';
@@ -131,6 +132,8 @@ describe('the case page', () => {
     const page = await app.page();
     await openCasePage(page);
     await page.getByRole('heading', { level: 1, name: draftTitle }).waitFor();
+    mkdirSync('/tmp/screens', { recursive: true });
+    await page.screenshot({ path: '/tmp/screens/case-page.png', fullPage: true });
     const entries = await readEntries(page);
     const draftDate = [...statusByDate].find(([, status]) => status === 'draft')?.[0] ?? '';
     expect(entries).toEqual([

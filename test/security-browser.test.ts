@@ -53,7 +53,7 @@ beforeAll(async () => {
   });
   appUrl = await app.listen({ port: 0, host: '127.0.0.1' });
   draftId = await meetingIdWithStatus('draft');
-  publishedId = await meetingIdWithStatus('minutes_published');
+  publishedId = await meetingIdWithStatus('minutes_approved');
   attacker = createServer((_request, response) => {
     response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
     response.end(attackerPage(`${appUrl}/api/meetings/${draftId}/publish-agenda`));
