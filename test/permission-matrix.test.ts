@@ -65,6 +65,7 @@ const states: MeetingStatus[] = [
   'held',
   'minutes_published',
   'minutes_approved',
+  'cancelled',
 ];
 
 /** The policy's answer as the HTTP status the route must give. */
@@ -374,6 +375,9 @@ function meetingWrites(): RouteCase[] {
     ),
     write('POST /api/meetings/:id/start', 'meeting.start', (m) => post(m, 'start')),
     write('POST /api/meetings/:id/finish', 'meeting.finish', (m) => post(m, 'finish')),
+    write('POST /api/meetings/:id/cancel', 'meeting.cancel', (m) =>
+      post(m, 'cancel', { reason: 'Sygdom' }),
+    ),
     write('DELETE /api/meetings/:id', 'meeting.delete', (meeting) => ({
       method: 'DELETE',
       url: `/api/meetings/${meeting.meetingId}`,

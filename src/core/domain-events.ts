@@ -21,6 +21,7 @@ export type DomainEventType =
   | 'agenda.published'
   | 'meeting.started'
   | 'meeting.finished'
+  | 'meeting.cancelled'
   | 'minutes.published'
   | 'minutes.corrected'
   | 'minutes.approved';

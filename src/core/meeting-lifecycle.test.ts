@@ -50,12 +50,21 @@ describe('the meeting lifecycle', () => {
     // Minutes are published after the meeting is over, not while it is under way.
     expect(transitionMeeting('in_progress', 'publish_minutes').ok).toBe(false);
     expect(transitionMeeting('held', 'finish_meeting').ok).toBe(false);
+    // Only a meeting whose agenda is out is cancelled; a draft is deleted, a started one held.
+    expect(transitionMeeting('agenda_published', 'cancel_meeting')).toEqual({
+      ok: true,
+      status: 'cancelled',
+    });
+    expect(transitionMeeting('draft', 'cancel_meeting').ok).toBe(false);
+    expect(transitionMeeting('in_progress', 'cancel_meeting').ok).toBe(false);
+    expect(transitionMeeting('cancelled', 'publish_agenda').ok).toBe(false);
   });
 
   it('knows when a meeting has started and reads unknown states as drafts', () => {
     expect(hasStarted('agenda_published')).toBe(false);
     expect(hasStarted('in_progress')).toBe(true);
     expect(hasStarted('minutes_approved')).toBe(true);
+    expect(hasStarted('cancelled')).toBe(false);
     expect(toMeetingStatus('in_progress')).toBe('in_progress');
     expect(toMeetingStatus('bogus')).toBe('draft');
   });

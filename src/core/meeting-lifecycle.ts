@@ -10,9 +10,10 @@ export type MeetingStatus =
   | 'in_progress'
   | 'held'
   | 'minutes_published'
-  | 'minutes_approved';
+  | 'minutes_approved'
+  | 'cancelled';
 
-/** The states in order. */
+/** The states in order; the last, cancelled ("Aflyst"), is a side exit from a sent agenda. */
 export const meetingStatuses: readonly MeetingStatus[] = [
   'draft',
   'agenda_published',
@@ -20,6 +21,7 @@ export const meetingStatuses: readonly MeetingStatus[] = [
   'held',
   'minutes_published',
   'minutes_approved',
+  'cancelled',
 ];
 
 /** Danish names of the states, for the UI. */
@@ -30,6 +32,7 @@ export const meetingStatusLabels: Record<MeetingStatus, string> = {
   held: 'Afholdt',
   minutes_published: 'Referat udsendt',
   minutes_approved: 'Referat godkendt',
+  cancelled: 'Aflyst',
 };
 
 /** The actions that move a meeting on. */
@@ -37,6 +40,7 @@ export type MeetingAction =
   | 'publish_agenda'
   | 'start_meeting'
   | 'finish_meeting'
+  | 'cancel_meeting'
   | 'publish_minutes'
   | 'approve_minutes';
 
@@ -45,6 +49,8 @@ const transitions: Record<MeetingAction, { from: readonly MeetingStatus[]; to: M
   publish_agenda: { from: ['draft', 'agenda_published'], to: 'agenda_published' },
   start_meeting: { from: ['agenda_published'], to: 'in_progress' },
   finish_meeting: { from: ['in_progress'], to: 'held' },
+  // A meeting whose agenda is out is cancelled, not deleted: its members were invited.
+  cancel_meeting: { from: ['agenda_published'], to: 'cancelled' },
   // Minutes may be published again (corrected) until they are approved.
   publish_minutes: { from: ['held', 'minutes_published'], to: 'minutes_published' },
   approve_minutes: { from: ['minutes_published'], to: 'minutes_approved' },
@@ -65,8 +71,15 @@ export function transitionMeeting(status: MeetingStatus, action: MeetingAction):
 
 /** Whether the meeting has started: decisions can be written from then on. */
 export function hasStarted(status: MeetingStatus): boolean {
-  return meetingStatuses.indexOf(status) >= meetingStatuses.indexOf('in_progress');
+  return startedStatuses.has(status);
 }
+
+const startedStatuses: ReadonlySet<MeetingStatus> = new Set([
+  'in_progress',
+  'held',
+  'minutes_published',
+  'minutes_approved',
+]);
 
 /** Reads a stored status; anything unknown is a draft, the most restricted state. */
 export function toMeetingStatus(value: string): MeetingStatus {

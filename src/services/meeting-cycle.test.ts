@@ -10,6 +10,7 @@ import { saveForum } from './forum-service.ts';
 import { storeMeeting } from './import-service.ts';
 import { addItem, updateItem } from './item-service.ts';
 import {
+  cancelMeeting,
   createMeeting,
   deleteMeeting,
   finishMeeting,
@@ -150,6 +151,23 @@ describe.each(testDatabases())('the meeting cycle on %s', (_name, openDatabase) 
     const workspace = await getWorkspace(archive, secretary, december.id);
     expect(workspace.permissions.canApprovePrevious).toBe(false);
     await deleteMeeting(archive, secretary, moved.id);
+  });
+
+  it('cancels a meeting whose agenda is out: it stays as "Aflyst", and the next meeting names the one before', async () => {
+    const before = await createMeeting(archive, secretary, { forumId, date: '2019-05-02' });
+    const cancelled = await createMeeting(archive, secretary, { forumId, date: '2019-05-16' });
+    const after = await createMeeting(archive, secretary, { forumId, date: '2019-05-30' });
+    expect((await namedPrevious(after.id)).point).toContain('16. maj 2019');
+    await publishAgenda(archive, secretary, cancelled.id);
+    const workspace = await cancelMeeting(archive, secretary, cancelled.id, 'Sygdom');
+    expect([workspace.status, workspace.statusLabel]).toEqual(['cancelled', 'Aflyst']);
+    expect(workspace.permissions).toMatchObject({ canEditAgenda: false, canStartMeeting: false });
+    const named = await namedPrevious(after.id);
+    expect(named.point).toContain('2. maj 2019');
+    expect(named.previous).toBe('2019-05-02');
+    expect(await refusal(publishAgenda(archive, secretary, cancelled.id))).toBe(409);
+    expect(await refusal(cancelMeeting(archive, secretary, before.id, null))).toBe(409);
+    for (const meeting of [before, after]) await deleteMeeting(archive, secretary, meeting.id);
   });
 
   it('deletes only a meeting whose agenda was never sent out', async () => {

@@ -245,6 +245,30 @@ export function finishMeeting(archive: Archive, actor: Actor, meetingId: number)
   return lifecycleStep(archive, actor, meetingId, 'meeting.finish', 'finish_meeting');
 }
 
+/**
+ * Cancels a meeting whose agenda is out ("Aflys mødet"): it stays in the archive as "Aflyst",
+ * its invitations are withdrawn (the event tells the mail), and item 1 of the meeting after it
+ * names the meeting before it again.
+ */
+export function cancelMeeting(
+  archive: Archive,
+  actor: Actor,
+  meetingId: number,
+  reason: string | null,
+): Promise<Workspace> {
+  return runCommand(archive, actor, {
+    name: 'meeting.cancel',
+    resolve: (db) => resolveMeeting(archive, db, meetingId, ['meeting.cancel']),
+    apply: async (context, target) => {
+      await moveMeeting(context, target, 'cancel_meeting', reason);
+      context.emit(meetingEvent('meeting.cancelled', target, { reason }));
+      const forum = await findForum(context.db, target.meeting.forumId);
+      if (forum) await namePreviousMeetings(context, forum.id, forum.name);
+      return workspaceOf(context, meetingId);
+    },
+  });
+}
+
 /** Approves a meeting's published minutes; they are locked from then on. */
 export function approveMinutes(archive: Archive, actor: Actor, meetingId: number) {
   return lifecycleStep(archive, actor, meetingId, 'minutes.approve', 'approve_minutes');
@@ -254,6 +278,7 @@ const stepEvents: Record<MeetingAction, DomainEventType> = {
   publish_agenda: 'agenda.published',
   start_meeting: 'meeting.started',
   finish_meeting: 'meeting.finished',
+  cancel_meeting: 'meeting.cancelled',
   publish_minutes: 'minutes.published',
   approve_minutes: 'minutes.approved',
 };
@@ -328,6 +353,7 @@ async function moveMeeting(
   context: CommandContext,
   target: MeetingCommandTarget,
   action: MeetingAction,
+  reason: string | null = null,
 ): Promise<void> {
   const moved = transitionMeeting(target.meeting.status, action);
   if (!moved.ok) throw new ServiceError(409, `Det kan ikke lade sig gøre: ${moved.reason}.`);
@@ -336,6 +362,7 @@ async function moveMeeting(
     entityType: 'meeting',
     entityId: target.meetingId,
     action,
+    reason,
     data: { before: { status: target.meeting.status } },
   });
 }

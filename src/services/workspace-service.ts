@@ -55,6 +55,7 @@ export type WorkspacePermissions = Record<
   | 'canStartMeeting'
   | 'canFinishMeeting'
   | 'canDeleteMeeting'
+  | 'canCancelMeeting'
   | 'canRecordAttendance'
   | 'canPublishMinutes'
   | 'canApproveMinutes'
@@ -239,6 +240,7 @@ function permissionsFor(
     canStartMeeting: can('meeting.start'),
     canFinishMeeting: can('meeting.finish'),
     canDeleteMeeting: can('meeting.delete'),
+    canCancelMeeting: can('meeting.cancel'),
     canRecordAttendance: can('attendance.record'),
     canPublishMinutes: can('minutes.publish'),
     canApproveMinutes: can('minutes.approve'),

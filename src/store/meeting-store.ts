@@ -45,7 +45,10 @@ export async function findMeetingRecord(
   return { ...rest, forumId, archived: Number(archived) === 1, createdAt };
 }
 
-/** The forum's meeting just before or just after a date, or null. */
+/**
+ * The forum's meeting just before or just after a date, or null. A cancelled meeting is not
+ * one: it has no minutes to approve, and item 1 names the meeting that was held.
+ */
 export async function findNeighbourMeeting(
   db: Executor,
   forumId: number,
@@ -56,6 +59,7 @@ export async function findNeighbourMeeting(
     .selectFrom('meetings')
     .select(['id', 'date', 'status'])
     .where('forum_id', '=', forumId)
+    .where('status', '<>', 'cancelled')
     .where('date', direction === 'before' ? '<' : '>', date)
     .orderBy('date', direction === 'before' ? 'desc' : 'asc')
     .limit(1)

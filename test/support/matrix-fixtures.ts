@@ -7,6 +7,7 @@ import { uploadAttachment } from '../../src/services/attachment-service.ts';
 import { addItem, updateItem } from '../../src/services/item-service.ts';
 import {
   approveMinutes,
+  cancelMeeting,
   createMeeting,
   finishMeeting,
   publishAgenda,
@@ -73,7 +74,12 @@ export async function makeMatrixMeeting(
     });
   const attachment = withAttachments ? await upload(open.id) : null;
   const closedAttachment = withAttachments ? await upload(closed.id) : null;
-  const reach = meetingStatuses.indexOf(status);
+  if (status === 'cancelled') {
+    await publishAgenda(archive, admin, meetingId);
+    await cancelMeeting(archive, admin, meetingId, 'Flyttet til næste måned');
+  }
+  // A cancelled meeting goes no further along the states (it is the last in the list).
+  const reach = status === 'cancelled' ? -1 : meetingStatuses.indexOf(status);
   if (reach >= meetingStatuses.indexOf('agenda_published'))
     await publishAgenda(archive, admin, meetingId);
   if (reach >= meetingStatuses.indexOf('in_progress')) {

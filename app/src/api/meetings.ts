@@ -70,6 +70,11 @@ export function finishMeeting(meetingId: number): Promise<Workspace> {
   return requestJson(`${meetingPath(meetingId)}/finish`, { method: 'POST' });
 }
 
+/** Cancels a meeting whose agenda is out; the invitations are withdrawn. */
+export function cancelMeeting(meetingId: number, reason: string | null): Promise<Workspace> {
+  return requestJson(`${meetingPath(meetingId)}/cancel`, { method: 'POST', body: { reason } });
+}
+
 /** Deletes a meeting whose agenda was never sent out. */
 export function deleteMeeting(meetingId: number): Promise<unknown> {
   return requestJson(meetingPath(meetingId), { method: 'DELETE' });

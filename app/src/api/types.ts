@@ -128,6 +128,8 @@ export interface Permissions {
   canFinishMeeting: boolean;
   /** Delete a meeting whose agenda was never sent out. */
   canDeleteMeeting: boolean;
+  /** Cancel a meeting whose agenda is out ("Aflys mødet"). */
+  canCancelMeeting: boolean;
   /** Record afbud, absences and guests (from the draft until the approval). */
   canRecordAttendance: boolean;
   canPublishMinutes: boolean;

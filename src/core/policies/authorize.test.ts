@@ -74,6 +74,7 @@ describe('authorize', () => {
           held: 200,
           minutes_published: 409,
           minutes_approved: 423,
+          cancelled: 409,
         },
       ],
       [
@@ -85,6 +86,7 @@ describe('authorize', () => {
           held: 200,
           minutes_published: 200,
           minutes_approved: 423,
+          cancelled: 409,
         },
       ],
       [
@@ -96,6 +98,7 @@ describe('authorize', () => {
           held: 409,
           minutes_published: 409,
           minutes_approved: 200,
+          cancelled: 409,
         },
       ],
       [
@@ -107,6 +110,7 @@ describe('authorize', () => {
           held: 409,
           minutes_published: 409,
           minutes_approved: 423,
+          cancelled: 409,
         },
       ],
       [
@@ -118,6 +122,7 @@ describe('authorize', () => {
           held: 409,
           minutes_published: 409,
           minutes_approved: 423,
+          cancelled: 409,
         },
       ],
       [
@@ -129,6 +134,7 @@ describe('authorize', () => {
           held: 200,
           minutes_published: 200,
           minutes_approved: 423,
+          cancelled: 409,
         },
       ],
       [
@@ -140,6 +146,7 @@ describe('authorize', () => {
           held: 409,
           minutes_published: 200,
           minutes_approved: 423,
+          cancelled: 409,
         },
       ],
       [
@@ -151,6 +158,19 @@ describe('authorize', () => {
           held: 409,
           minutes_published: 409,
           minutes_approved: 423,
+          cancelled: 409,
+        },
+      ],
+      [
+        'meeting.cancel',
+        {
+          draft: 409,
+          agenda_published: 200,
+          in_progress: 409,
+          held: 409,
+          minutes_published: 409,
+          minutes_approved: 423,
+          cancelled: 409,
         },
       ],
       [
@@ -162,6 +182,7 @@ describe('authorize', () => {
           held: 409,
           minutes_published: 409,
           minutes_approved: 423,
+          cancelled: 409,
         },
       ],
       [
@@ -173,6 +194,7 @@ describe('authorize', () => {
           held: 200,
           minutes_published: 200,
           minutes_approved: 423,
+          cancelled: 409,
         },
       ],
       [
@@ -184,6 +206,7 @@ describe('authorize', () => {
           held: 200,
           minutes_published: 200,
           minutes_approved: 423,
+          cancelled: 409,
         },
       ],
     ];

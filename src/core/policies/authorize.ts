@@ -28,6 +28,9 @@ export const lockedReason =
 export const archivedReason =
   'Mødet er importeret fra arkivet og er endeligt. Ret referatet med en rettelse og en begrundelse.';
 
+/** The answer to a write on a cancelled meeting: nothing more happens to it. */
+export const cancelledReason = 'Mødet er aflyst og kan ikke længere ændres.';
+
 /** Any target an action can have. */
 export type PolicyTarget = MeetingTarget | ForumTarget | AccountTarget | null;
 
@@ -50,6 +53,7 @@ const targetKinds = {
   'meeting.start': 'meeting',
   'meeting.finish': 'meeting',
   'meeting.delete': 'meeting',
+  'meeting.cancel': 'meeting',
   'attendance.record': 'meeting',
   'minutes.publish': 'meeting',
   'minutes.approve': 'meeting',
@@ -119,6 +123,7 @@ function authorizeMeeting(actor: Actor, action: PolicyAction, meeting: MeetingTa
   if (!writer.allowed || action === 'meeting.preview') return writer;
   // An archive meeting is final: only a correction (of its approved minutes) changes it.
   if (meeting.archived && action !== 'item.correct') return refuse(423, archivedReason);
+  if (meeting.status === 'cancelled') return refuse(409, cancelledReason);
   return lifecycleRule(action, meeting.status);
 }
 
@@ -166,6 +171,7 @@ function lifecycleRule(action: PolicyAction, status: MeetingStatus): Decision {
     case 'agenda.publish':
     case 'meeting.start':
     case 'meeting.finish':
+    case 'meeting.cancel':
     case 'minutes.publish':
     case 'minutes.approve':
       return transitionRule(lifecycleActions[action], status);
@@ -175,12 +181,18 @@ function lifecycleRule(action: PolicyAction, status: MeetingStatus): Decision {
 }
 
 const lifecycleActions: Record<
-  'agenda.publish' | 'meeting.start' | 'meeting.finish' | 'minutes.publish' | 'minutes.approve',
+  | 'agenda.publish'
+  | 'meeting.start'
+  | 'meeting.finish'
+  | 'meeting.cancel'
+  | 'minutes.publish'
+  | 'minutes.approve',
   MeetingAction
 > = {
   'agenda.publish': 'publish_agenda',
   'meeting.start': 'start_meeting',
   'meeting.finish': 'finish_meeting',
+  'meeting.cancel': 'cancel_meeting',
   'minutes.publish': 'publish_minutes',
   'minutes.approve': 'approve_minutes',
 };

@@ -186,6 +186,7 @@ export const publiclyListedStatuses: readonly MeetingStatus[] = [
   'held',
   'minutes_published',
   'minutes_approved',
+  'cancelled',
 ];
 
 /** The statuses whose meetings a public search may show. */
@@ -193,6 +194,7 @@ export const publiclySearchableStatuses: readonly MeetingStatus[] = [
   'agenda_published',
   'minutes_published',
   'minutes_approved',
+  'cancelled',
 ];
 
 /**

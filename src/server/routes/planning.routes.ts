@@ -8,6 +8,7 @@ import { reorderItems } from '../../services/item-service.ts';
 import {
   approveMinutes,
   approvePreviousMinutes,
+  cancelMeeting,
   createMeeting,
   deleteMeeting,
   finishMeeting,
@@ -65,6 +66,20 @@ export function registerPlanningRoutes(app: FastifyInstance, archive: Archive): 
       const { version, ...fields } = request.body;
       return updateMeetingDetails(archive, actorOf(request), request.params.id, version, fields);
     },
+  );
+  api.post(
+    '/api/meetings/:id/cancel',
+    {
+      schema: {
+        summary: 'Aflys et møde, hvis dagsorden er udsendt',
+        params: idParams,
+        body: z
+          .strictObject({ reason: z.string().trim().max(500).nullable().optional() })
+          .optional(),
+      },
+    },
+    (request) =>
+      cancelMeeting(archive, actorOf(request), request.params.id, request.body?.reason || null),
   );
   api.delete(
     '/api/meetings/:id',

@@ -2,6 +2,7 @@ import { type ReactNode, useState } from 'react';
 import { messageOf } from '../../api/client.ts';
 import {
   approveMinutes,
+  cancelMeeting,
   deleteMeeting,
   documentLinks,
   finishMeeting,
@@ -25,11 +26,19 @@ import {
 } from './confirmations.ts';
 import { type MeetingAction, visibleMeetingActions } from './meeting-permissions.ts';
 
-type Action = 'publish-agenda' | 'start' | 'finish' | 'publish-minutes' | 'approve' | 'delete';
+type Action =
+  | 'publish-agenda'
+  | 'start'
+  | 'finish'
+  | 'publish-minutes'
+  | 'approve'
+  | 'cancel'
+  | 'delete';
 
 /**
  * The steps the server allows this user now: Udsend dagsorden (with a PDF preview first),
- * Start mødet, Afslut mødet, Udsend referat, Godkend referat and, for a draft, Slet mødet.
+ * Start mødet, Afslut mødet, Udsend referat, Godkend referat, Aflys mødet (a sent agenda) and,
+ * for a draft, Slet mødet.
  * A step that cannot be undone asks first and says what happens. Each step reloads the meeting.
  */
 export function MeetingActions({
@@ -78,6 +87,10 @@ export function MeetingActions({
         case 'approve':
           onChanged(await approveMinutes(workspace.id));
           setNotice('Referatet er godkendt og låst.');
+          break;
+        case 'cancel':
+          onChanged(await cancelMeeting(workspace.id, null));
+          setNotice('Mødet er aflyst. Medlemmerne får besked, og mødet udgår af deres kalender.');
           break;
         case 'delete':
           await deleteMeeting(workspace.id);
@@ -171,6 +184,17 @@ export function MeetingActions({
             </ActionButton>
           </div>
         ) : null}
+        {shows('cancel') ? (
+          <div className="action">
+            <ActionButton
+              isBusy={isBusy}
+              className="button-secondary button-danger"
+              onClick={() => ask('cancel')}
+            >
+              Aflys mødet
+            </ActionButton>
+          </div>
+        ) : null}
         {shows('delete') ? (
           <div className="action">
             <ActionButton
@@ -236,6 +260,16 @@ function confirmationFor(action: Action, workspace: Workspace): Confirmation | n
         items: [],
         confirmLabel: 'Godkend referatet',
       };
+    case 'cancel':
+      return {
+        title: 'Aflys mødet?',
+        lines: [
+          'Mødet markeres som aflyst og bliver i arkivet. Medlemmerne får besked, og mødet udgår af deres kalender.',
+          'Et aflyst møde kan ikke genoptages; opret et nyt møde i stedet.',
+        ],
+        items: [],
+        confirmLabel: 'Aflys mødet',
+      };
     case 'delete':
       return {
         title: 'Slet mødet?',
@@ -249,6 +283,7 @@ function confirmationFor(action: Action, workspace: Workspace): Confirmation | n
 }
 
 function noActionText(workspace: Workspace): string {
+  if (workspace.status === 'cancelled') return 'Mødet er aflyst.';
   if (workspace.archived)
     return 'Mødet er importeret fra arkivet og er endeligt. Et punkt rettes fra punktets side med en begrundelse.';
   if (workspace.permissions.isLocked)

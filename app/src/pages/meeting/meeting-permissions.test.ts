@@ -18,6 +18,7 @@ const none: Permissions = {
   canStartMeeting: false,
   canFinishMeeting: false,
   canDeleteMeeting: false,
+  canCancelMeeting: false,
   canRecordAttendance: false,
   canPublishMinutes: false,
   canApproveMinutes: false,

@@ -10,6 +10,7 @@ export type MeetingAction =
   | 'publish-minutes'
   | 'preview-minutes'
   | 'approve'
+  | 'cancel'
   | 'delete';
 
 /** A view of a meeting, for its own navigation. */
@@ -34,6 +35,7 @@ export function visibleMeetingActions(
   if (permissions.canPublishMinutes) actions.push('publish-minutes');
   if (permissions.canPublishMinutes && permissions.canPreview) actions.push('preview-minutes');
   if (permissions.canApproveMinutes) actions.push('approve');
+  if (permissions.canCancelMeeting) actions.push('cancel');
   if (permissions.canDeleteMeeting) actions.push('delete');
   return actions;
 }
