@@ -189,6 +189,21 @@ const routeCases: RouteCase[] = [
     expect: everyone,
   },
   {
+    route: 'GET /feed.xml',
+    scope: 'other',
+    request: () => json('/feed.xml'),
+    expect: everyone,
+  },
+  ...['feed.xml', 'kalender.ics'].map(
+    (path): RouteCase => ({
+      route: `GET /fora/:id/${path}`,
+      scope: 'other',
+      request: (_meeting, context) => json(`/fora/${context.forumId}/${path}`),
+      // The feeds are the anonymous reader's whoever asks: a public forum's only.
+      expect: (_actor, meeting) => (meeting.visibility === 'public' ? 'ok' : 404),
+    }),
+  ),
+  {
     route: 'GET /favicon.svg',
     scope: 'other',
     request: () => json('/favicon.svg'),

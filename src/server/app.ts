@@ -18,6 +18,7 @@ import { registerApiDocsPage } from './pages/api-docs.page.ts';
 import { registerArchivePages } from './pages/archive.pages.ts';
 import { registerRequestActor } from './request-actor.ts';
 import { registerDocumentRoutes } from './routes/documents.routes.ts';
+import { registerFeedRoutes } from './routes/feeds.routes.ts';
 import { registerForumRoutes } from './routes/forums.routes.ts';
 import { registerItemRoutes } from './routes/items.routes.ts';
 import { registerMeetingRoutes } from './routes/meetings.routes.ts';
@@ -86,6 +87,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     registerItemRoutes(api, options.archive);
     registerForumRoutes(api, options.archive);
     registerDocumentRoutes(api, options.archive);
+    registerFeedRoutes(api, options.archive, options.auth);
     api.get('/api/health', async () => ({ status: 'ok' }));
     registerArchivePages(api, options.archive);
     registerApiDocsPage(api);

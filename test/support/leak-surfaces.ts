@@ -412,6 +412,13 @@ export async function crawlLists(crawler: LeakCrawler, reader: Reader): Promise<
     report.problem(
       `GET /api/forums as ${label}: ${names.length} forums, expected ${expected.length}`,
     );
+  // The feeds are the anonymous reader's whoever asks: public forums only, closed items reduced.
+  for (const forum of ledger.forums)
+    for (const path of ['feed.xml', 'kalender.ics'])
+      await crawler.get(reader, `/fora/${forum.id}/${path}`, {
+        surface: `GET /fora/:id/${path}`,
+        isVisible: forum.visibility === 'public',
+      });
   for (const url of otherRoutes)
     await crawler.get(reader, url, { surface: `GET ${url.split('?')[0]}` });
 }
@@ -431,6 +438,8 @@ export const crawledRoutes = new Set([
   '/api/search',
   '/api/cases/:caseNumber',
   '/api/forums',
+  '/fora/:id/feed.xml',
+  '/fora/:id/kalender.ics',
   '/arkiv',
   '/arkiv/moeder/:id',
   '/arkiv/soeg',
