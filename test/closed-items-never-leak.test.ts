@@ -16,6 +16,7 @@ import { testDatabases } from './support/databases.ts';
 import { createLeakyServer } from './support/leak-controls.ts';
 import { LeakCrawler, LeakReport, type Reader } from './support/leak-crawler.ts';
 import type { LedgerMeeting } from './support/leak-ledger.ts';
+import { crawlOparl } from './support/leak-oparl.ts';
 import {
   canSeeForum,
   canSeeMeeting,
@@ -375,6 +376,8 @@ describe.each(testDatabases())('closed items never leak, on %s', (backend, openD
             await crawler.get(reader, route.slice(4), { surface: route });
       }
       for (const reader of readers) await crawlLists(crawler, reader);
+      // OParl answers as the anonymous reader whoever asks: one bounded walk from the System.
+      await crawlOparl(crawler, world.anonymous, 600);
     });
   }, 600_000);
 

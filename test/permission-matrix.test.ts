@@ -2,6 +2,7 @@ import { readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { anonymousActor } from '../src/core/actor.ts';
 import type { MeetingStatus } from '../src/core/meeting-lifecycle.ts';
 import { authorize, type PolicyAction } from '../src/core/policies/authorize.ts';
 import { meetingAccess } from '../src/core/policies/meeting-access.ts';
@@ -11,6 +12,7 @@ import { createForum, setForumVisibility } from '../src/services/forum-service.t
 import { getWorkspace } from '../src/services/workspace-service.ts';
 import { testAdministrator } from './support/actors.ts';
 import { testDatabases } from './support/databases.ts';
+import { oparlRoutes } from './support/leak-oparl.ts';
 import {
   freshDate,
   type MatrixActor,
@@ -82,6 +84,8 @@ function adminAnswer(actor: MatrixActor, action: PolicyAction): Expected {
 const readMeeting = (actor: MatrixActor, meeting: MatrixMeeting): Expected =>
   policyAnswer(actor, 'meeting.read', meeting);
 const everyone = (): Expected => 'ok';
+/** The reader the public surfaces (OParl) answer as, whoever asks. */
+const anonymousMatrixActor: MatrixActor = { name: 'anonym', actor: anonymousActor, account: null };
 const json = (url: string): MatrixRequest => ({ method: 'GET', url });
 
 const routeCases: RouteCase[] = [
@@ -188,6 +192,62 @@ const routeCases: RouteCase[] = [
     request: (_meeting, context) => json(`/assets/${context.asset}`),
     expect: everyone,
   },
+  // OParl answers as the anonymous reader whoever asks (a shared harvester's view).
+  ...oparlRoutes
+    .filter((route) => !route.includes(':id'))
+    .map(
+      (route): RouteCase => ({
+        route: `GET ${route}`,
+        scope: 'other',
+        request: () => json(route),
+        expect: everyone,
+      }),
+    ),
+  {
+    route: 'GET /oparl/v1.1/body/:id',
+    scope: 'other',
+    request: () => json('/oparl/v1.1/body/1'),
+    expect: everyone,
+  },
+  ...['organization/:id', 'organization/:id/meeting'].map(
+    (path): RouteCase => ({
+      route: `GET /oparl/v1.1/${path}`,
+      scope: 'other',
+      request: (_meeting, context) =>
+        json(`/oparl/v1.1/${path.replace(':id', String(context.forumId))}`),
+      expect: (_actor, meeting) => (meeting.visibility === 'public' ? 'ok' : 404),
+    }),
+  ),
+  ...(
+    [
+      ['meeting/:id', (meeting: MatrixMeeting) => String(meeting.meetingId)],
+      ['agendaItem/:id', (meeting: MatrixMeeting) => String(meeting.openItemId)],
+      ['file/:id', (meeting: MatrixMeeting) => `agenda-${meeting.meetingId}`],
+    ] as const
+  ).map(
+    ([path, idOf]): RouteCase => ({
+      route: `GET /oparl/v1.1/${path}`,
+      scope: 'meeting',
+      request: (meeting) => json(`/oparl/v1.1/${path.replace(':id', idOf(meeting))}`),
+      expect: (_actor, meeting) => readMeeting(anonymousMatrixActor, meeting),
+    }),
+  ),
+  {
+    route: 'GET /oparl/v1.1/file/:id/access',
+    scope: 'meeting',
+    needsAttachments: true,
+    request: (meeting) => json(`/oparl/v1.1/file/attachment-${meeting.attachmentId}/access`),
+    expect: (_actor, meeting) => readMeeting(anonymousMatrixActor, meeting),
+  },
+  // Objects with ids of their own (people, memberships, cases, places): an unknown one is 404.
+  ...['person', 'membership', 'consultation', 'paper', 'location'].map(
+    (type): RouteCase => ({
+      route: `GET /oparl/v1.1/${type}/:id`,
+      scope: 'other',
+      request: () => json(`/oparl/v1.1/${type}/999999999`),
+      expect: () => 404,
+    }),
+  ),
   {
     route: 'GET /feed.xml',
     scope: 'other',
@@ -290,7 +350,6 @@ const routeCases: RouteCase[] = [
     'GET /api/meetings/:id/workspace',
     'GET /api/meetings/:id/publications',
     'GET /api/meetings/:id/revisions',
-    'GET /arkiv/moeder/:id',
   ].map(
     (route): RouteCase => ({
       route,
@@ -300,6 +359,33 @@ const routeCases: RouteCase[] = [
       expect: readMeeting,
     }),
   ),
+  {
+    route: 'GET /api/meetings/:id/deliveries',
+    scope: 'meeting',
+    request: (meeting) => json(`/api/meetings/${meeting.meetingId}/deliveries`),
+    // Who was sent what is the forum's secretaries' business, as the preview is.
+    expect: (actor, meeting) => policyAnswer(actor, 'meeting.preview', meeting),
+  },
+  // The public portal answers as the public, whoever asks: the app is where members see more.
+  {
+    route: 'GET /arkiv/moeder/:id',
+    scope: 'meeting',
+    request: (meeting) => json(`/arkiv/moeder/${meeting.meetingId}`),
+    expect: (_actor, meeting) => readMeeting(anonymousMatrixActor, meeting),
+  },
+  {
+    route: 'GET /arkiv/fora/:id',
+    scope: 'meeting',
+    request: (meeting) => json(`/arkiv/fora/${meeting.forumId}`),
+    expect: (_actor, meeting) => (meeting.visibility === 'public' ? 'ok' : 404),
+  },
+  {
+    route: 'GET /arkiv/sager/:caseNumber',
+    scope: 'other',
+    // No published meeting of a public forum carries this number.
+    request: () => json('/arkiv/sager/15%2F13392'),
+    expect: () => 404,
+  },
   {
     route: 'GET /api/meetings/:id/document.:format',
     scope: 'meeting',

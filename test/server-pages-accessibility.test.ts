@@ -32,6 +32,11 @@ describe('the server-rendered pages in Chromium', () => {
     '/arkiv/soeg?q=hvad+besluttede+vi+om+sygefrav%C3%A6r',
     '/arkiv/moeder/1',
     '/arkiv/moeder/3',
+    '/arkiv/moeder/3?dokument=referat&version=1',
+    '/arkiv/fora/1',
+    '/arkiv/fora/1?aar=2015',
+    '/arkiv/sager/00.30.14-S00-2-16',
+    '/arkiv/sager/15%2F13392',
   ])('%s has no serious or critical accessibility violations (axe)', async (path) => {
     const context = await browser.newContext();
     const page = await context.newPage();

@@ -21,7 +21,9 @@ import { registerDocumentRoutes } from './routes/documents.routes.ts';
 import { registerFeedRoutes } from './routes/feeds.routes.ts';
 import { registerForumRoutes } from './routes/forums.routes.ts';
 import { registerItemRoutes } from './routes/items.routes.ts';
+import { registerMailRoutes } from './routes/mail.routes.ts';
 import { registerMeetingRoutes } from './routes/meetings.routes.ts';
+import { registerOparlRoutes } from './routes/oparl.routes.ts';
 import { registerPlanningRoutes } from './routes/planning.routes.ts';
 import { registerSearchRoutes } from './routes/search.routes.ts';
 import {
@@ -87,6 +89,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     registerItemRoutes(api, options.archive);
     registerForumRoutes(api, options.archive);
     registerDocumentRoutes(api, options.archive);
+    registerOparlRoutes(api, options.archive, options.security?.publicOrigins);
+    registerMailRoutes(api, options.archive);
     registerFeedRoutes(api, options.archive, options.auth);
     api.get('/api/health', async () => ({ status: 'ok' }));
     registerArchivePages(api, options.archive);

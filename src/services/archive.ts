@@ -7,6 +7,8 @@ import {
   openDatabase,
 } from '../store/database.ts';
 import { type MigrationOutcome, migrateToLatest, storeMigrations } from '../store/migrator.ts';
+import { type MailSettings, mailSettingsFromEnvironment } from './mail/mail-settings.ts';
+import { type MailStatus, registerMail } from './mail/register-mail.ts';
 import { OutboxRegistry } from './outbox/outbox-registry.ts';
 
 /**
@@ -19,33 +21,51 @@ export interface Archive {
   outbox: OutboxRegistry;
   /** Tells a running outbox worker that new events wait (set by the worker when it starts). */
   wakeOutbox?: () => void;
+  /** How e-mail goes out (set when the mail is registered; without it, no mail is sent). */
+  mail?: MailStatus;
   close(): Promise<void>;
+}
+
+/** What an archive is opened with besides its database. */
+export interface ArchiveOptions {
+  /** Registers the mail with the outbox: agendas, minutes and invitations by e-mail. */
+  mail?: MailSettings;
 }
 
 /**
  * Opens the archive from configuration (REFERAT_DATA_DIR or DATABASE_URL) and brings its schema
- * up to date: the composition root that the CLI, the server and the tests share.
+ * up to date: the composition root that the CLI, the server and the tests share. The mail is
+ * registered from the environment (REFERAT_SMTP_URL …, see mail-settings) in every process
+ * that writes, so that each publication gets its mail delivery in the same transaction,
+ * whoever makes it; the server's outbox worker sends them.
  */
 export async function openArchive(
   config: DatabaseConfig = databaseConfigFromEnvironment(),
 ): Promise<Archive> {
-  return openArchiveOn(await openDatabase(config));
+  const mail = mailSettingsFromEnvironment(process.env, config.dataDirectory);
+  return openArchiveOn(await openDatabase(config), { mail });
 }
 
-/** Wraps an already open database (tests pass in-memory SQLite or PGlite) as an archive. */
+/**
+ * Wraps an already open database (tests pass in-memory SQLite or PGlite) as an archive; with
+ * `mail`, the mail consumer is registered with its outbox.
+ */
 export async function openArchiveOn(
   database: Database,
+  options: ArchiveOptions = {},
 ): Promise<Archive & { migrated: MigrationOutcome }> {
   const search = createSearchProvider(database.engine);
   try {
     const migrated = await migrateArchive(database, search);
-    return {
+    const archive = {
       database,
       search,
       outbox: new OutboxRegistry(),
       migrated,
       close: () => database.close(),
     };
+    if (options.mail) registerMail(archive, options.mail);
+    return archive;
   } catch (error) {
     await database.close();
     throw error;

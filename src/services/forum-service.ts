@@ -1,15 +1,21 @@
 import type { Actor } from '../core/actor.ts';
+import { invalidEmailMessage, isValidEmailAddress } from '../core/email-address.ts';
 import type { StandingItem } from '../core/forum-practice.ts';
 import { authorize } from '../core/policies/authorize.ts';
 import { canSeeForum } from '../core/policies/meeting-access.ts';
 import type { ForumVisibility } from '../core/policies/targets.ts';
 import { findForumTarget } from '../store/access-store.ts';
 import {
+  defaultReceives,
+  type ForumDeputy,
   type ForumMember,
+  type ForumRosterMember,
   findForum,
   findForumIdByName,
   insertForum,
+  listForumMembers,
   listForums,
+  type MemberReceives,
   type StoredForum,
   updateForum,
 } from '../store/forum-store.ts';
@@ -18,26 +24,40 @@ import type { Archive } from './archive.ts';
 import { type CommandTarget, runCommand } from './command-pipeline.ts';
 import { notFound, ServiceError } from './service-error.ts';
 
+/**
+ * A member as a forum view shows it: the roster to every reader; the address, the deputy and
+ * what the member receives only to those who may edit the forum (addresses are not public).
+ */
+export type ForumViewMember = ForumRosterMember & Partial<Omit<ForumMember, 'name' | 'role'>>;
+
 /** A forum as the app lists it, with what the actor may do with it. */
-export interface ForumView extends StoredForum {
+export interface ForumView extends Omit<StoredForum, 'members'> {
+  members: ForumViewMember[];
   permissions: { canEdit: boolean; canCreateMeeting: boolean };
 }
 
 /** The forums this actor may see, each with its members and the actor's permissions. */
 export async function getForums(archive: Archive, actor: Actor): Promise<ForumView[]> {
-  const forums = await listForums(archive.database.db);
-  return forums
-    .filter((forum) => canSeeForum(actor, { forumId: forum.id, visibility: forum.visibility }))
-    .map((forum) => forumViewFor(actor, forum));
+  const db = archive.database.db;
+  const forums = (await listForums(db)).filter((forum) =>
+    canSeeForum(actor, { forumId: forum.id, visibility: forum.visibility }),
+  );
+  return Promise.all(forums.map((forum) => forumViewFor(db, actor, forum)));
 }
 
 /** A forum with the policy's answers for what this actor may do with it. */
-function forumViewFor(actor: Actor, forum: StoredForum): ForumView {
+async function forumViewFor(
+  db: Archive['database']['db'],
+  actor: Actor,
+  forum: StoredForum,
+): Promise<ForumView> {
   const target = { forumId: forum.id, visibility: forum.visibility };
+  const canEdit = authorize(actor, 'forum.edit', target).allowed;
   return {
     ...forum,
+    members: canEdit ? await listForumMembers(db, forum.id) : forum.members,
     permissions: {
-      canEdit: authorize(actor, 'forum.edit', target).allowed,
+      canEdit,
       canCreateMeeting: authorize(actor, 'meeting.create', target).allowed,
     },
   };
@@ -71,22 +91,76 @@ export function createForum(
       context.emit({ type: 'forum.created', meetingId: null, forumId: id });
       const created = await findForum(context.db, id);
       if (!created) throw notFound('Forummet');
-      return forumViewFor(actor, created);
+      return forumViewFor(context.db, actor, created);
     },
   });
 }
 
 /**
- * What a forum's editor saves: name, abbreviation, visibility, members with roles, and (when
- * given) its purposes and standing items.
+ * A member as an editor saves it. A contact field left out keeps what the member of that name
+ * had (a client that only knows names and roles loses no addresses); null clears it.
+ */
+export interface ForumMemberChanges extends ForumRosterMember {
+  email?: string | null;
+  deputy?: ForumDeputy | null;
+  receives?: Partial<MemberReceives>;
+}
+
+/**
+ * What a forum's editor saves: name, abbreviation, visibility, members with roles and contact
+ * details, and (when given) its purposes and standing items.
  */
 export interface ForumChanges {
   name: string;
   abbreviation: string | null;
   visibility?: ForumVisibility;
-  members: ForumMember[];
+  members: ForumMemberChanges[];
   purposes?: string[];
   standingItems?: StandingItem[];
+}
+
+/**
+ * The members as they will be stored: each change checked (a valid address or none; a
+ * deputy with both a name and a valid address) and completed from the member of the same
+ * name where it leaves a field out. Refuses with a Danish message naming the member.
+ */
+export function completeMembers(
+  changes: readonly ForumMemberChanges[],
+  before: readonly ForumMember[],
+): ForumMember[] {
+  const previous = new Map(before.map((member) => [member.name, member]));
+  return changes.map((change) => {
+    const earlier = previous.get(change.name);
+    const email = change.email === undefined ? (earlier?.email ?? null) : cleanText(change.email);
+    if (email !== null && !isValidEmailAddress(email))
+      throw new ServiceError(400, invalidEmailMessage(`Medlemmet "${change.name}"`));
+    const deputy =
+      change.deputy === undefined
+        ? (earlier?.deputy ?? null)
+        : checkDeputy(change.name, change.deputy);
+    return {
+      name: change.name,
+      role: change.role,
+      email,
+      deputy,
+      receives: { ...(earlier?.receives ?? defaultReceives), ...change.receives },
+    };
+  });
+}
+
+function checkDeputy(memberName: string, deputy: ForumDeputy | null): ForumDeputy | null {
+  const name = cleanText(deputy?.name);
+  const email = cleanText(deputy?.email);
+  if (name === null && email === null) return null;
+  const whose = `Stedfortræderen for "${memberName}"`;
+  if (name === null) throw new ServiceError(400, `${whose} mangler et navn.`);
+  if (email === null) throw new ServiceError(400, `${whose} mangler en e-mailadresse.`);
+  if (!isValidEmailAddress(email)) throw new ServiceError(400, invalidEmailMessage(whose));
+  return { name, email };
+}
+
+function cleanText(text: string | null | undefined): string | null {
+  return text?.trim() || null;
 }
 
 /** Renames a forum, sets its visibility and its members with roles. */
@@ -113,6 +187,7 @@ export function saveForum(
       const { db } = context;
       const before = await findForum(db, forumId);
       if (!before) throw notFound('Forummet');
+      const membersBefore = await listForumMembers(db, forumId);
       const sameName = await findForumIdByName(db, changes.name);
       if (sameName !== null && sameName !== forumId)
         throw new ServiceError(409, `Der findes allerede et forum med navnet "${changes.name}".`);
@@ -129,7 +204,8 @@ export function saveForum(
           `Det faste punkt "${unknown.title}" har et formål, forummet ikke har.`,
         );
       const visibility = changes.visibility ?? before.visibility;
-      await updateForum(db, forumId, { ...changes, visibility });
+      const members = completeMembers(changes.members, membersBefore);
+      await updateForum(db, forumId, { ...changes, visibility, members });
       // The forum's name is in every document, and its visibility decides who sees them.
       if (before.name !== changes.name || before.visibility !== visibility)
         await touchForumMeetings(db, forumId);
@@ -137,7 +213,7 @@ export function saveForum(
         entityType: 'forum',
         entityId: forumId,
         action: 'update',
-        data: { before },
+        data: { before: { ...before, members: membersBefore } },
       });
       context.emit({
         type: 'forum.saved',
@@ -145,7 +221,7 @@ export function saveForum(
         forumId,
         data: { visibility, renamed: before.name !== changes.name },
       });
-      return forumViewFor(actor, (await findForum(db, forumId)) ?? before);
+      return forumViewFor(db, actor, (await findForum(db, forumId)) ?? before);
     },
   });
 }

@@ -27,6 +27,8 @@ export interface DatabaseSchema {
   outbox_events: OutboxEventTable;
   outbox_deliveries: OutboxDeliveryTable;
   item_guests: ItemGuestTable;
+  mail_deliveries: MailDeliveryTable;
+  meeting_invitations: MeetingInvitationTable;
 }
 
 /** A body that meets: Chefforum ("CF"). */
@@ -162,6 +164,15 @@ export interface ForumMemberTable {
   position: number;
   person_id: number;
   role: string | null;
+  /** Where the agenda and the minutes are sent; null: the member gets no e-mail. */
+  email: string | null;
+  /** The stedfortræder invited when the member sends afbud (name and address, or neither). */
+  deputy_name: string | null;
+  deputy_email: string | null;
+  /** 1 when the member is sent the agenda (with the calendar invitation), 0 when not. */
+  receives_agenda: Generated<number>;
+  /** 1 when the member is sent the minutes, 0 when not. */
+  receives_minutes: Generated<number>;
 }
 
 /** A published agenda or minutes: the Meeting document as sent, numbered per kind. */
@@ -276,4 +287,52 @@ export interface OutboxDeliveryTable {
   available_at: string;
   last_error: string | null;
   done_at: string | null;
+}
+
+/**
+ * One e-mail to one recipient for one outbox event: 'sending' from just before it goes to the
+ * mail server, then 'sent' or 'failed'. (event_id, email) is unique, so a mail is sent at most
+ * once per recipient per event, however often the event is delivered to the mail consumer.
+ */
+export interface MailDeliveryTable {
+  id: Generated<number>;
+  event_id: number;
+  meeting_id: number;
+  /** 'agenda', 'minutes', 'invitation' (the meeting moved) or 'cancellation'. */
+  kind: string;
+  /** The published version the mail carried, for agenda and minutes. */
+  publication_number: number | null;
+  recipient_name: string;
+  /** The address, in lower case (the unique key compares it). */
+  email: string;
+  /** 'member' or 'deputy' (stedfortræder for a member with afbud). */
+  role: string;
+  subject: string;
+  /** 'sending', 'sent' or 'failed'. */
+  state: string;
+  /** The mail server's answer, in its words, when it failed. */
+  error: string | null;
+  /** 1 when a later attempt may send it (the server was away), 0 when it never will. */
+  can_retry: Generated<number>;
+  /** 1 when the mail carried the meeting's calendar invitation (a cancellation goes to them). */
+  has_invitation: Generated<number>;
+  attempted_at: string;
+  sent_at: string | null;
+}
+
+/**
+ * The calendar invitation a meeting was sent with: its UID never changes, and its SEQUENCE is
+ * raised whenever an invitation goes out with another date, time or place than the last one.
+ */
+export interface MeetingInvitationTable {
+  meeting_id: number;
+  uid: string;
+  sequence: number;
+  /** The date, time and place the last invitation named. */
+  date: string;
+  start: string | null;
+  location: string | null;
+  /** 'confirmed', or 'cancelled' once the meeting's cancellation went out. */
+  status: string;
+  updated_at: string;
 }

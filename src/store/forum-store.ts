@@ -6,19 +6,47 @@ import { ensurePeople } from './meeting-writer.ts';
 
 type Executor = Kysely<DatabaseSchema>;
 
-/** A member of a forum with the role written beside the name. */
-export interface ForumMember {
+/** A member as the forum's roster shows it to any reader: the name, the role beside it. */
+export interface ForumRosterMember {
   name: string;
   role: string | null;
 }
 
-/** A forum with its members in order. */
+/** A member's stedfortræder, invited in the member's place when the member sends afbud. */
+export interface ForumDeputy {
+  name: string;
+  email: string;
+}
+
+/** What a member is sent by e-mail. */
+export interface MemberReceives {
+  agenda: boolean;
+  minutes: boolean;
+}
+
+/**
+ * A member of a forum with the role written beside the name, and what the forum's editors
+ * and the mail need: the address, the deputy and what the member is sent.
+ */
+export interface ForumMember extends ForumRosterMember {
+  email: string | null;
+  deputy: ForumDeputy | null;
+  receives: MemberReceives;
+}
+
+/** What a member receives unless told otherwise: both the agenda and the minutes. */
+export const defaultReceives: MemberReceives = { agenda: true, minutes: true };
+
+/**
+ * A forum with its members in order, as the roster: contact details are not part of it, so
+ * that nothing that shows a forum (a meeting's workspace, the CLI) passes addresses on.
+ */
 export interface StoredForum {
   id: number;
   name: string;
   abbreviation: string | null;
   visibility: ForumVisibility;
-  members: ForumMember[];
+  members: ForumRosterMember[];
   /** The purposes its items may state, in the forum's own words. */
   purposes: string[];
   /** Items placed on every new agenda before "Evt.". */
@@ -55,6 +83,38 @@ export async function listForums(db: Executor): Promise<StoredForum[]> {
 /** One forum, or null. */
 export async function findForum(db: Executor, forumId: number): Promise<StoredForum | null> {
   return (await listForums(db)).find((forum) => forum.id === forumId) ?? null;
+}
+
+/** A forum's members in order, with their addresses, deputies and what they receive. */
+export async function listForumMembers(db: Executor, forumId: number): Promise<ForumMember[]> {
+  const rows = await db
+    .selectFrom('forum_members')
+    .innerJoin('people', 'people.id', 'forum_members.person_id')
+    .select([
+      'people.name',
+      'forum_members.role',
+      'forum_members.email',
+      'forum_members.deputy_name',
+      'forum_members.deputy_email',
+      'forum_members.receives_agenda',
+      'forum_members.receives_minutes',
+    ])
+    .where('forum_members.forum_id', '=', forumId)
+    .orderBy('forum_members.position')
+    .execute();
+  return rows.map((row) => ({
+    name: row.name,
+    role: row.role,
+    email: row.email,
+    deputy:
+      row.deputy_name && row.deputy_email
+        ? { name: row.deputy_name, email: row.deputy_email }
+        : null,
+    receives: {
+      agenda: Number(row.receives_agenda) === 1,
+      minutes: Number(row.receives_minutes) === 1,
+    },
+  }));
 }
 
 /** Whether a forum of that name exists (names are unique). */
@@ -94,7 +154,7 @@ export async function updateForumVisibility(
   await db.updateTable('forums').set({ visibility }).where('id', '=', forumId).execute();
 }
 
-/** Renames a forum, sets its visibility and replaces its members. */
+/** Renames a forum, sets its visibility and replaces its members with their contact details. */
 export async function updateForum(
   db: Executor,
   forumId: number,
@@ -132,6 +192,11 @@ export async function updateForum(
         position,
         person_id: people.get(member.name) ?? 0,
         role: member.role,
+        email: member.email,
+        deputy_name: member.deputy?.name ?? null,
+        deputy_email: member.deputy?.email ?? null,
+        receives_agenda: member.receives.agenda ? 1 : 0,
+        receives_minutes: member.receives.minutes ? 1 : 0,
       })),
     )
     .execute();

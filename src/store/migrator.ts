@@ -4,6 +4,7 @@ import { archiveTablesMigration } from './migrations/0001-archive-tables.ts';
 import { meetingWorkMigration } from './migrations/0002-meeting-work.ts';
 import { accessMigration } from './migrations/0003-access.ts';
 import { meetingCycleMigration } from './migrations/0005-meeting-cycle.ts';
+import { publishingMigration } from './migrations/0007-publishing.ts';
 
 /** Named migrations, applied in name order. Other layers (search) contribute their own. */
 export type MigrationSet = Record<string, Migration>;
@@ -15,6 +16,7 @@ export function storeMigrations(database: Database): MigrationSet {
     '0002-meeting-work': meetingWorkMigration(database.engine),
     '0003-access': accessMigration(database.engine),
     '0005-meeting-cycle': meetingCycleMigration(),
+    '0007-publishing': publishingMigration(database.engine),
   };
 }
 

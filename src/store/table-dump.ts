@@ -11,7 +11,11 @@ export type TableRow = Record<string, string | number | null>;
 /** A table's columns, and the key that orders its rows for paging. */
 export interface TableShape {
   columns: readonly string[];
-  key: readonly ['id'] | readonly ['item_id', 'position'] | readonly ['user_id', 'forum_id'];
+  key:
+    | readonly ['id']
+    | readonly ['meeting_id']
+    | readonly ['item_id', 'position']
+    | readonly ['user_id', 'forum_id'];
   /** Rows per page when read; small for tables of large rows (file contents). */
   pageSize?: number;
 }
@@ -128,7 +132,24 @@ export const archiveTables: ReadonlyArray<readonly [ArchiveTable, TableShape]> =
       ],
     },
   ],
-  ['forum_members', { key: ['id'], columns: ['id', 'forum_id', 'position', 'person_id', 'role'] }],
+  [
+    'forum_members',
+    {
+      key: ['id'],
+      columns: [
+        'id',
+        'forum_id',
+        'position',
+        'person_id',
+        'role',
+        'email',
+        'deputy_name',
+        'deputy_email',
+        'receives_agenda',
+        'receives_minutes',
+      ],
+    },
+  ],
   [
     'publications',
     {
@@ -143,6 +164,47 @@ export const archiveTables: ReadonlyArray<readonly [ArchiveTable, TableShape]> =
         'created_at',
         'reason',
         'annotations',
+      ],
+    },
+  ],
+  // What the mail sent, and the invitations' UIDs and sequences: a restored archive must know
+  // whom it invited, or a later change would reach calendars as a new, second meeting.
+  [
+    'mail_deliveries',
+    {
+      key: ['id'],
+      columns: [
+        'id',
+        'event_id',
+        'meeting_id',
+        'kind',
+        'publication_number',
+        'recipient_name',
+        'email',
+        'role',
+        'subject',
+        'state',
+        'error',
+        'can_retry',
+        'has_invitation',
+        'attempted_at',
+        'sent_at',
+      ],
+    },
+  ],
+  [
+    'meeting_invitations',
+    {
+      key: ['meeting_id'],
+      columns: [
+        'meeting_id',
+        'uid',
+        'sequence',
+        'date',
+        'start',
+        'location',
+        'status',
+        'updated_at',
       ],
     },
   ],
@@ -270,11 +332,14 @@ export async function deleteAllTableRows(db: Kysely<DatabaseSchema>): Promise<vo
 /**
  * After rows were inserted with their own ids, moves PostgreSQL's id sequences past them, or
  * the next insert would collide. SQLite's AUTOINCREMENT follows explicit ids by itself.
+ * The outbox is not restored, but the mail's deliveries name its events: its ids move past
+ * them on both engines, or a new event could take an old one's id and find its mail "sent".
  */
 export async function resetIdSequences(
   db: Kysely<DatabaseSchema>,
   engine: DatabaseEngine,
 ): Promise<void> {
+  await moveOutboxPastMailDeliveries(db, engine);
   if (engine !== 'postgres') return;
   for (const [table, shape] of archiveTables) {
     if (shape.key[0] !== 'id') continue;
@@ -282,6 +347,33 @@ export async function resetIdSequences(
       db,
     );
   }
+}
+
+async function moveOutboxPastMailDeliveries(
+  db: Kysely<DatabaseSchema>,
+  engine: DatabaseEngine,
+): Promise<void> {
+  const row = await db
+    .selectFrom('mail_deliveries')
+    .select((eb) => eb.fn.max('event_id').as('last'))
+    .executeTakeFirst();
+  const last = Number(row?.last ?? 0);
+  if (last === 0) return;
+  if (engine === 'postgres') {
+    await sql`select setval(pg_get_serial_sequence('outbox_events', 'id'), greatest(${last}, (select coalesce(max(id), 0) from outbox_events)) + 1, false)`.execute(
+      db,
+    );
+    return;
+  }
+  // SQLite keeps AUTOINCREMENT's high-water mark in sqlite_sequence, which may be written.
+  const updated =
+    await sql`update sqlite_sequence set seq = max(seq, ${last}) where name = 'outbox_events'`.execute(
+      db,
+    );
+  if (Number(updated.numAffectedRows ?? 0) === 0)
+    await sql`insert into sqlite_sequence (name, seq) values ('outbox_events', ${last})`.execute(
+      db,
+    );
 }
 
 /** Every item id, in order: what a rebuild of the search index goes through. */

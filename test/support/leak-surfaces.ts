@@ -1,5 +1,6 @@
 import type { LeakCrawler, Reader } from './leak-crawler.ts';
 import type { Ledger, LedgerItem, LedgerMeeting, TokenPlace, TokenUsage } from './leak-ledger.ts';
+import { oparlRoutes } from './leak-oparl.ts';
 import {
   canSeeForum,
   canSeeItem,
@@ -107,7 +108,16 @@ export async function crawlMeetingRoutes(
     isVisible,
     expected: expect(new Set(['correctionReason'])),
   });
-  await crawler.get(reader, `/arkiv/moeder/${id}`, { surface: 'GET /arkiv/moeder/:id', isVisible });
+  // Who was sent what: the forum's staff only.
+  await crawler.get(reader, `/api/meetings/${id}/deliveries`, {
+    surface: 'GET /api/meetings/:id/deliveries',
+    isVisible: isVisible && standingOf(reader.profile, meeting.forum) === 'staff',
+  });
+  // The public portal answers as the public whoever asks: the app is where members see more.
+  await crawler.get(reader, `/arkiv/moeder/${id}`, {
+    surface: 'GET /arkiv/moeder/:id',
+    isVisible: meeting.status !== 'draft' && meeting.forum.visibility === 'public',
+  });
   // The preview renders the whole document: the forum's staff read it with the documents.
   if (standingOf(reader.profile, meeting.forum) !== 'staff')
     await crawler.get(reader, `/api/meetings/${id}/preview.pdf`, {
@@ -146,6 +156,7 @@ export async function crawlMissingMeeting(crawler: LeakCrawler, reader: Reader, 
     '/preview.pdf',
     '/document.pdf',
     '/combined.pdf',
+    '/deliveries',
   ])
     await crawler.get(reader, `/api/meetings/${id}${path}`, {
       surface: `GET /api/meetings/:id${path.replace('document.pdf', 'document.:format')}`,
@@ -327,6 +338,9 @@ export async function crawlCase(
   // The ledger keys journal numbers lower-cased; ask as they were written.
   const written = usages[0]?.token ?? caseNumber;
   const url = `/api/cases/${encodeURIComponent(written)}`;
+  await crawler.get(reader, `/arkiv/sager/${encodeURIComponent(written)}`, {
+    surface: 'GET /arkiv/sager/:caseNumber',
+  });
   const answer = await crawler.get(reader, url, { surface: 'GET /api/cases/:caseNumber' });
   if (answer.status !== 200) return;
   const entries = JSON.parse(answer.body) as Array<{ meetingId: number; itemNumber: number }>;
@@ -412,7 +426,13 @@ export async function crawlLists(crawler: LeakCrawler, reader: Reader): Promise<
     report.problem(
       `GET /api/forums as ${label}: ${names.length} forums, expected ${expected.length}`,
     );
-  // The feeds are the anonymous reader's whoever asks: public forums only, closed items reduced.
+  // The feeds and the portal's forum pages are the anonymous reader's whoever asks: public
+  // forums only, closed items reduced.
+  for (const forum of ledger.forums)
+    await crawler.get(reader, `/arkiv/fora/${forum.id}`, {
+      surface: 'GET /arkiv/fora/:id',
+      isVisible: forum.visibility === 'public',
+    });
   for (const forum of ledger.forums)
     for (const path of ['feed.xml', 'kalender.ics'])
       await crawler.get(reader, `/fora/${forum.id}/${path}`, {
@@ -440,8 +460,12 @@ export const crawledRoutes = new Set([
   '/api/forums',
   '/fora/:id/feed.xml',
   '/fora/:id/kalender.ics',
+  ...oparlRoutes,
   '/arkiv',
   '/arkiv/moeder/:id',
+  '/api/meetings/:id/deliveries',
+  '/arkiv/fora/:id',
+  '/arkiv/sager/:caseNumber',
   '/arkiv/soeg',
   '/assets/*',
 ]);

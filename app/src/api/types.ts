@@ -7,10 +7,29 @@ import type { ItemPurpose } from '../../../src/core/standard-items.ts';
 
 export type { ForumRole, ForumVisibility, ItemGuest, ItemPurpose, MeetingStatus, StandingItem };
 
-/** A member of a forum, with the role written after the name ("Direktør BSV"). */
+/** A member's stedfortræder: invited in the member's place when the member sends afbud. */
+export interface ForumDeputy {
+  name: string;
+  email: string;
+}
+
+/** What a member is sent by e-mail. */
+export interface MemberReceives {
+  agenda: boolean;
+  minutes: boolean;
+}
+
+/**
+ * A member of a forum, with the role written after the name ("Direktør BSV"). The address,
+ * the deputy and what the member receives come only to those who may edit the forum; a
+ * member saved without them keeps what it had.
+ */
 export interface ForumMember {
   name: string;
   role: string | null;
+  email?: string | null;
+  deputy?: ForumDeputy | null;
+  receives?: MemberReceives;
 }
 
 /**
@@ -292,4 +311,40 @@ export interface AuditEntry {
   targetType: string | null;
   targetId: string | null;
   detail: string | null;
+}
+
+/** What a mail was about: a published version, a moved meeting, or a cancelled one. */
+export type MailKind = 'agenda' | 'minutes' | 'invitation' | 'cancellation';
+
+/** One recipient's mail: `GET /api/meetings/:id/deliveries`. */
+export interface MailDelivery {
+  id: number;
+  kind: MailKind;
+  /** The published version it carried (agenda, minutes). */
+  publicationNumber: number | null;
+  recipientName: string;
+  email: string;
+  /** A deputy (stedfortræder) is invited for a member with afbud. */
+  role: 'member' | 'deputy';
+  subject: string;
+  /** 'sending' while it is with the mail server. */
+  state: 'sending' | 'sent' | 'failed';
+  /** The mail server's answer, when it failed. */
+  error: string | null;
+  attemptedAt: string;
+  sentAt: string | null;
+}
+
+/** A meeting's e-mail: how mail goes out, what was sent to whom, and what still waits. */
+export interface MeetingMailDeliveries {
+  /** 'files': no mail server is set up; the messages are written to `directory`. */
+  transport: { kind: 'smtp' | 'files' | 'none'; directory: string | null };
+  deliveries: MailDelivery[];
+  /** Events whose mail has not gone out: waiting for the worker, or given up. */
+  queue: Array<{
+    eventId: number;
+    type: string;
+    status: 'pending' | 'failed';
+    error: string | null;
+  }>;
 }

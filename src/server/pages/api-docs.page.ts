@@ -47,11 +47,10 @@ export function renderApiDocs(document: OpenApiDocument): string {
 ${rows.join('\n')}
 </tbody>
 </table>`;
-  return renderPage(
-    'API',
-    body,
-    'body{max-width:78rem}table{width:100%;font-size:.95rem}td:nth-child(-n+2) code{white-space:nowrap}caption{text-align:left;font-weight:600}',
-  );
+  return renderPage('API', body, {
+    extraStyle:
+      'body{max-width:78rem}table{width:100%;font-size:.95rem}td:nth-child(-n+2) code{white-space:nowrap}caption{text-align:left;font-weight:600}',
+  });
 }
 
 function operationRow(method: string, path: string, operation: OpenApiOperation): string {

@@ -16,9 +16,18 @@ const forumFields = z.strictObject({
   abbreviation: z.string().trim().max(20).nullable().optional(),
   visibility: z.enum(forumVisibilities).optional(),
 });
+// Addresses are checked by the service (core/email-address), which names the member in its
+// message; here only their size and shape as text.
+const emailText = z.string().trim().max(254);
 const memberSchema = z.strictObject({
   name: visibleTextSchema(200, 'skriv medlemmets navn'),
   role: z.string().trim().max(200).nullable().optional(),
+  email: emailText.nullable().optional(),
+  deputy: z
+    .strictObject({ name: z.string().trim().max(200), email: emailText })
+    .nullable()
+    .optional(),
+  receives: z.strictObject({ agenda: z.boolean(), minutes: z.boolean() }).partial().optional(),
 });
 
 /** Forums and members, a case's timeline, and the journal-number check. */
@@ -44,6 +53,8 @@ export function registerForumRoutes(app: FastifyInstance, archive: Archive): voi
     {
       schema: {
         summary: 'Ret et forum og dets medlemmer',
+        description:
+          'Et medlem kan have en e-mailadresse, en stedfortræder (navn og e-mail) og et valg af, hvad det får tilsendt (dagsorden, referat). Udelades et af disse felter, beholder medlemmet med samme navn sit; null rydder det.',
         params: idParams,
         body: forumFields.extend({
           members: z.array(memberSchema).max(500),
@@ -60,6 +71,9 @@ export function registerForumRoutes(app: FastifyInstance, archive: Archive): voi
         members: request.body.members.map((member) => ({
           name: member.name,
           role: member.role || null,
+          email: member.email,
+          deputy: member.deputy,
+          receives: member.receives,
         })),
         purposes: request.body.purposes,
         standingItems: request.body.standingItems?.map((item) => ({

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { forumVisibilityLabels } from '../../../../src/core/policies/targets.ts';
-import type { Forum, ForumView } from '../../api/types.ts';
+import type { Forum, ForumMember, ForumView } from '../../api/types.ts';
 import { ForumEditor } from './forum-editor.tsx';
 import { ForumPracticeSummary } from './forum-practice-summary.tsx';
 
@@ -50,6 +50,7 @@ export function ForumCard({
                 <li key={`${member.name}-${member.role ?? ''}`}>
                   {member.name}
                   {member.role ? <span className="muted"> ({member.role})</span> : null}
+                  <MemberContact member={member} />
                 </li>
               ))}
             </ul>
@@ -68,5 +69,26 @@ export function ForumCard({
         </>
       )}
     </section>
+  );
+}
+
+/**
+ * What an editor sees of a member's e-mail: the address, what they receive, and the deputy.
+ * Other readers get no contact details from the server, and nothing shows.
+ */
+function MemberContact({ member }: { member: ForumMember }) {
+  if (member.email === undefined) return null;
+  const receives = [
+    member.receives?.agenda ? 'dagsorden' : null,
+    member.receives?.minutes ? 'referat' : null,
+  ].filter(Boolean);
+  return (
+    <span className="muted">
+      {' · '}
+      {member.email
+        ? `${member.email} (får ${receives.length > 0 ? receives.join(' og ') : 'intet'})`
+        : 'ingen e-mail'}
+      {member.deputy ? ` · stedfortræder: ${member.deputy.name}` : ''}
+    </span>
   );
 }

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { updateForum } from '../../api/forums.ts';
-import type { Forum, ForumMember, ForumVisibility } from '../../api/types.ts';
+import type { Forum, ForumVisibility } from '../../api/types.ts';
 import { ErrorSummary, problemFor } from '../../components/error-summary.tsx';
 import { SubmitButton } from '../../components/submit-button.tsx';
 import { TextField } from '../../components/text-field.tsx';
@@ -12,15 +12,18 @@ import {
   practiceFieldIds,
   practiceProblems,
 } from './forum-practice-draft.ts';
+import { type MemberRow, memberProblems, memberRowsOf, membersOf } from './member-draft.ts';
+import { MemberFields } from './member-fields.tsx';
 import { PurposeListFields } from './purpose-list-fields.tsx';
 import { StandingItemFields } from './standing-item-fields.tsx';
 import { VisibilityFields } from './visibility-fields.tsx';
 import './forum-editor.css';
 
 /**
- * Edits a forum's name, abbreviation, visibility, members (name and role), its purposes and
- * its standing items, saved together; problems are listed at the top before anything is sent.
- * Shown only to those the server lets edit the forum.
+ * Edits a forum's name, abbreviation, visibility, members (name, role, e-mail, stedfortræder
+ * and what they receive), its purposes and its standing items, saved together; problems are
+ * listed at the top before anything is sent. Shown only to those the server lets edit the
+ * forum.
  */
 export function ForumEditor({
   forum,
@@ -36,15 +39,14 @@ export function ForumEditor({
   const [name, setName] = useState(forum.name);
   const [abbreviation, setAbbreviation] = useState(forum.abbreviation ?? '');
   const [visibility, setVisibility] = useState<ForumVisibility>(forum.visibility);
-  const [members, setMembers] = useState<ForumMember[]>(() =>
-    forum.members.map((member) => ({ ...member })),
-  );
+  const [members, setMembers] = useState<MemberRow[]>(() => memberRowsOf(forum.members));
   const [practice, setPractice] = useState<PracticeDraft>(() => practiceDraftOf(forum));
   const practiceIds = practiceFieldIds(id);
 
   const { problems, attempt, isBusy, submit } = useFormSubmission({
     check: () => [
       ...(name.trim() ? [] : [{ fieldId: nameId, message: 'Skriv forummets navn.' }]),
+      ...memberProblems(members, id),
       ...practiceProblems(practice, practiceIds),
     ],
     send: async () => {
@@ -52,19 +54,12 @@ export function ForumEditor({
         name: name.trim(),
         abbreviation: abbreviation.trim(),
         visibility,
-        members: members
-          .filter((member) => member.name.trim())
-          .map((member) => ({ name: member.name.trim(), role: member.role?.trim() || null })),
+        members: membersOf(members),
         ...practiceChangesOf(practice),
       });
       onSaved(saved);
     },
   });
-
-  const changeMember = (index: number, change: Partial<ForumMember>): void =>
-    setMembers((current) =>
-      current.map((member, position) => (position === index ? { ...member, ...change } : member)),
-    );
 
   return (
     <form className="forum-editor" onSubmit={submit} noValidate>
@@ -88,51 +83,7 @@ export function ForumEditor({
         </div>
       </div>
       <VisibilityFields value={visibility} onChange={setVisibility} />
-      <fieldset>
-        <legend>Medlemmer</legend>
-        {members.length === 0 ? <p className="muted">Ingen medlemmer endnu.</p> : null}
-        <ol className="member-rows">
-          {members.map((member, index) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: rows are edited in place by position
-            <li key={index} className="member-row">
-              <div className="field">
-                <label htmlFor={`${id}-member-${index}-name`}>Navn, medlem {index + 1}</label>
-                <input
-                  id={`${id}-member-${index}-name`}
-                  value={member.name}
-                  onChange={(e) => changeMember(index, { name: e.target.value })}
-                />
-              </div>
-              <div className="field">
-                <label htmlFor={`${id}-member-${index}-role`}>Rolle, medlem {index + 1}</label>
-                <input
-                  id={`${id}-member-${index}-role`}
-                  value={member.role ?? ''}
-                  placeholder="Fx Direktør BSV"
-                  onChange={(e) => changeMember(index, { role: e.target.value })}
-                />
-              </div>
-              <button
-                type="button"
-                className="button-quiet"
-                aria-label={`Fjern medlem ${index + 1}${member.name ? `: ${member.name}` : ''}`}
-                onClick={() =>
-                  setMembers((current) => current.filter((_, position) => position !== index))
-                }
-              >
-                Fjern
-              </button>
-            </li>
-          ))}
-        </ol>
-        <button
-          type="button"
-          className="button-secondary"
-          onClick={() => setMembers((current) => [...current, { name: '', role: '' }])}
-        >
-          Tilføj medlem
-        </button>
-      </fieldset>
+      <MemberFields rows={members} baseId={id} problems={problems} onChange={setMembers} />
       <PurposeListFields
         draft={practice}
         ids={practiceIds}

@@ -11,6 +11,7 @@ import { paths } from '../../router/routes.ts';
 import { AgendaBuilder } from '../agenda/agenda-builder.tsx';
 import { ApologiesPanel } from '../meeting-mode/apologies-panel.tsx';
 import { DocumentLinks } from './document-links.tsx';
+import { MailDeliveries } from './mail-deliveries.tsx';
 import { MeetingActions } from './meeting-actions.tsx';
 import { MeetingDetailsForm } from './meeting-details-form.tsx';
 import { MeetingHeader } from './meeting-header.tsx';
@@ -72,6 +73,7 @@ export function MeetingPage({ meetingId }: { meetingId: number }) {
               error={publications.error}
             />
           </section>
+          <MailDeliveries workspace={workspace.data} />
           <NeighbourLinks workspace={workspace.data} />
         </>
       ) : null}
