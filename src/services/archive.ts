@@ -7,24 +7,12 @@ import {
   openDatabase,
 } from '../store/database.ts';
 import { type MigrationOutcome, migrateToLatest, storeMigrations } from '../store/migrator.ts';
+import type { Archive } from './archive-types.ts';
 import { type MailSettings, mailSettingsFromEnvironment } from './mail/mail-settings.ts';
-import { type MailStatus, registerMail } from './mail/register-mail.ts';
+import { registerMail } from './mail/register-mail.ts';
 import { OutboxRegistry } from './outbox/outbox-registry.ts';
 
-/**
- * The open archive: its database, the search provider that suits the database's engine, and
- * the outbox's consumers (mail, feeds …) that read the write pipeline's events.
- */
-export interface Archive {
-  database: Database;
-  search: SearchProvider;
-  outbox: OutboxRegistry;
-  /** Tells a running outbox worker that new events wait (set by the worker when it starts). */
-  wakeOutbox?: () => void;
-  /** How e-mail goes out (set when the mail is registered; without it, no mail is sent). */
-  mail?: MailStatus;
-  close(): Promise<void>;
-}
+export type { Archive } from './archive-types.ts';
 
 /** What an archive is opened with besides its database. */
 export interface ArchiveOptions {

@@ -10,7 +10,7 @@ import {
   readFileBytes,
   storeFile,
 } from '../store/file-store.ts';
-import type { Archive } from './archive.ts';
+import type { Archive } from './archive-types.ts';
 import { auditRefusal, resolveMeeting, runCommand } from './command-pipeline.ts';
 import { precheckWrite, requireMeetingAccess } from './read-access.ts';
 import { notFound, ServiceError } from './service-error.ts';

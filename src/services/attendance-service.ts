@@ -2,7 +2,7 @@ import type { Actor } from '../core/actor.ts';
 import { withAbsentPerson } from '../core/member-order.ts';
 import { findForum } from '../store/forum-store.ts';
 import { loadStoredItems, writeItemFields } from '../store/item-store.ts';
-import type { Archive } from './archive.ts';
+import type { Archive } from './archive-types.ts';
 import { resolveMeeting, runCommand } from './command-pipeline.ts';
 import { meetingEvent, workspaceOf } from './meeting-command-helpers.ts';
 import type { Workspace } from './workspace-service.ts';

@@ -12,7 +12,7 @@ import {
   resetIdSequences,
   type TableRow,
 } from '../store/table-dump.ts';
-import type { Archive } from './archive.ts';
+import type { Archive } from './archive-types.ts';
 import {
   BackupFileError,
   type BackupReader,

@@ -12,7 +12,7 @@ import { appendAuditEntry } from '../store/audit-store.ts';
 import type { DatabaseSchema } from '../store/database-schema.ts';
 import { type RevisionEntry, recordRevision, touchMeeting } from '../store/item-store.ts';
 import { appendOutboxEvent } from '../store/outbox-store.ts';
-import type { Archive } from './archive.ts';
+import type { Archive } from './archive-types.ts';
 import { indexEvent } from './search-indexing.ts';
 import { notFound, ServiceError } from './service-error.ts';
 

@@ -5,7 +5,7 @@ import type { AgendaItem, Meeting } from '../core/meeting.ts';
 import { standardItems } from '../core/standard-items.ts';
 import { listMeetingSummaries } from '../store/meeting-reader.ts';
 import { updateMeetingStatus } from '../store/meeting-state.ts';
-import type { Archive } from './archive.ts';
+import type { Archive } from './archive-types.ts';
 import { getForums, saveForum } from './forum-service.ts';
 import { storeMeeting } from './import-service.ts';
 

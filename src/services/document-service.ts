@@ -19,7 +19,7 @@ import { loadMeetingAnnotations } from '../store/annotation-store.ts';
 import { readFileBytes } from '../store/file-store.ts';
 import { loadStoredItems, type StoredAttachment } from '../store/item-store.ts';
 import { loadMeetingDocuments } from '../store/meeting-reader.ts';
-import type { Archive } from './archive.ts';
+import type { Archive } from './archive-types.ts';
 import { findPublication } from './publication-service.ts';
 import { requireMeetingAccess, requirePolicy } from './read-access.ts';
 import { notFound, ServiceError } from './service-error.ts';

@@ -26,7 +26,7 @@ import {
   listPlaceAndTimeRevisions,
 } from '../store/feed-store.ts';
 import { findForum, type StoredForum } from '../store/forum-store.ts';
-import type { Archive } from './archive.ts';
+import type { Archive } from './archive-types.ts';
 import { auditRefusal } from './command-pipeline.ts';
 import { type AtomEntry, buildAtomFeed } from './feeds/atom-feed.ts';
 import { importedAuthor } from './publication-service.ts';

@@ -20,7 +20,7 @@ import {
   updateForum,
 } from '../store/forum-store.ts';
 import { touchForumMeetings } from '../store/meeting-store.ts';
-import type { Archive } from './archive.ts';
+import type { Archive } from './archive-types.ts';
 import { type CommandTarget, runCommand } from './command-pipeline.ts';
 import { notFound, ServiceError } from './service-error.ts';
 

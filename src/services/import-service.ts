@@ -5,7 +5,7 @@ import { ParseError } from '../parse/parse-error.ts';
 import { parseFileWithTimeLimit } from '../parse/parse-with-time-limit.ts';
 import { markMeetingArchived } from '../store/meeting-state.ts';
 import { type SavedMeeting, saveMeetingDocument } from '../store/meeting-writer.ts';
-import type { Archive } from './archive.ts';
+import type { Archive } from './archive-types.ts';
 import { type CommandTarget, runCommand } from './command-pipeline.ts';
 import {
   collectImportSources,

@@ -18,7 +18,7 @@ import {
   setItemOrder,
   writeItemFields,
 } from '../store/item-store.ts';
-import type { Archive } from './archive.ts';
+import type { Archive } from './archive-types.ts';
 import { type MeetingCommandTarget, resolveMeeting, runCommand } from './command-pipeline.ts';
 import { keepImportedVersion, publishCorrectedMinutes } from './publication-service.ts';
 import { notFound, ServiceError } from './service-error.ts';

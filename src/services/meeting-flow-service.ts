@@ -19,7 +19,7 @@ import {
 } from '../store/meeting-store.ts';
 import { saveMeetingDocument } from '../store/meeting-writer.ts';
 import { insertPublication, listPublications } from '../store/publication-store.ts';
-import type { Archive } from './archive.ts';
+import type { Archive } from './archive-types.ts';
 import {
   type CommandContext,
   type MeetingCommandTarget,

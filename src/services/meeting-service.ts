@@ -12,7 +12,7 @@ import {
   loadMeetingDocuments,
   type MeetingSummary,
 } from '../store/meeting-reader.ts';
-import type { Archive } from './archive.ts';
+import type { Archive } from './archive-types.ts';
 import { documentFileName } from './document-service.ts';
 import { loadReadScope, requireMeetingAccess } from './read-access.ts';
 import { notFound, ServiceError } from './service-error.ts';

@@ -1,7 +1,7 @@
 import type { Actor } from '../core/actor.ts';
 import { type MeetingAccess, meetingAccess } from '../core/policies/meeting-access.ts';
 import { findMeetingStamp, type MeetingStamp } from '../store/meeting-state.ts';
-import type { Archive } from './archive.ts';
+import type { Archive } from './archive-types.ts';
 import { auditRefusal } from './command-pipeline.ts';
 import { loadMeetingView, type MeetingView } from './meeting-service.ts';
 

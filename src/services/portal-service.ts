@@ -10,7 +10,7 @@ import {
 import { findForum } from '../store/forum-store.ts';
 import { findMeetingRecord } from '../store/meeting-store.ts';
 import type { StoredPublication } from '../store/publication-store.ts';
-import type { Archive } from './archive.ts';
+import type { Archive } from './archive-types.ts';
 import { getForums } from './forum-service.ts';
 import { listMeetings } from './meeting-service.ts';
 import { loadPublishedVersions } from './publication-service.ts';

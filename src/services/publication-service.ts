@@ -20,7 +20,7 @@ import {
   listPublications,
   type StoredPublication,
 } from '../store/publication-store.ts';
-import type { Archive } from './archive.ts';
+import type { Archive } from './archive-types.ts';
 import type { CommandContext, MeetingCommandTarget } from './command-pipeline.ts';
 import { requireMeetingAccess } from './read-access.ts';
 import { notFound } from './service-error.ts';

@@ -9,7 +9,7 @@ import {
   type StoredMeetingTarget,
 } from '../store/access-store.ts';
 import type { DatabaseSchema } from '../store/database-schema.ts';
-import type { Archive } from './archive.ts';
+import type { Archive } from './archive-types.ts';
 import { auditRefusal } from './command-pipeline.ts';
 import { notFound, ServiceError } from './service-error.ts';
 

@@ -5,7 +5,7 @@ import { meetingAccess } from '../core/policies/meeting-access.ts';
 import { visibleCaseEntry } from '../core/policies/read-model.ts';
 import type { SearchFilters, SearchHit } from '../search/search-provider.ts';
 import { findCaseTimeline } from '../store/meeting-reader.ts';
-import type { Archive } from './archive.ts';
+import type { Archive } from './archive-types.ts';
 import { loadReadScope } from './read-access.ts';
 
 /** A search as a reader asks it: the text, the reader's own filters and how many hits. */

@@ -24,7 +24,7 @@ import type { DatabaseSchema } from '../store/database-schema.ts';
 import { findForum, type StoredForum } from '../store/forum-store.ts';
 import { loadStoredItems, type StoredItem } from '../store/item-store.ts';
 import { findMeetingRecord, findNeighbourMeeting } from '../store/meeting-store.ts';
-import type { Archive } from './archive.ts';
+import type { Archive } from './archive-types.ts';
 import { loadPublishedVersions } from './publication-service.ts';
 import { requireMeetingAccess } from './read-access.ts';
 import { notFound } from './service-error.ts';

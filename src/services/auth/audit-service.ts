@@ -1,7 +1,7 @@
 import type { Actor } from '../../core/actor.ts';
 import { isValidCalendarDate } from '../../core/danish-date.ts';
 import { listAuditEntries, type StoredAuditEntry } from '../../store/audit-store.ts';
-import type { Archive } from '../archive.ts';
+import type { Archive } from '../archive-types.ts';
 import { requirePolicy } from '../read-access.ts';
 
 /** How much of the audit log one answer holds at most. */

@@ -2,7 +2,7 @@ import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { localAdministrator } from '../../core/actor.ts';
 import { countUsers } from '../../store/user-store.ts';
-import type { Archive } from '../archive.ts';
+import type { Archive } from '../archive-types.ts';
 import { ServiceError } from '../service-error.ts';
 import { addUser } from './user-service.ts';
 

@@ -6,7 +6,7 @@ import {
   takeSignInState,
 } from '../../store/session-store.ts';
 import type { StoredUser } from '../../store/user-store.ts';
-import type { Archive } from '../archive.ts';
+import type { Archive } from '../archive-types.ts';
 import type { OidcConfig } from './auth-config.ts';
 import { findOrCreateOidcUser, type OidcIdentity } from './oidc-users.ts';
 import { type ClientInfo, type StartedSession, startSession } from './session-service.ts';

@@ -11,7 +11,7 @@ import {
   type StoredUser,
   updateUser,
 } from '../../store/user-store.ts';
-import type { Archive } from '../archive.ts';
+import type { Archive } from '../archive-types.ts';
 import { runCommand } from '../command-pipeline.ts';
 import { notFound } from '../service-error.ts';
 import type { OidcConfig } from './auth-config.ts';

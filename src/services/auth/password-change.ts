@@ -1,6 +1,6 @@
 import { deleteSessionsOfUser } from '../../store/session-store.ts';
 import { findUserById, updateUser } from '../../store/user-store.ts';
-import type { Archive } from '../archive.ts';
+import type { Archive } from '../archive-types.ts';
 import { auditRefusal, type CommandTarget, runCommand } from '../command-pipeline.ts';
 import { notFound, ServiceError } from '../service-error.ts';
 import { checkNewPassword, hashPassword, verifyPassword } from './password-hashing.ts';

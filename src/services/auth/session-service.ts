@@ -18,7 +18,7 @@ import {
   recordSignIn,
   type StoredUser,
 } from '../../store/user-store.ts';
-import type { Archive } from '../archive.ts';
+import type { Archive } from '../archive-types.ts';
 import { ServiceError } from '../service-error.ts';
 import { verifyDummyPassword, verifyPassword } from './password-hashing.ts';
 import { normalizeUsername } from './user-service.ts';

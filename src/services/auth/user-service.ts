@@ -14,7 +14,7 @@ import {
   type UserChanges,
   updateUser,
 } from '../../store/user-store.ts';
-import type { Archive } from '../archive.ts';
+import type { Archive } from '../archive-types.ts';
 import { type CommandTarget, runCommand } from '../command-pipeline.ts';
 import { requirePolicy } from '../read-access.ts';
 import { notFound, ServiceError } from '../service-error.ts';

@@ -18,7 +18,7 @@ import type { ClaimedDelivery } from '../../store/outbox-store.ts';
 import { listPublications } from '../../store/publication-store.ts';
 import { loadCalendarSequences } from '../feed-service.ts';
 import { listPublicationHistory } from '../publication-service.ts';
-import type { MailContent, MeetingFacts } from './mail-messages.ts';
+import type { MeetingFacts } from './mail-messages.ts';
 import {
   agendaRecipients,
   deputyRecipients,
@@ -29,26 +29,7 @@ import {
   uniqueByAddress,
 } from './mail-recipients.ts';
 import { sendMailPlan } from './mail-sender.ts';
-import type { MailContext } from './register-mail.ts';
-
-/** Everything one event's mail is: what, to whom, with which PDF and invitation. */
-export interface MailPlan {
-  meetingId: number;
-  forumId: number;
-  kind: MailKind;
-  publicationNumber: number | null;
-  content: MailContent;
-  meeting: MeetingFacts;
-  recipients: Recipient[];
-  /** The published version attached as PDF, rendered once for all recipients. */
-  pdf: { kind: 'agenda' | 'minutes'; number: number } | null;
-  invitation: {
-    method: 'REQUEST' | 'CANCEL';
-    uid: string;
-    sequence: number;
-    durationMinutes: number;
-  } | null;
-}
+import type { MailContext, MailPlan } from './mail-types.ts';
 
 /**
  * Handles one outbox delivery: works out from the event and the meeting as it is now whom to

@@ -4,7 +4,7 @@ import {
   listOpenMailEvents,
   type StoredMailDelivery,
 } from '../../store/mail-store.ts';
-import type { Archive } from '../archive.ts';
+import type { Archive } from '../archive-types.ts';
 import { requireMeetingAccess, requirePolicy } from '../read-access.ts';
 import { mailConsumerName } from './register-mail.ts';
 

@@ -1,12 +1,11 @@
 import type { SendMailOptions } from 'nodemailer';
 import { claimMailRecipient, markMailFailed, markMailSent } from '../../store/mail-store.ts';
 import { type RenderedDocument, renderPublication } from '../document-service.ts';
-import type { MailPlan } from './mail-consumer.ts';
 import { buildInvitation } from './mail-invitation.ts';
 import { composeMail } from './mail-messages.ts';
 import { mailReader, type Recipient } from './mail-recipients.ts';
 import { describeMailFailure, isPermanentFailure } from './mail-transport.ts';
-import type { MailContext } from './register-mail.ts';
+import type { MailContext, MailPlan } from './mail-types.ts';
 
 /**
  * How long a recipient may stand as "sending" before its worker counts as dead. Longer than a

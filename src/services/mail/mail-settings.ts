@@ -62,3 +62,10 @@ function readSender(text: string): { name: string; address: string } {
     `REFERAT_MAIL_FROM er ikke en afsender som "Referat <referat@kommune.dk>": ${text}`,
   );
 }
+
+/** How the archive's mail goes out, for the delivery panel. */
+export interface MailStatus {
+  transport: 'smtp' | 'files';
+  /** The folder the messages are written to, when there is no mail server. */
+  directory: string | null;
+}

@@ -1,8 +1,11 @@
 import type { DomainEventType } from '../../core/domain-events.ts';
-import type { Archive } from '../archive.ts';
+import type { Archive } from '../archive-types.ts';
 import type { OutboxConsumer } from '../outbox/outbox-registry.ts';
 import type { MailSettings } from './mail-settings.ts';
-import type { MailTransport, MailTransportKind } from './mail-transport.ts';
+import type { MailTransport } from './mail-transport.ts';
+import type { MailContext } from './mail-types.ts';
+
+export type { MailStatus } from './mail-settings.ts';
 
 /** The outbox consumer's name: its deliveries are kept under it. */
 export const mailConsumerName = 'mail';
@@ -20,20 +23,6 @@ export const mailEventTypes: ReadonlySet<DomainEventType> = new Set<DomainEventT
   'absences.changed',
   'meeting.cancelled',
 ]);
-
-/** How the archive's mail goes out, for the delivery panel. */
-export interface MailStatus {
-  transport: MailTransportKind;
-  /** The folder the messages are written to, when there is no mail server. */
-  directory: string | null;
-}
-
-/** What sending needs: the archive, the settings, and the transport (made on first use). */
-export interface MailContext {
-  archive: Archive;
-  settings: MailSettings;
-  transport: () => Promise<MailTransport>;
-}
 
 /**
  * Registers the mail with the archive's outbox: every event it reacts to gets a delivery in
@@ -81,3 +70,5 @@ export function registerMail(
   archive.outbox.register(consumer);
   return consumer;
 }
+
+export type { MailContext } from './mail-types.ts';

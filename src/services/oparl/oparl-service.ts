@@ -2,7 +2,7 @@ import type { Actor } from '../../core/actor.ts';
 import { canSeeForum } from '../../core/policies/meeting-access.ts';
 import { listForumTargets } from '../../store/access-store.ts';
 import { loadArchiveStamps } from '../../store/oparl-record-store.ts';
-import type { Archive } from '../archive.ts';
+import type { Archive } from '../archive-types.ts';
 import { loadReadScope } from '../read-access.ts';
 import { notFound } from '../service-error.ts';
 import { systemObject } from './oparl-body-objects.ts';

@@ -1,5 +1,5 @@
 import { claimDeliveries, markDeliveryDone, markDeliveryFailed } from '../../store/outbox-store.ts';
-import type { Archive } from '../archive.ts';
+import type { Archive } from '../archive-types.ts';
 import type { OutboxConsumer } from './outbox-registry.ts';
 
 /** How the worker paces itself. */
