@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // The XML library `feed` writes with; here it reads the feed back.
 import { type Element, xml2js } from 'xml-js';
 import { anonymousActor } from '../src/core/actor.ts';
+import { formatDanishDate } from '../src/core/danish-date.ts';
 import { buildApp } from '../src/server/app.ts';
 import { type Archive, openArchiveOn } from '../src/services/archive.ts';
 import { getForumCalendar, getPublicationFeed } from '../src/services/feed-service.ts';
@@ -28,25 +29,6 @@ import { signInAs } from './support/signed-in.ts';
 /** A date this many days from today (UTC), so that "future" and "last two years" hold. */
 function daysFromToday(days: number): string {
   return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
-}
-
-function danishDate(isoDate: string): string {
-  const months = [
-    'januar',
-    'februar',
-    'marts',
-    'april',
-    'maj',
-    'juni',
-    'juli',
-    'august',
-    'september',
-    'oktober',
-    'november',
-    'december',
-  ];
-  const [year, month, day] = isoDate.split('-').map(Number);
-  return `${day}. ${months[(month ?? 1) - 1]} ${year}`;
 }
 
 /** What a reader without rights must never see. */
@@ -244,13 +226,13 @@ describe.each(testDatabases())('feeds and calendars on %s', (_name, openDatabase
       expect(feed.title).toBe('Dagsordener og referater');
       expect(feed.self).toBe('http://localhost/feed.xml');
       expect(feed.entries.map((entry) => entry.title)).toEqual([
-        `Dagsorden: Chefforum ${danishDate(dates.allDay)}`,
-        `Dagsorden: Chefforum ${danishDate(dates.cancelled)}`,
-        `Dagsorden: Chefforum ${danishDate(dates.upcoming)} (version 2)`,
-        `Dagsorden: Chefforum ${danishDate(dates.upcoming)}`,
-        `Referat: Chefforum ${danishDate(dates.held)}`,
-        `Dagsorden: Chefforum ${danishDate(dates.held)}`,
-        `Dagsorden: Chefforum ${danishDate(dates.old)}`,
+        `Dagsorden: Chefforum ${formatDanishDate(dates.allDay)}`,
+        `Dagsorden: Chefforum ${formatDanishDate(dates.cancelled)}`,
+        `Dagsorden: Chefforum ${formatDanishDate(dates.upcoming)} (version 2)`,
+        `Dagsorden: Chefforum ${formatDanishDate(dates.upcoming)}`,
+        `Referat: Chefforum ${formatDanishDate(dates.held)}`,
+        `Dagsorden: Chefforum ${formatDanishDate(dates.held)}`,
+        `Dagsorden: Chefforum ${formatDanishDate(dates.old)}`,
       ]);
       const times = feed.entries.map((entry) => entry.updated);
       expect([...times].sort().reverse()).toEqual(times);
@@ -470,7 +452,7 @@ describe.each(testDatabases())('feeds and calendars on %s', (_name, openDatabase
         await getPublicationFeed(archive, member, { ...site, forumId: internalForumId }),
       );
       expect(feed.entries.map((entry) => entry.title)).toEqual([
-        `Dagsorden: Direktionen ${danishDate(dates.internal)}`,
+        `Dagsorden: Direktionen ${formatDanishDate(dates.internal)}`,
       ]);
       expect(feed.entries[0]?.content).toContain('Direktionens hemmelige punkt');
     });
@@ -480,7 +462,7 @@ describe.each(testDatabases())('feeds and calendars on %s', (_name, openDatabase
       const feed = readAtom(await getPublicationFeed(archive, anonymousActor, site));
       expect(feed.entries).toHaveLength(50);
       expect(feed.entries[0]?.title).toBe(
-        `Dagsorden: Chefforum ${danishDate(dates.allDay)} (version 46)`,
+        `Dagsorden: Chefforum ${formatDanishDate(dates.allDay)} (version 46)`,
       );
     }, 120_000);
   });
