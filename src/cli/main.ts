@@ -4,6 +4,7 @@ import { registerBackupCommands } from './backup.command.ts';
 import { registerCaseCommand } from './case.command.ts';
 import { translateCommanderMessage } from './commander-messages.ts';
 import { registerExportCommand } from './export.command.ts';
+import { registerFollowupsCommand } from './followups.command.ts';
 import { registerForumCommand } from './forum.command.ts';
 import { registerImportCommand } from './import.command.ts';
 import { registerMigrateCommand } from './migrate.command.ts';
@@ -29,6 +30,7 @@ export function createProgram(): Command {
   registerExportCommand(program);
   registerSearchCommand(program);
   registerCaseCommand(program);
+  registerFollowupsCommand(program);
   registerForumCommand(program);
   registerUserCommand(program);
   registerAuditCommand(program);
