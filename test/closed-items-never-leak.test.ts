@@ -249,6 +249,7 @@ describe.each(testDatabases())('closed items never leak, on %s', (backend, openD
       const target = {
         forumId: meeting.forum.id,
         visibility: meeting.forum.visibility,
+        hidesContactDetails: false,
         status: meeting.status,
       };
       const access = meetingAccess(anonymousActor, target);

@@ -263,6 +263,22 @@ const routeCases: RouteCase[] = [
       expect: (_actor, meeting) => (meeting.visibility === 'public' ? 'ok' : 404),
     }),
   ),
+  // A signed-in user's own calendar address: nothing of anyone else's.
+  ...(['GET', 'POST', 'DELETE'] as const).map(
+    (method): RouteCase => ({
+      route: `${method} /api/me/calendar-feed`,
+      scope: 'other',
+      request: () => ({ method, url: '/api/me/calendar-feed' }),
+      expect: (actor) => (actor.actor.kind === 'anonymous' ? 401 : 'ok'),
+    }),
+  ),
+  {
+    route: 'GET /mine/:token/kalender.ics',
+    scope: 'other',
+    // The address is the right: no session opens an unknown one.
+    request: () => json(`/mine/${'A'.repeat(43)}/kalender.ics`),
+    expect: () => 404,
+  },
   {
     route: 'GET /favicon.svg',
     scope: 'other',
@@ -324,6 +340,7 @@ const routeCases: RouteCase[] = [
       const decision = authorize(actor.actor, 'forum.edit', {
         forumId: meeting.forumId,
         visibility: meeting.visibility,
+        hidesContactDetails: false,
       });
       return decision.allowed ? 'ok' : decision.status;
     },
@@ -340,6 +357,7 @@ const routeCases: RouteCase[] = [
       const decision = authorize(actor.actor, 'meeting.create', {
         forumId: meeting.forumId,
         visibility: meeting.visibility,
+        hidesContactDetails: false,
       });
       return decision.allowed ? 'ok' : decision.status;
     },

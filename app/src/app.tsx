@@ -14,6 +14,7 @@ import { MeetingPage } from './pages/meeting/meeting-page.tsx';
 import { MeetingModePage } from './pages/meeting-mode/meeting-mode-page.tsx';
 import { MeetingsPage } from './pages/meetings/meetings-page.tsx';
 import { NotFoundPage } from './pages/not-found-page.tsx';
+import { PersonalCalendarPage } from './pages/personal-calendar/personal-calendar-page.tsx';
 import { SearchPage } from './pages/search/search-page.tsx';
 import { ChangePasswordPage } from './pages/session/change-password-page.tsx';
 import { SignInPage } from './pages/session/sign-in-page.tsx';
@@ -86,6 +87,8 @@ function RoutePage({ route, search }: { route: Route; search: string }) {
       return <SignInPage search={search} />;
     case 'change-password':
       return <ChangePasswordPage search={search} />;
+    case 'personal-calendar':
+      return <PersonalCalendarPage />;
     case 'users':
       return <UsersPage />;
     case 'audit':

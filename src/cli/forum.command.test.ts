@@ -106,10 +106,23 @@ describe('referat forum', () => {
       new UserError('--purposes: forummet skal have mindst ét formål'),
     );
     await expect(runForum('set', 'Chefforum')).rejects.toThrow(
-      new UserError('skriv --visibility, --purposes eller begge'),
+      new UserError('skriv --visibility, --purposes eller --contact-details'),
     );
     await expect(runForum('set', 'Byrådet', '--purposes', 'Afdække')).rejects.toThrow(
       new UserError('Forummet "Byrådet" findes ikke.'),
+    );
+  });
+
+  it('sets whether the public versions show e-mail addresses and phone numbers', async () => {
+    const hidden = await runForum('set', 'Chefforum', '--contact-details', 'hide');
+    expect(hidden).toContain('viser ikke længere e-mailadresser og telefonnumre');
+    expect((await getForums(archive, testAdministrator))[0]?.hidesContactDetails).toBe(true);
+    await runForum('set', 'Chefforum', '--visibility', 'public');
+    expect((await getForums(archive, testAdministrator))[0]?.hidesContactDetails).toBe(true);
+    await runForum('set', 'Chefforum', '--contact-details', 'vis');
+    expect((await getForums(archive, testAdministrator))[0]?.hidesContactDetails).toBe(false);
+    await expect(runForum('set', 'Chefforum', '--contact-details', 'måske')).rejects.toThrow(
+      new UserError('--contact-details skal være hide eller show, ikke "måske"'),
     );
   });
 

@@ -7,20 +7,16 @@ import {
   forumVisibilityLabels,
 } from '../core/policies/targets.ts';
 import { type Archive, openArchive } from '../services/archive.ts';
-import {
-  type ForumView,
-  getForums,
-  saveForum,
-  setForumVisibility,
-} from '../services/forum-service.ts';
+import { type ForumView, getForums, saveForum } from '../services/forum-service.ts';
 import { ServiceError } from '../services/service-error.ts';
 import type { ArchiveOpener } from './search.command.ts';
 import { UserError } from './user-error.ts';
 
 /**
  * `referat forum list` and `referat forum set NAME [--visibility public|internal] [--purposes
- * "A,B,C"]`: the forums, who may read them and the purposes their items choose from. The
- * command line acts as the local administrator.
+ * "A,B,C"] [--contact-details hide|show]`: the forums, who may read them, the purposes their
+ * items choose from, and whether their public versions show contact details. The command line
+ * acts as the local administrator.
  */
 export function registerForumCommand(program: Command, open: ArchiveOpener = openArchive): void {
   const forum = program.command('forum').description('vis og ret fora');
@@ -60,7 +56,7 @@ export function registerForumCommand(program: Command, open: ArchiveOpener = ope
   forum
     .command('set')
     .description(
-      'ret et forums synlighed (offentligt: alle kan læse udsendte møder, eller internt) og de formål, dets punkter vælger mellem',
+      'ret et forums synlighed (offentligt: alle kan læse udsendte møder, eller internt), de formål, dets punkter vælger mellem, og om de offentlige versioner viser e-mailadresser og telefonnumre',
     )
     .argument('<name>', 'forummets navn (fx Chefforum)')
     .option('--visibility <visibility>', 'public (offentligt) eller internal (internt)')
@@ -68,25 +64,16 @@ export function registerForumCommand(program: Command, open: ArchiveOpener = ope
       '--purposes <list>',
       'forummets formål i rækkefølge, adskilt af komma (fx "Orientering,Drøftelse,Beslutning")',
     )
-    .action(async (name: string, options: { visibility?: string; purposes?: string }) => {
+    .option(
+      '--contact-details <choice>',
+      'hide: de offentlige versioner viser ikke e-mailadresser og telefonnumre (GDPR); show: de vises',
+    )
+    .action(async (name: string, options: SettingOptions) => {
       const settings = readSettings(options);
       const archive = await open();
       try {
-        const saved =
-          settings.purposes === undefined
-            ? await setForumVisibility(
-                archive,
-                localAdministrator(),
-                name.trim(),
-                settings.visibility,
-              )
-            : await savePurposes(archive, name.trim(), settings.purposes, settings.visibility);
-        if (settings.visibility !== undefined)
-          process.stdout.write(
-            `${saved.name} er nu ${forumVisibilityLabels[saved.visibility].toLowerCase()}.\n`,
-          );
-        if (settings.purposes !== undefined)
-          process.stdout.write(`${saved.name} har nu formålene: ${saved.purposes.join(', ')}.\n`);
+        const saved = await saveSettings(archive, name.trim(), settings);
+        for (const line of settingLines(saved, settings)) process.stdout.write(`${line}\n`);
       } catch (error) {
         if (error instanceof ServiceError) throw new UserError(error.message);
         throw error;
@@ -96,15 +83,25 @@ export function registerForumCommand(program: Command, open: ArchiveOpener = ope
     });
 }
 
-/**
- * Saves a forum's purposes (and visibility, when given), keeping everything else; the server
- * refuses the list when one of the forum's standing items has a purpose it leaves out.
- */
-async function savePurposes(
+/** The options of `forum set`, as commander gives them. */
+interface SettingOptions {
+  visibility?: string;
+  purposes?: string;
+  contactDetails?: string;
+}
+
+/** What `forum set` changes; at least one of them. */
+interface ForumSettings {
+  visibility?: ForumVisibility;
+  purposes?: string[];
+  hidesContactDetails?: boolean;
+}
+
+/** Saves the settings given, keeping everything else of the forum. */
+async function saveSettings(
   archive: Archive,
   name: string,
-  purposes: string[],
-  visibility: ForumVisibility | undefined,
+  settings: ForumSettings,
 ): Promise<ForumView> {
   const actor = localAdministrator();
   const forum = (await getForums(archive, actor)).find((candidate) => candidate.name === name);
@@ -112,25 +109,47 @@ async function savePurposes(
   return saveForum(archive, actor, forum.id, {
     name: forum.name,
     abbreviation: forum.abbreviation,
-    visibility: visibility ?? forum.visibility,
+    visibility: settings.visibility ?? forum.visibility,
     members: forum.members,
-    purposes,
+    purposes: settings.purposes ?? forum.purposes,
     standingItems: forum.standingItems,
+    hidesContactDetails: settings.hidesContactDetails ?? forum.hidesContactDetails,
   });
 }
 
-/** What `forum set` changes: the visibility, the purposes, or both; one of them is needed. */
-type ForumSettings =
-  | { visibility: ForumVisibility; purposes?: undefined }
-  | { visibility?: ForumVisibility; purposes: string[] };
+/** What the command says it did, one line per setting given. */
+function settingLines(saved: ForumView, settings: ForumSettings): string[] {
+  const lines: string[] = [];
+  if (settings.visibility !== undefined)
+    lines.push(`${saved.name} er nu ${forumVisibilityLabels[saved.visibility].toLowerCase()}.`);
+  if (settings.purposes !== undefined)
+    lines.push(`${saved.name} har nu formålene: ${saved.purposes.join(', ')}.`);
+  if (settings.hidesContactDetails !== undefined)
+    lines.push(
+      saved.hidesContactDetails
+        ? `${saved.name}s offentlige versioner viser ikke længere e-mailadresser og telefonnumre.`
+        : `${saved.name}s offentlige versioner viser e-mailadresser og telefonnumre.`,
+    );
+  return lines;
+}
 
-function readSettings(options: { visibility?: string; purposes?: string }): ForumSettings {
-  const visibility =
-    options.visibility === undefined ? undefined : readVisibility(options.visibility);
-  if (options.purposes !== undefined)
-    return { visibility, purposes: readPurposes(options.purposes) };
-  if (visibility === undefined) throw new UserError('skriv --visibility, --purposes eller begge');
-  return { visibility };
+function readSettings(options: SettingOptions): ForumSettings {
+  const settings: ForumSettings = {
+    visibility: options.visibility === undefined ? undefined : readVisibility(options.visibility),
+    purposes: options.purposes === undefined ? undefined : readPurposes(options.purposes),
+    hidesContactDetails:
+      options.contactDetails === undefined ? undefined : readContactChoice(options.contactDetails),
+  };
+  if (Object.values(settings).every((value) => value === undefined))
+    throw new UserError('skriv --visibility, --purposes eller --contact-details');
+  return settings;
+}
+
+function readContactChoice(value: string): boolean {
+  const wanted = value.trim().toLowerCase();
+  if (wanted === 'hide' || wanted === 'skjul') return true;
+  if (wanted === 'show' || wanted === 'vis') return false;
+  throw new UserError(`--contact-details skal være hide eller show, ikke "${value}"`);
 }
 
 /** The purposes of `--purposes`, split at commas, checked as the forum editor checks them. */

@@ -4,6 +4,7 @@ import {
   publiclySearchableStatuses,
   type ReadScope,
   scopeShowsDecisions,
+  scopeVisibleText,
 } from '../core/policies/read-model.ts';
 import type { DatabaseSchema } from '../store/database-schema.ts';
 import { scopeCondition } from '../store/read-scope-sql.ts';
@@ -85,11 +86,14 @@ export async function loadSearchHits(
     const sections = options.isDecisionOnly
       ? [row.decision]
       : [...(showsDecision ? [row.decision] : []), ...body];
+    // A forum may keep e-mail addresses and phone numbers out of what the public reads.
+    const shown = (text: string) =>
+      options.scope ? scopeVisibleText(options.scope, row.forumId, text) : text;
     hits.push({
       meeting: { id: row.meetingId, forum: row.forum, date: row.date },
-      item: { id: row.id, number: row.number, title: row.title, caseNumber: row.caseNumber },
+      item: { id: row.id, number: row.number, title: shown(row.title), caseNumber: row.caseNumber },
       score,
-      snippet: buildSnippet(sections, options.matchingStems),
+      snippet: shown(buildSnippet(sections, options.matchingStems)),
     });
   }
   return hits;

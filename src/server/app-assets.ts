@@ -3,6 +3,7 @@ import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { binaryAnswer, readErrors } from './response-contract.ts';
 
 /** Where Vite writes the built React app (see app/vite.config.ts). */
 export const appDistFolder = fileURLToPath(new URL('../../app/dist/', import.meta.url));
@@ -124,7 +125,8 @@ function registerPublicFiles(app: FastifyInstance): void {
   for (const entry of readdirSync(appPublicFolder, { withFileTypes: true })) {
     const type = publicFileTypes[extname(entry.name)];
     if (!entry.isFile() || !type) continue;
-    app.get(`/${entry.name}`, { schema: { hide: true } }, async (_request, reply) => {
+    const response = { 200: binaryAnswer(`${entry.name} (${type})`), ...readErrors };
+    app.get(`/${entry.name}`, { schema: { hide: true, response } }, async (_request, reply) => {
       const built = `${appDistFolder}${entry.name}`;
       if (!existsSync(built)) return reply.code(404).send({ error: 'Siden findes ikke.' });
       return reply

@@ -17,6 +17,7 @@ import { registerAuth } from './auth/register-auth.ts';
 import { registerApiDocsPage } from './pages/api-docs.page.ts';
 import { registerArchivePages } from './pages/archive.pages.ts';
 import { registerRequestActor } from './request-actor.ts';
+import { isContractEnforcedByEnvironment, registerResponseContract } from './response-contract.ts';
 import { registerDocumentRoutes } from './routes/documents.routes.ts';
 import { registerFeedRoutes } from './routes/feeds.routes.ts';
 import { registerForumRoutes } from './routes/forums.routes.ts';
@@ -24,6 +25,7 @@ import { registerItemRoutes } from './routes/items.routes.ts';
 import { registerMailRoutes } from './routes/mail.routes.ts';
 import { registerMeetingRoutes } from './routes/meetings.routes.ts';
 import { registerOparlRoutes } from './routes/oparl.routes.ts';
+import { registerPersonalFeedRoutes } from './routes/personal-feed.routes.ts';
 import { registerPlanningRoutes } from './routes/planning.routes.ts';
 import { registerSearchRoutes } from './routes/search.routes.ts';
 import {
@@ -41,6 +43,11 @@ export interface AppOptions {
   security?: SecurityOptions;
   /** Sign-in settings (single sign-on, public URL); read from the environment unless given. */
   auth?: AuthConfig;
+  /**
+   * Answer 500 when a route answers a status it does not declare (the tests do, through
+   * REFERAT_ENFORCE_API_CONTRACT=1); off by default, where the answer goes out as it is.
+   */
+  isContractEnforced?: boolean;
 }
 
 /**
@@ -64,6 +71,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(answerError);
   recordRouteTable(app);
+  registerResponseContract(app, options.isContractEnforced ?? isContractEnforcedByEnvironment());
   // The error handler and the OpenAPI collector come before any route, so that every route
   // (sign-in's too) answers errors in Danish and appears in the API document.
   await app.register(fastifySwagger, {
@@ -92,7 +100,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     registerOparlRoutes(api, options.archive, options.security?.publicOrigins);
     registerMailRoutes(api, options.archive);
     registerFeedRoutes(api, options.archive, options.auth);
-    api.get('/api/health', async () => ({ status: 'ok' }));
+    registerPersonalFeedRoutes(api, options.archive, options.auth);
+    api.get(
+      '/api/health',
+      {
+        schema: {
+          summary: 'Serveren svarer',
+          response: { 200: z.object({ status: z.literal('ok') }) },
+        },
+      },
+      async () => ({ status: 'ok' as const }),
+    );
     registerArchivePages(api, options.archive);
     registerApiDocsPage(api);
   });

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Actor } from '../core/actor.ts';
 import { formatDanishDate, formatMeetingDate } from '../core/danish-date.ts';
-import { buildCalendar } from '../core/icalendar.ts';
+import { buildCalendar, type CalendarEvent } from '../core/icalendar.ts';
 import { createEmptyItem } from '../core/meeting.ts';
 import {
   calendarSequence,
@@ -17,6 +17,7 @@ import {
   visiblePublication,
   visibleVersionReason,
 } from '../core/policies/read-model.ts';
+import { targetOfForum } from '../core/policies/targets.ts';
 import type { DatabaseSchema } from '../store/database-schema.ts';
 import {
   type FeedPublication,
@@ -136,9 +137,28 @@ export async function getForumCalendar(
   forumId: number,
   options: FeedSite & { now?: Date },
 ): Promise<string> {
-  const db = archive.database.db;
   const forum = await requireForum(archive, actor, forumId);
-  const now = options.now ?? new Date();
+  const events = await listForumCalendarEvents(archive.database.db, actor, forum, {
+    ...options,
+    now: options.now ?? new Date(),
+  });
+  return buildCalendar({ method: 'PUBLISH', name: `${forum.name} – møder`, events });
+}
+
+/**
+ * The events of a forum's calendar as the actor may see them: its meetings that are not
+ * drafts, from two years back on, each judged by the read model, with the time plan as the
+ * reader sees it. Every calendar of meetings (a forum's, a user's own) is made of these, so a
+ * meeting has the same UID and SEQUENCE in all of them. The caller has checked that the actor
+ * may see the forum.
+ */
+export async function listForumCalendarEvents(
+  db: Executor,
+  actor: Actor,
+  forum: Pick<StoredForum, 'id' | 'name' | 'visibility' | 'hidesContactDetails'>,
+  options: FeedSite & { now: Date },
+): Promise<CalendarEvent[]> {
+  const { now } = options;
   const meetings = (
     await listCalendarMeetings(db, {
       forumId: forum.id,
@@ -148,7 +168,7 @@ export async function getForumCalendar(
   )
     .map((meeting) => ({
       meeting,
-      access: meetingAccess(actor, { ...meeting, forumId: forum.id, visibility: forum.visibility }),
+      access: meetingAccess(actor, { ...meeting, ...targetOfForum(forum) }),
     }))
     .filter(({ access }) => access !== 'none');
   const ids = meetings.map(({ meeting }) => meeting.meetingId);
@@ -158,7 +178,7 @@ export async function getForumCalendar(
   );
   const itemTimes = Map.groupBy(await listItemTimes(db, ids), (item) => item.meetingId);
   const host = new URL(options.baseUrl).hostname;
-  const events = meetings.map(({ meeting, access }) => {
+  return meetings.map(({ meeting, access }) => {
     // The time plan as the reader sees it: a closed item's time is part of what is hidden.
     const items = (itemTimes.get(meeting.meetingId) ?? []).map((item) =>
       visibleItem(
@@ -183,7 +203,6 @@ export async function getForumCalendar(
       { host, stamp: now },
     );
   });
-  return buildCalendar({ method: 'PUBLISH', name: `${forum.name} – møder`, events });
 }
 
 /**
@@ -230,7 +249,7 @@ function readBefore(data: string): unknown {
 async function requireForum(archive: Archive, actor: Actor, forumId: number): Promise<StoredForum> {
   const forum = await findForum(archive.database.db, forumId);
   if (!forum) throw notFound('Forummet');
-  if (!canSeeForum(actor, { forumId: forum.id, visibility: forum.visibility })) {
+  if (!canSeeForum(actor, targetOfForum(forum))) {
     await auditRefusal(archive, actor, {
       action: 'forum.read',
       auditType: 'forum',

@@ -3,7 +3,7 @@ import { invalidEmailMessage, isValidEmailAddress } from '../core/email-address.
 import type { StandingItem } from '../core/forum-practice.ts';
 import { authorize } from '../core/policies/authorize.ts';
 import { canSeeForum } from '../core/policies/meeting-access.ts';
-import type { ForumVisibility } from '../core/policies/targets.ts';
+import { type ForumVisibility, targetOfForum } from '../core/policies/targets.ts';
 import { findForumTarget } from '../store/access-store.ts';
 import {
   defaultReceives,
@@ -39,9 +39,7 @@ export interface ForumView extends Omit<StoredForum, 'members'> {
 /** The forums this actor may see, each with its members and the actor's permissions. */
 export async function getForums(archive: Archive, actor: Actor): Promise<ForumView[]> {
   const db = archive.database.db;
-  const forums = (await listForums(db)).filter((forum) =>
-    canSeeForum(actor, { forumId: forum.id, visibility: forum.visibility }),
-  );
+  const forums = (await listForums(db)).filter((forum) => canSeeForum(actor, targetOfForum(forum)));
   return Promise.all(forums.map((forum) => forumViewFor(db, actor, forum)));
 }
 
@@ -51,7 +49,7 @@ async function forumViewFor(
   actor: Actor,
   forum: StoredForum,
 ): Promise<ForumView> {
-  const target = { forumId: forum.id, visibility: forum.visibility };
+  const target = targetOfForum(forum);
   const canEdit = authorize(actor, 'forum.edit', target).allowed;
   return {
     ...forum,
@@ -117,6 +115,8 @@ export interface ForumChanges {
   members: ForumMemberChanges[];
   purposes?: string[];
   standingItems?: StandingItem[];
+  /** Public versions leave out e-mail addresses and phone numbers (GDPR); kept when left out. */
+  hidesContactDetails?: boolean;
 }
 
 /**
@@ -204,10 +204,15 @@ export function saveForum(
           `Det faste punkt "${unknown.title}" har et formål, forummet ikke har.`,
         );
       const visibility = changes.visibility ?? before.visibility;
+      const hidesContactDetails = changes.hidesContactDetails ?? before.hidesContactDetails;
       const members = completeMembers(changes.members, membersBefore);
-      await updateForum(db, forumId, { ...changes, visibility, members });
-      // The forum's name is in every document, and its visibility decides who sees them.
-      if (before.name !== changes.name || before.visibility !== visibility)
+      await updateForum(db, forumId, { ...changes, visibility, hidesContactDetails, members });
+      // The forum's name is in every document, and its settings decide who sees what of them.
+      if (
+        before.name !== changes.name ||
+        before.visibility !== visibility ||
+        before.hidesContactDetails !== hidesContactDetails
+      )
         await touchForumMeetings(db, forumId);
       await context.recordRevision({
         entityType: 'forum',

@@ -1,5 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { Actor } from '../core/actor.ts';
+import type {
+  EditableItem,
+  Workspace,
+  WorkspacePermissions,
+} from '../core/api-contract/meetings.ts';
 import {
   isLocked,
   type MeetingStatus,
@@ -8,11 +13,17 @@ import {
 } from '../core/meeting-lifecycle.ts';
 import { authorize, type PolicyAction } from '../core/policies/authorize.ts';
 import {
+  hidesContactDetails,
   type MeetingAccess,
   showsClosedItems,
   showsDecisions,
 } from '../core/policies/meeting-access.ts';
-import { redactClosedItem, visibleVersionReason } from '../core/policies/read-model.ts';
+import {
+  itemWithoutContactDetails,
+  redactClosedItem,
+  visibleText,
+  visibleVersionReason,
+} from '../core/policies/read-model.ts';
 import {
   addMinutesToClock,
   decisionPhrases,
@@ -21,7 +32,7 @@ import {
 } from '../core/standard-items.ts';
 import { findMeetingTarget, type StoredMeetingTarget } from '../store/access-store.ts';
 import type { DatabaseSchema } from '../store/database-schema.ts';
-import { findForum, type StoredForum } from '../store/forum-store.ts';
+import { findForum } from '../store/forum-store.ts';
 import { loadStoredItems, type StoredItem } from '../store/item-store.ts';
 import { findMeetingRecord, findNeighbourMeeting } from '../store/meeting-store.ts';
 import type { Archive } from './archive-types.ts';
@@ -31,74 +42,13 @@ import { notFound } from './service-error.ts';
 
 type Executor = Kysely<DatabaseSchema>;
 
-/** An item as the editor gets it. */
-export interface EditableItem extends Omit<StoredItem, 'meetingId' | 'position' | 'attachments'> {
-  isStandard: boolean;
-  attachments: Array<{
-    id: number;
-    title: string;
-    fileName: string | null;
-    mediaType: string | null;
-    size: number | null;
-    url: string | null;
-  }>;
-}
-
-/** What the actor may do with the meeting now: the policy's answers, for the app to show. */
-export type WorkspacePermissions = Record<
-  | 'canEditAgenda'
-  | 'canEnterDecisions'
-  | 'canCorrect'
-  | 'canEditDetails'
-  | 'isLocked'
-  | 'canPublishAgenda'
-  | 'canStartMeeting'
-  | 'canFinishMeeting'
-  | 'canDeleteMeeting'
-  | 'canCancelMeeting'
-  | 'canRecordAttendance'
-  | 'canPublishMinutes'
-  | 'canApproveMinutes'
-  | 'canApprovePrevious'
-  | 'canSeeHistory'
-  | 'canPreview',
-  boolean
->;
-
-/** Everything the meeting editor needs in one answer (see docs/api.md). */
-export interface Workspace {
-  id: number;
-  version: number;
-  status: MeetingStatus;
-  statusLabel: string;
-  /** Imported from the archive: final, approved and locked; read-only in the app. */
-  archived: boolean;
-  kind: 'agenda' | 'minutes';
-  date: string;
-  start: string | null;
-  location: string | null;
-  forum: StoredForum;
-  previousMeeting: { id: number; date: string; status: string } | null;
-  nextMeeting: { id: number; date: string; status: string } | null;
-  items: EditableItem[];
-  decisionPhrases: string[];
-  timePlan: { totalMinutes: number; itemsWithoutTime: number; endsAt: string | null };
-  publications: Array<{
-    number: number;
-    kind: 'agenda' | 'minutes';
-    publishedAt: string;
-    author: string | null;
-    /** A correction's reason. */
-    reason: string | null;
-    imported: boolean;
-  }>;
-  permissions: WorkspacePermissions;
-}
+export type { EditableItem, Workspace, WorkspacePermissions };
 
 /** Turns stored items into what the editor gets: standard flags and download links. */
 export function toEditableItems(items: readonly StoredItem[]): EditableItem[] {
   return items.map(({ meetingId: _meeting, position, attachments, ...item }) => ({
     ...item,
+    absent: item.absent.map((person) => ({ name: person.name, role: person.role ?? null })),
     isStandard: isStandardItem(item, position, items.length),
     attachments: attachments.map((attachment) => ({
       id: attachment.id,
@@ -137,14 +87,18 @@ export function visibleEditableItem(
       presentation: null,
       recommendation,
       decision,
-      absent,
+      absent: absent.map((person) => ({ name: person.name, role: person.role ?? null })),
       guests: [],
       communication: null,
       attachments: [],
     };
   }
-  if (showsDecisions(access, status)) return item;
-  return { ...item, decision: null, absent: [], communication: null };
+  const shown = showsDecisions(access, status)
+    ? item
+    : { ...item, decision: null, absent: [], communication: null };
+  if (!hidesContactDetails(access)) return shown;
+  const texts = itemWithoutContactDetails(shown);
+  return { ...texts, communication: visibleText(texts.communication, access) };
 }
 
 /** A meeting's workspace for an actor who may read it; 404 otherwise. */

@@ -49,6 +49,7 @@ export async function findMeetingTargets(
       'meetings.version',
       'meetings.archived',
       'forums.visibility',
+      'forums.hides_contact_details',
     ])
     .where('meetings.id', 'in', [...new Set(meetingIds)])
     .execute();
@@ -59,6 +60,7 @@ export async function findMeetingTargets(
       status: toMeetingStatus(row.status),
       version: row.version,
       visibility: toForumVisibility(row.visibility),
+      hidesContactDetails: Number(row.hides_contact_details) === 1,
       archived: Number(row.archived) === 1,
     });
   return targets;
@@ -66,18 +68,35 @@ export async function findMeetingTargets(
 
 /** Every forum with its visibility (forums are few). */
 export async function listForumTargets(db: Executor): Promise<ForumTarget[]> {
-  const rows = await db.selectFrom('forums').select(['id', 'visibility']).orderBy('id').execute();
-  return rows.map((row) => ({ forumId: row.id, visibility: toForumVisibility(row.visibility) }));
+  const rows = await db
+    .selectFrom('forums')
+    .select(['id', 'visibility', 'hides_contact_details'])
+    .orderBy('id')
+    .execute();
+  return rows.map(forumTargetOf);
 }
 
 /** One forum's target, or null. */
 export async function findForumTarget(db: Executor, forumId: number): Promise<ForumTarget | null> {
   const row = await db
     .selectFrom('forums')
-    .select(['id', 'visibility'])
+    .select(['id', 'visibility', 'hides_contact_details'])
     .where('id', '=', forumId)
     .executeTakeFirst();
-  return row ? { forumId: row.id, visibility: toForumVisibility(row.visibility) } : null;
+  return row ? forumTargetOf(row) : null;
+}
+
+/** A forum row as the rules see it. */
+function forumTargetOf(row: {
+  id: number;
+  visibility: string;
+  hides_contact_details: number;
+}): ForumTarget {
+  return {
+    forumId: row.id,
+    visibility: toForumVisibility(row.visibility),
+    hidesContactDetails: Number(row.hides_contact_details) === 1,
+  };
 }
 
 /** The meeting an item belongs to, or null. */

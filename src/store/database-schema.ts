@@ -29,6 +29,7 @@ export interface DatabaseSchema {
   item_guests: ItemGuestTable;
   mail_deliveries: MailDeliveryTable;
   meeting_invitations: MeetingInvitationTable;
+  feed_tokens: FeedTokenTable;
 }
 
 /** A body that meets: Chefforum ("CF"). */
@@ -43,6 +44,8 @@ export interface ForumTable {
   purposes: string | null;
   /** JSON array of standing items placed on every new agenda; null: none. */
   standing_items: string | null;
+  /** 1: public versions leave out e-mail addresses and phone numbers (GDPR). */
+  hides_contact_details: Generated<number>;
 }
 
 /** A person who can be a member or absent. Names are unique within the archive. */
@@ -335,4 +338,18 @@ export interface MeetingInvitationTable {
   /** 'confirmed', or 'cancelled' once the meeting's cancellation went out. */
   status: string;
   updated_at: string;
+}
+
+/**
+ * A user's personal calendar address: only the SHA-256 (hex) of its token is stored, never the
+ * token. Revoked, not deleted, when the user makes a new one or deletes it.
+ */
+export interface FeedTokenTable {
+  id: Generated<number>;
+  user_id: number;
+  token_sha256: string;
+  created_at: string;
+  /** When a calendar last fetched it (noted at most every quarter of an hour). */
+  last_used_at: string | null;
+  revoked_at: string | null;
 }

@@ -48,6 +48,7 @@ export async function listFeedPublications(
       'meetings.version',
       'meetings.archived',
       'forums.visibility',
+      'forums.hides_contact_details',
     ])
     .where((eb) =>
       eb.or([
@@ -74,6 +75,7 @@ export async function listFeedPublications(
       status: toMeetingStatus(row.status),
       version: row.version,
       visibility: toForumVisibility(row.visibility),
+      hidesContactDetails: Number(row.hides_contact_details) === 1,
       archived: Number(row.archived) === 1,
     },
     number: row.number,

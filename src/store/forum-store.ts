@@ -51,13 +51,23 @@ export interface StoredForum {
   purposes: string[];
   /** Items placed on every new agenda before "Evt.". */
   standingItems: StandingItem[];
+  /** Its public versions leave out e-mail addresses and phone numbers (GDPR). */
+  hidesContactDetails: boolean;
 }
 
 /** Every forum with its members, by name. */
 export async function listForums(db: Executor): Promise<StoredForum[]> {
   const forums = await db
     .selectFrom('forums')
-    .select(['id', 'name', 'abbreviation', 'visibility', 'purposes', 'standing_items'])
+    .select([
+      'id',
+      'name',
+      'abbreviation',
+      'visibility',
+      'purposes',
+      'standing_items',
+      'hides_contact_details',
+    ])
     .orderBy('name')
     .execute();
   const members = await db
@@ -74,6 +84,7 @@ export async function listForums(db: Executor): Promise<StoredForum[]> {
     visibility: toForumVisibility(forum.visibility),
     purposes: readPurposes(forum.purposes),
     standingItems: readStandingItems(forum.standing_items),
+    hidesContactDetails: Number(forum.hides_contact_details) === 1,
     members: members
       .filter((member) => member.forum_id === forum.id)
       .map((member) => ({ name: member.name, role: member.role })),
@@ -162,6 +173,7 @@ export async function updateForum(
     name: string;
     abbreviation: string | null;
     visibility: ForumVisibility;
+    hidesContactDetails: boolean;
     members: readonly ForumMember[];
     purposes?: readonly string[];
     standingItems?: readonly StandingItem[];
@@ -173,6 +185,7 @@ export async function updateForum(
       name: forum.name,
       abbreviation: forum.abbreviation,
       visibility: forum.visibility,
+      hides_contact_details: forum.hidesContactDetails ? 1 : 0,
       ...(forum.purposes ? { purposes: JSON.stringify(forum.purposes) } : {}),
       ...(forum.standingItems ? { standing_items: JSON.stringify(forum.standingItems) } : {}),
     })

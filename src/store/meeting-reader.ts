@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { AgendaItem, Meeting } from '../core/meeting.ts';
-import type { MeetingStatus } from '../core/meeting-lifecycle.ts';
+import { type MeetingStatus, toMeetingStatus } from '../core/meeting-lifecycle.ts';
 import { publiclyListedStatuses, type ReadScope } from '../core/policies/read-model.ts';
 import { type ForumVisibility, toForumVisibility } from '../core/policies/targets.ts';
 import type { DatabaseSchema } from './database-schema.ts';
@@ -16,7 +16,7 @@ export interface MeetingSummary {
   date: string;
   start: string | null;
   location: string | null;
-  status: string;
+  status: MeetingStatus;
   itemCount: number;
 }
 
@@ -60,7 +60,11 @@ export async function listMeetingSummaries(
     .limit(options.limit ?? 1000)
     .offset(options.offset ?? 0)
     .execute();
-  return rows.map((row) => ({ ...row, itemCount: Number(row.itemCount ?? 0) }));
+  return rows.map((row) => ({
+    ...row,
+    status: toMeetingStatus(row.status),
+    itemCount: Number(row.itemCount ?? 0),
+  }));
 }
 
 /** All meeting ids in export order: forum name, then date. */
@@ -230,6 +234,8 @@ export interface CaseTimelineEntry {
   decision: string | null;
   forumId: number;
   visibility: ForumVisibility;
+  /** The forum's public versions leave out e-mail addresses and phone numbers. */
+  hidesContactDetails: boolean;
   status: MeetingStatus;
 }
 
@@ -256,6 +262,7 @@ export async function findCaseTimeline(
       'meetings.forum_id as forumId',
       'meetings.status',
       'forums.visibility',
+      'forums.hides_contact_details',
     ])
     .where('cases.case_number', '=', caseNumber.trim())
     .orderBy('meetings.date')
@@ -266,5 +273,6 @@ export async function findCaseTimeline(
     closed: row.closed === 1,
     status: row.status as MeetingStatus,
     visibility: toForumVisibility(row.visibility),
+    hidesContactDetails: Number(row.hides_contact_details) === 1,
   }));
 }

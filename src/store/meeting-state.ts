@@ -12,6 +12,8 @@ export interface MeetingStamp {
   version: number;
   forumId: number;
   visibility: ForumVisibility;
+  /** The forum's public versions leave out e-mail addresses and phone numbers. */
+  hidesContactDetails: boolean;
   archived: boolean;
 }
 
@@ -39,6 +41,7 @@ export async function findMeetingStamp(
         'meetings.forum_id',
         'meetings.archived',
         'forums.visibility',
+        'forums.hides_contact_details',
       ])
       .where('meetings.id', '=', meetingId)
       .compile().sql;
@@ -50,6 +53,7 @@ export async function findMeetingStamp(
     forum_id: number | string;
     archived: number | string;
     visibility: string;
+    hides_contact_details: number | string;
   }>(CompiledQuery.raw(text, [meetingId]));
   const row = rows[0];
   if (!row) return null;
@@ -58,6 +62,7 @@ export async function findMeetingStamp(
     version: Number(row.version),
     forumId: Number(row.forum_id),
     visibility: toForumVisibility(row.visibility),
+    hidesContactDetails: Number(row.hides_contact_details) === 1,
     archived: Number(row.archived) === 1,
   };
 }

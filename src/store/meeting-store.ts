@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { type MeetingStatus, toMeetingStatus } from '../core/meeting-lifecycle.ts';
 import type { DatabaseSchema } from './database-schema.ts';
 import { deleteUnreferencedFiles, listFileIdsOfItems } from './file-store.ts';
 
@@ -54,7 +55,7 @@ export async function findNeighbourMeeting(
   forumId: number,
   date: string,
   direction: 'before' | 'after',
-): Promise<{ id: number; date: string; status: string } | null> {
+): Promise<{ id: number; date: string; status: MeetingStatus } | null> {
   const row = await db
     .selectFrom('meetings')
     .select(['id', 'date', 'status'])
@@ -64,7 +65,7 @@ export async function findNeighbourMeeting(
     .orderBy('date', direction === 'before' ? 'desc' : 'asc')
     .limit(1)
     .executeTakeFirst();
-  return row ?? null;
+  return row ? { ...row, status: toMeetingStatus(row.status) } : null;
 }
 
 /**

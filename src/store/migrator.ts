@@ -5,6 +5,8 @@ import { meetingWorkMigration } from './migrations/0002-meeting-work.ts';
 import { accessMigration } from './migrations/0003-access.ts';
 import { meetingCycleMigration } from './migrations/0005-meeting-cycle.ts';
 import { publishingMigration } from './migrations/0007-publishing.ts';
+import { feedTokensMigration } from './migrations/0008-feed-tokens.ts';
+import { contactDetailsMigration } from './migrations/0009-contact-details.ts';
 
 /** Named migrations, applied in name order. Other layers (search) contribute their own. */
 export type MigrationSet = Record<string, Migration>;
@@ -17,6 +19,8 @@ export function storeMigrations(database: Database): MigrationSet {
     '0003-access': accessMigration(database.engine),
     '0005-meeting-cycle': meetingCycleMigration(),
     '0007-publishing': publishingMigration(database.engine),
+    '0008-feed-tokens': feedTokensMigration(database.engine),
+    '0009-contact-details': contactDetailsMigration(),
   };
 }
 

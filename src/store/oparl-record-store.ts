@@ -19,6 +19,8 @@ export interface OparlMeetingRecord {
   forum: string;
   abbreviation: string | null;
   visibility: ForumVisibility;
+  /** The forum's public versions leave out e-mail addresses and phone numbers. */
+  hidesContactDetails: boolean;
   kind: 'agenda' | 'minutes';
   date: string;
   start: string | null;
@@ -44,6 +46,7 @@ export async function loadMeetingRecords(
       'forums.name as forum',
       'forums.abbreviation',
       'forums.visibility',
+      'forums.hides_contact_details',
       'meetings.kind',
       'meetings.date',
       'meetings.start',
@@ -61,6 +64,7 @@ export async function loadMeetingRecords(
     forum: row.forum,
     abbreviation: row.abbreviation,
     visibility: toForumVisibility(row.visibility),
+    hidesContactDetails: Number(row.hides_contact_details) === 1,
     kind: row.kind,
     date: row.date,
     start: row.start,
@@ -159,6 +163,8 @@ export interface OparlCaseItemRecord extends Stamped {
   meetingId: number;
   forumId: number;
   visibility: ForumVisibility;
+  /** The forum's public versions leave out e-mail addresses and phone numbers. */
+  hidesContactDetails: boolean;
   status: string;
   date: string;
   closed: boolean;
@@ -184,6 +190,7 @@ export async function loadCaseItems(
       'agenda_items.meeting_id',
       'meetings.forum_id',
       'forums.visibility',
+      'forums.hides_contact_details',
       'meetings.status',
       'meetings.date',
       'agenda_items.closed',
@@ -205,6 +212,7 @@ export async function loadCaseItems(
     meetingId: row.meeting_id,
     forumId: row.forum_id,
     visibility: toForumVisibility(row.visibility),
+    hidesContactDetails: Number(row.hides_contact_details) === 1,
     status: row.status,
     date: row.date,
     closed: row.closed === 1,

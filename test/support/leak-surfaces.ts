@@ -439,8 +439,33 @@ export async function crawlLists(crawler: LeakCrawler, reader: Reader): Promise<
         surface: `GET /fora/:id/${path}`,
         isVisible: forum.visibility === 'public',
       });
+  await crawlPersonalCalendar(crawler, reader);
   for (const url of otherRoutes)
     await crawler.get(reader, url, { surface: `GET ${url.split('?')[0]}` });
+}
+
+/**
+ * A signed-in reader's personal calendar at its secret address, fetched as a calendar program
+ * does it: without the session. The oracle judges it as the reader, whose calendar it is.
+ */
+async function crawlPersonalCalendar(crawler: LeakCrawler, reader: Reader): Promise<void> {
+  if (!reader.headers.cookie) return;
+  const created = await crawler.app.inject({
+    method: 'POST',
+    url: '/api/me/calendar-feed',
+    headers: reader.headers,
+  });
+  if (created.statusCode !== 201) {
+    crawler.report.problem(
+      `POST /api/me/calendar-feed as ${reader.profile.label}: ${created.statusCode}`,
+    );
+    return;
+  }
+  const path = new URL((created.json() as { url: string }).url).pathname;
+  await crawler.get({ ...reader, headers: {} }, path, {
+    surface: 'GET /mine/:token/kalender.ics',
+    isVisible: true,
+  });
 }
 
 /** The GET routes the leak test requests (a new one fails the check until it is added). */
@@ -460,6 +485,7 @@ export const crawledRoutes = new Set([
   '/api/forums',
   '/fora/:id/feed.xml',
   '/fora/:id/kalender.ics',
+  '/mine/:token/kalender.ics',
   ...oparlRoutes,
   '/arkiv',
   '/arkiv/moeder/:id',

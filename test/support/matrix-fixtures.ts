@@ -106,7 +106,12 @@ export async function makeMatrixMeeting(
     closedItemId: closed.id,
     attachmentId: attachment?.id ?? null,
     closedAttachmentId: closedAttachment?.id ?? null,
-    target: { forumId: forum.forumId, visibility: forum.visibility, status },
+    target: {
+      forumId: forum.forumId,
+      visibility: forum.visibility,
+      hidesContactDetails: false,
+      status,
+    },
   };
 }
 

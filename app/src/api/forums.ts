@@ -23,6 +23,8 @@ export function updateForum(
     name: string;
     abbreviation: string;
     visibility: ForumVisibility;
+    /** Public versions leave out e-mail addresses and phone numbers; kept when left out. */
+    hidesContactDetails?: boolean;
     members: ForumMember[];
     purposes?: string[];
     standingItems?: StandingItem[];

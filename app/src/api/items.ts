@@ -1,4 +1,3 @@
-import type { ItemFieldChanges } from '../../../src/core/revision-changes.ts';
 import { requestJson } from './client.ts';
 import type { Attachment, EditableItem, ItemChanges } from './types.ts';
 
@@ -64,23 +63,6 @@ export function itemConflictOf(body: unknown): ItemConflict | null {
   if (!current || typeof current !== 'object' || !('version' in current)) return null;
   const error = 'error' in body && typeof body.error === 'string' ? body.error : '';
   return { error, current: current as EditableItem };
-}
-
-/**
- * One entry of a meeting's history (`GET /api/meetings/:id/revisions`, newest first): what was
- * done to which entity, by whom, when, and the reason of a correction. `itemChanges` names the
- * items the step changed and their fields, where the server says so.
- * (Declared here until api/types.ts carries it.)
- */
-export interface RevisionEntry {
-  id: number;
-  entityType: string;
-  entityId: number;
-  action: string;
-  author: string | null;
-  reason: string | null;
-  createdAt: string;
-  itemChanges?: ItemFieldChanges[];
 }
 
 /** The path of a meeting's history, for loading with useApiData. */

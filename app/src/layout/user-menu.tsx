@@ -9,7 +9,7 @@ import { signInPath } from '../session/return-path.ts';
 import { setSession } from '../session/session-store.ts';
 
 /**
- * Who is signed in, with "Skift adgangskode" and "Log ud"; "Log ind" for the anonymous
+ * Who is signed in, with "Din kalender", "Skift adgangskode" and "Log ud"; "Log ind" for the anonymous
  * (returning to this page afterwards). Nothing while the session is loading.
  */
 export function UserMenu({
@@ -56,6 +56,13 @@ export function UserMenu({
         <span className="visually-hidden">Logget ind som </span>
         {user.name}
       </span>
+      <Link
+        to={paths.personalCalendar}
+        className="user-menu-link"
+        aria-current={pathname === paths.personalCalendar ? 'page' : undefined}
+      >
+        Din kalender
+      </Link>
       <Link
         to={paths.changePassword}
         className="user-menu-link"

@@ -10,6 +10,7 @@ export type Route =
   | { page: 'case'; caseNumber: string }
   | { page: 'sign-in' }
   | { page: 'change-password' }
+  | { page: 'personal-calendar' }
   | { page: 'users' }
   | { page: 'audit' }
   | { page: 'not-found' };
@@ -20,6 +21,7 @@ const fixedPages: Record<string, Route> = {
   soeg: { page: 'search' },
   'log-ind': { page: 'sign-in' },
   'skift-adgangskode': { page: 'change-password' },
+  'min-kalender': { page: 'personal-calendar' },
   'administration/brugere': { page: 'users' },
   'administration/log': { page: 'audit' },
 };
@@ -64,6 +66,7 @@ export const paths = {
   search: '/soeg',
   signIn: '/log-ind',
   changePassword: '/skift-adgangskode',
+  personalCalendar: '/min-kalender',
   users: '/administration/brugere',
   audit: '/administration/log',
   meeting: (meetingId: number): string => `/moeder/${meetingId}`,

@@ -23,6 +23,7 @@ export function pageAudience(route: Route): PageAudience {
   switch (route.page) {
     case 'meeting-mode':
     case 'change-password':
+    case 'personal-calendar':
       return 'signed-in';
     case 'users':
     case 'audit':

@@ -31,7 +31,7 @@ function meeting(
   status: MeetingStatus,
   visibility: 'public' | 'internal' = 'public',
 ): MeetingTarget {
-  return { forumId, visibility, status };
+  return { forumId, visibility, hidesContactDetails: false, status };
 }
 
 function answer(actor: Actor, action: PolicyAction, target: MeetingTarget): number {
@@ -264,13 +264,20 @@ describe('authorize', () => {
   it('refuses an action asked about the wrong kind of target, even for an administrator', () => {
     const admin = actors.administrator;
     expect(authorize(admin, 'agenda.edit', null)).toMatchObject({ status: 403 });
-    expect(authorize(admin, 'agenda.edit', { forumId, visibility: 'public' })).toMatchObject({
+    expect(
+      authorize(admin, 'agenda.edit', {
+        forumId,
+        visibility: 'public',
+        hidesContactDetails: false,
+      }),
+    ).toMatchObject({
       status: 403,
     });
     expect(authorize(admin, 'users.manage', meeting('draft'))).toMatchObject({ status: 403 });
     expect(authorize(admin, 'forum.edit', meeting('draft'))).toMatchObject({ status: 403 });
     // Every action is allowed to an administrator on its own kind of target.
-    const targets = { meeting: meeting('held'), forum: { forumId, visibility: 'public' as const } };
+    const forum = { forumId, visibility: 'public' as const, hidesContactDetails: false };
+    const targets = { meeting: meeting('held'), forum };
     for (const action of policyActions) {
       if (action === 'account.changePassword') continue;
       const target =
@@ -308,7 +315,7 @@ describe('authorize', () => {
   });
 
   it('lets a forum secretary edit the forum and create its meetings, nobody else below admin', () => {
-    const forum = { forumId, visibility: 'internal' as const };
+    const forum = { forumId, visibility: 'internal' as const, hidesContactDetails: false };
     expect(authorize(actors.secretary, 'forum.edit', forum).allowed).toBe(true);
     expect(authorize(actors.secretary, 'meeting.create', forum).allowed).toBe(true);
     expect(authorize(actors.member, 'forum.edit', forum)).toMatchObject({ status: 403 });

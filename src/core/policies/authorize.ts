@@ -6,7 +6,7 @@ import {
   meetingStatusLabels,
   transitionMeeting,
 } from '../meeting-lifecycle.ts';
-import { canSeeForum, meetingAccess } from './meeting-access.ts';
+import { canSeeForum, isPublicAccess, meetingAccess } from './meeting-access.ts';
 import type { AccountTarget, ForumTarget, MeetingTarget } from './targets.ts';
 
 /**
@@ -118,7 +118,9 @@ function authorizeMeeting(actor: Actor, action: PolicyAction, meeting: MeetingTa
   if (access === 'none') return refuse(404, 'Mødet findes ikke.');
   if (action === 'meeting.read') return allowed;
   if (action === 'meeting.readHistory')
-    return access === 'public' ? refuse(403, 'Historikken er for forummets medlemmer.') : allowed;
+    return isPublicAccess(access)
+      ? refuse(403, 'Historikken er for forummets medlemmer.')
+      : allowed;
   const writer = requireSecretary(actor, meeting);
   if (!writer.allowed || action === 'meeting.preview') return writer;
   // An archive meeting is final: only a correction (of its approved minutes) changes it.

@@ -94,28 +94,35 @@ describe('the read model', () => {
 
   it('gives each actor the forums they may search, by access', () => {
     const forums = [
-      { forumId: 1, visibility: 'public' as const },
-      { forumId: 2, visibility: 'internal' as const },
-      { forumId: 3, visibility: 'internal' as const },
-      { forumId: 4, visibility: 'public' as const },
+      { forumId: 1, visibility: 'public' as const, hidesContactDetails: false },
+      { forumId: 2, visibility: 'internal' as const, hidesContactDetails: false },
+      { forumId: 3, visibility: 'internal' as const, hidesContactDetails: false },
+      { forumId: 4, visibility: 'public' as const, hidesContactDetails: true },
     ];
     expect(readScope(anonymousActor, forums)).toEqual({
       kind: 'limited',
       staffForumIds: [],
       memberForumIds: [],
       publicForumIds: [1, 4],
+      contactHidingForumIds: [4],
     });
     expect(readScope(member, forums)).toEqual({
       kind: 'limited',
       staffForumIds: [3],
       memberForumIds: [1],
       publicForumIds: [4],
+      contactHidingForumIds: [4],
     });
     expect(readScope(localAdministrator(), forums)).toEqual({ kind: 'all' });
   });
 
   it('never shows a draft to anyone but the forum staff', () => {
-    const draft = { forumId: 1, visibility: 'public' as const, status: 'draft' as const };
+    const draft = {
+      forumId: 1,
+      visibility: 'public' as const,
+      hidesContactDetails: false,
+      status: 'draft' as const,
+    };
     expect(meetingAccess(anonymousActor, draft)).toBe('none');
     expect(meetingAccess(member, draft)).toBe('none');
     expect(meetingAccess(member, { ...draft, forumId: 3 })).toBe('staff');

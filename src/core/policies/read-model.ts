@@ -1,9 +1,12 @@
 import type { Actor } from '../actor.ts';
+import { withoutContactDetails, withoutContactDetailsOrNull } from '../contact-details.ts';
 import type { ItemAnnotations, MeetingAnnotations } from '../item-annotations.ts';
 import { type AgendaItem, createEmptyItem, type Meeting } from '../meeting.ts';
 import type { MeetingStatus } from '../meeting-lifecycle.ts';
 import {
   areMinutesPublished,
+  hidesContactDetails,
+  isPublicAccess,
   type MeetingAccess,
   meetingAccess,
   showsClosedItems,
@@ -36,8 +39,46 @@ export function visibleItem(
   status: MeetingStatus,
 ): AgendaItem {
   if (item.closed && !showsClosedItems(access)) return redactClosedItem(item);
-  if (showsDecisions(access, status)) return item;
-  return { ...item, decision: null, absent: [] };
+  const shown = showsDecisions(access, status) ? item : { ...item, decision: null, absent: [] };
+  return hidesContactDetails(access) ? itemWithoutContactDetails(shown) : shown;
+}
+
+/**
+ * An item's texts without e-mail addresses and phone numbers (core/contact-details): what a
+ * forum that asks for it publishes. Names stay; only how to reach people goes.
+ */
+export function itemWithoutContactDetails<T extends ItemTexts>(item: T): T {
+  return {
+    ...item,
+    title: withoutContactDetails(item.title),
+    background: withoutContactDetailsOrNull(item.background),
+    presentation: withoutContactDetailsOrNull(item.presentation),
+    decision: withoutContactDetailsOrNull(item.decision),
+    recommendation: item.recommendation && {
+      proposer: withoutContactDetails(item.recommendation.proposer),
+      points: item.recommendation.points.map(withoutContactDetails),
+    },
+    attachments: item.attachments.map((attachment) => ({
+      ...attachment,
+      title: withoutContactDetails(attachment.title),
+    })),
+  };
+}
+
+/** The texts of an item that may carry contact details. */
+export interface ItemTexts {
+  title: string;
+  background: string | null;
+  presentation: string | null;
+  decision: string | null;
+  recommendation: { proposer: string; points: string[] } | null;
+  attachments: ReadonlyArray<{ title: string }>;
+}
+
+/** A text as this access shows it: without contact details where the forum asks for that. */
+export function visibleText<T extends string | null>(text: T, access: MeetingAccess): T {
+  if (text === null || !hidesContactDetails(access)) return text;
+  return withoutContactDetails(text) as T;
 }
 
 /** The meeting as this access shows it (call only when access is not `none`). */
@@ -78,7 +119,15 @@ export function visibleAnnotations(
   for (const item of meeting.items) {
     const own = annotations.items[item.number];
     if (!own || (item.closed && !showsClosedItems(access))) continue;
-    items[item.number] = decisions ? own : { ...own, communication: null };
+    const communication = decisions ? visibleText(own.communication ?? null, access) : null;
+    items[item.number] = {
+      ...own,
+      communication,
+      corrections: own.corrections?.map((note) => ({
+        ...note,
+        reason: visibleText(note.reason, access),
+      })),
+    };
   }
   return { items, communicationItemNumber: annotations.communicationItemNumber };
 }
@@ -101,7 +150,7 @@ export function visibleVersionReason(
   // A reason that names no item is kept back, in case it was about a closed one.
   if (corrected === undefined) return null;
   const item = version.document.items.find((entry) => entry.number === corrected);
-  return item && !item.closed ? version.reason : null;
+  return item && !item.closed ? visibleText(version.reason, access) : null;
 }
 
 /** Whether an item's Bilag may be downloaded with this access. */
@@ -111,6 +160,8 @@ export function canDownloadAttachmentOf(item: { closed: boolean }, access: Meeti
 
 /** One entry of a case's timeline as stored. */
 export interface CaseEntryFacts {
+  /** The item's title, where the entry shows one. */
+  title?: string;
   closed: boolean;
   decision: string | null;
   status: MeetingStatus;
@@ -124,8 +175,11 @@ export interface CaseEntryFacts {
 export function visibleCaseEntry<T extends CaseEntryFacts>(entry: T): T | null {
   if (entry.access === 'none') return null;
   if (entry.closed && !showsClosedItems(entry.access)) return null;
-  if (showsDecisions(entry.access, entry.status)) return entry;
-  return { ...entry, decision: null };
+  const decision = showsDecisions(entry.access, entry.status) ? entry.decision : null;
+  const shown = { ...entry, decision: visibleText(decision, entry.access) };
+  return typeof shown.title === 'string'
+    ? { ...shown, title: visibleText(shown.title, entry.access) }
+    : shown;
 }
 
 /** A revision entry as the history lists it. */
@@ -147,11 +201,13 @@ export function visibleRevisions<T extends RevisionFacts>(
 ): T[] {
   if (showsClosedItems(access)) return [...entries];
   if (access === 'none') return [];
-  return entries.filter(
-    (entry) =>
-      publicRevisionActions.has(entry.action) &&
-      !(entry.entityType === 'item' && closedItemIds.has(entry.entityId)),
-  );
+  return entries
+    .filter(
+      (entry) =>
+        publicRevisionActions.has(entry.action) &&
+        !(entry.entityType === 'item' && closedItemIds.has(entry.entityId)),
+    )
+    .map((entry) => ({ ...entry, reason: visibleText(entry.reason, access) }));
 }
 
 const publicRevisionActions = new Set([
@@ -167,7 +223,9 @@ const publicRevisionActions = new Set([
  * - `staffForumIds`: every meeting and item (drafts and closed items too);
  * - `memberForumIds`: published meetings, closed items included;
  * - `publicForumIds`: published meetings, open items only (a search also leaves out meetings
- *   in progress, whose decisions are still being written: see publiclySearchableStatuses).
+ *   in progress, whose decisions are still being written: see publiclySearchableStatuses);
+ * - `contactHidingForumIds`: those of the public forums whose texts leave out e-mail
+ *   addresses and phone numbers (a hit's title and snippet go through visibleText).
  * `all` means every forum with staff rights (an administrator).
  */
 export type ReadScope =
@@ -177,6 +235,7 @@ export type ReadScope =
       staffForumIds: number[];
       memberForumIds: number[];
       publicForumIds: number[];
+      contactHidingForumIds: number[];
     };
 
 /** The statuses whose meetings a public list may show: everything published. */
@@ -212,6 +271,18 @@ export function scopeShowsDecisions(
   return areMinutesPublished(status);
 }
 
+/**
+ * A search hit's text (its title or snippet) as a reader with this scope sees it: without
+ * e-mail addresses and phone numbers in a forum that asks for that. A snippet's highlight
+ * markers ([[…]]) are dropped where they would hide an address from the rule.
+ */
+export function scopeVisibleText(scope: ReadScope, forumId: number, text: string): string {
+  if (scope.kind === 'all' || !scope.contactHidingForumIds.includes(forumId)) return text;
+  const cleaned = withoutContactDetails(text);
+  const plain = text.replaceAll('[[', '').replaceAll(']]', '');
+  return withoutContactDetails(plain) === plain ? cleaned : withoutContactDetails(plain);
+}
+
 /** The read scope of an actor, given every forum with its visibility. */
 export function readScope(actor: Actor, forums: readonly ForumTarget[]): ReadScope {
   if (actor.kind === 'user' && actor.isAdministrator) return { kind: 'all' };
@@ -220,13 +291,15 @@ export function readScope(actor: Actor, forums: readonly ForumTarget[]): ReadSco
     staffForumIds: [] as number[],
     memberForumIds: [] as number[],
     publicForumIds: [] as number[],
+    contactHidingForumIds: [] as number[],
   };
   for (const forum of forums) {
     // A published meeting tells the forum's access without the meeting's own state.
     const access = meetingAccess(actor, { ...forum, status: 'minutes_approved' });
     if (access === 'staff') scope.staffForumIds.push(forum.forumId);
     else if (access === 'member') scope.memberForumIds.push(forum.forumId);
-    else if (access === 'public') scope.publicForumIds.push(forum.forumId);
+    else if (isPublicAccess(access)) scope.publicForumIds.push(forum.forumId);
+    if (hidesContactDetails(access)) scope.contactHidingForumIds.push(forum.forumId);
   }
   return scope;
 }

@@ -16,6 +16,11 @@ export const forumVisibilityLabels: Record<ForumVisibility, string> = {
 export interface ForumTarget {
   forumId: number;
   visibility: ForumVisibility;
+  /**
+   * Its public versions leave out e-mail addresses and phone numbers (GDPR): the forum's
+   * setting, which every target must state, so that no reader of the store can forget it.
+   */
+  hidesContactDetails: boolean;
 }
 
 /** A meeting as the rules see it: its forum and its place in the lifecycle. */
@@ -23,6 +28,19 @@ export interface MeetingTarget extends ForumTarget {
   status: MeetingStatus;
   /** Imported from the archive: final, so nothing but a correction with a reason changes it. */
   archived?: boolean;
+}
+
+/** A forum as the rules see it, from the forum itself. */
+export function targetOfForum(forum: {
+  id: number;
+  visibility: ForumVisibility;
+  hidesContactDetails: boolean;
+}): ForumTarget {
+  return {
+    forumId: forum.id,
+    visibility: forum.visibility,
+    hidesContactDetails: forum.hidesContactDetails,
+  };
 }
 
 /** Reads a stored visibility; anything unknown is internal (fail closed). */

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { auditEntrySchema } from '../../core/api-contract/accounts.ts';
 import type { Archive } from '../../services/archive.ts';
 import {
   maximumAuditLimit,
@@ -10,18 +11,6 @@ import {
 } from '../../services/auth/audit-service.ts';
 import { actorOf } from '../request-actor.ts';
 import { errorResponses } from './auth-schemas.ts';
-
-const auditEntrySchema = z.object({
-  id: z.number(),
-  createdAt: z.string(),
-  actorName: z.string(),
-  address: z.string().nullable(),
-  action: z.string(),
-  outcome: z.enum(['ok', 'refused', 'failed']),
-  targetType: z.string().nullable(),
-  targetId: z.string().nullable(),
-  detail: z.string().nullable(),
-});
 
 /** The audit log, newest first, for administrators. */
 export function registerAuditRoutes(app: FastifyInstance, archive: Archive): void {

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { sessionSchema } from '../../core/api-contract/accounts.ts';
 import type { Archive } from '../../services/archive.ts';
 import type { AuthConfig } from '../../services/auth/auth-config.ts';
 import type { OidcService } from '../../services/auth/oidc-service.ts';
@@ -14,7 +15,7 @@ import {
 import { normalizeUsername } from '../../services/auth/user-service.ts';
 import { ServiceError } from '../../services/service-error.ts';
 import { createAttemptLimiter, quarterOfAnHourMs } from './attempt-limits.ts';
-import { errorResponses, sessionSchema } from './auth-schemas.ts';
+import { errorResponses } from './auth-schemas.ts';
 import { clearSessionCookie, clientOf, sessionOf, setSessionCookie } from './session-hook.ts';
 
 /** What the session routes need besides the archive. */

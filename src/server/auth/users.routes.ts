@@ -1,16 +1,16 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import {
+  forumRoleInputSchema,
+  userAccountSchema,
+  userResultSchema,
+} from '../../core/api-contract/accounts.ts';
 import type { Archive } from '../../services/archive.ts';
 import { addUser, changeUser, getUsers } from '../../services/auth/user-service.ts';
 import { actorOf } from '../request-actor.ts';
 import { idParams } from '../routes/route-helpers.ts';
-import {
-  errorResponses,
-  forumRoleInputSchema,
-  userResultSchema,
-  userSchema,
-} from './auth-schemas.ts';
+import { errorResponses } from './auth-schemas.ts';
 
 const userFields = {
   name: z.string().trim().min(1, 'skriv brugerens navn').max(200),
@@ -27,7 +27,7 @@ export function registerUserRoutes(app: FastifyInstance, archive: Archive): void
     {
       schema: {
         summary: 'Brugere med roller (administratorer)',
-        response: { 200: z.array(userSchema), ...errorResponses },
+        response: { 200: z.array(userAccountSchema), ...errorResponses },
       },
     },
     (request) => getUsers(archive, actorOf(request)),

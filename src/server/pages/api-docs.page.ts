@@ -1,5 +1,7 @@
 import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
 import { escapeHtml } from '../../render/html-blocks.ts';
+import { textAnswer } from '../response-contract.ts';
 import { renderPage } from './page-layout.ts';
 
 /** The parts of an OpenAPI document this page shows. */
@@ -15,6 +17,9 @@ interface OpenApiOperation {
   responses?: Record<string, unknown>;
 }
 
+const openApiAnswer = z.looseObject({ openapi: z.string() }).describe('OpenAPI 3-dokumentet');
+const htmlAnswer = textAnswer('API-referencen som HTML-side');
+
 const methods = ['get', 'post', 'put', 'patch', 'delete'] as const;
 
 /**
@@ -23,11 +28,16 @@ const methods = ['get', 'post', 'put', 'patch', 'delete'] as const;
  * machine-readable document stays at `/api/docs/json`.
  */
 export function registerApiDocsPage(app: FastifyInstance): void {
-  app.get('/api/docs/json', { schema: { hide: true } }, () => app.swagger());
-  app.get('/api/docs', { schema: { hide: true } }, (_request, reply) =>
-    reply
-      .type('text/html; charset=utf-8')
-      .send(renderApiDocs(app.swagger() as unknown as OpenApiDocument)),
+  app.get('/api/docs/json', { schema: { hide: true, response: { 200: openApiAnswer } } }, () =>
+    app.swagger(),
+  );
+  app.get(
+    '/api/docs',
+    { schema: { hide: true, response: { 200: htmlAnswer } } },
+    (_request, reply) =>
+      reply
+        .type('text/html; charset=utf-8')
+        .send(renderApiDocs(app.swagger() as unknown as OpenApiDocument)),
   );
 }
 

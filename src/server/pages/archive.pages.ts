@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Archive } from '../../services/archive.ts';
 import type { DocumentKind } from '../../services/portal-service.ts';
+import { textAnswer } from '../response-contract.ts';
 import { renderCasePage } from './portal/case-page.ts';
 import { renderForumPage } from './portal/forum-page.ts';
 import { renderFrontPage } from './portal/front-page.ts';
@@ -17,6 +18,9 @@ import {
 } from './portal/portal-layout.ts';
 import { renderSearchPage } from './portal/search-page.ts';
 
+const htmlPage = textAnswer('HTML-side (text/html)');
+const pageOrNotFound = { 200: htmlPage, 404: textAnswer('"Siden findes ikke" som HTML-side') };
+
 /**
  * The public portal (/arkiv): the public forums, their meetings by year, each published
  * agenda and set of minutes as a page, a case's way through the meetings, and search. Plain
@@ -26,8 +30,11 @@ import { renderSearchPage } from './portal/search-page.ts';
 export function registerArchivePages(app: FastifyInstance, archive: Archive): void {
   const pages = app.withTypeProvider<ZodTypeProvider>();
 
-  pages.get('/arkiv', { schema: { summary: 'Arkivets forside (HTML)' } }, async (request, reply) =>
-    sendPage(reply, await renderFrontPage(archive, portalReader(request))),
+  pages.get(
+    '/arkiv',
+    { schema: { summary: 'Arkivets forside (HTML)', response: { 200: htmlPage } } },
+    async (request, reply) =>
+      sendPage(reply, await renderFrontPage(archive, portalReader(request))),
   );
 
   pages.get(
@@ -37,6 +44,7 @@ export function registerArchivePages(app: FastifyInstance, archive: Archive): vo
         summary: 'Et offentligt forums møder år for år (HTML)',
         params: z.object({ id: z.string() }),
         querystring: z.object({ aar: z.string().optional() }),
+        response: pageOrNotFound,
       },
     },
     async (request, reply) => {
@@ -60,6 +68,7 @@ export function registerArchivePages(app: FastifyInstance, archive: Archive): vo
           dokument: z.string().optional(),
           version: z.string().optional(),
         }),
+        response: pageOrNotFound,
       },
     },
     async (request, reply) => {
@@ -81,6 +90,7 @@ export function registerArchivePages(app: FastifyInstance, archive: Archive): vo
       schema: {
         summary: 'En sags forløb på tværs af møder (HTML)',
         params: z.object({ caseNumber: z.string() }),
+        response: pageOrNotFound,
       },
     },
     async (request, reply) => {
@@ -99,6 +109,7 @@ export function registerArchivePages(app: FastifyInstance, archive: Archive): vo
       schema: {
         summary: 'Søg i arkivet (HTML)',
         querystring: z.object({ q: z.string().max(500).default('') }),
+        response: { 200: htmlPage },
       },
     },
     async (request, reply) =>

@@ -4,13 +4,8 @@ import { z } from 'zod';
 import type { Archive } from '../../services/archive.ts';
 import { renderCombinedPdf } from '../../services/document-service.ts';
 import { actorOf } from '../request-actor.ts';
+import { binaryAnswer, errorAnswers } from '../response-contract.ts';
 import { idParams } from './route-helpers.ts';
-
-const errorSchema = z.object({ error: z.string() });
-/** The PDF's bytes: sent as they are, past the response serializer. */
-const pdfSchema = z
-  .custom<Buffer>((value) => Buffer.isBuffer(value))
-  .meta({ description: 'PDF-filen (application/pdf)', type: 'string', format: 'binary' });
 
 /**
  * A meeting's documents put together: the agenda or the minutes with the Bilag the reader
@@ -33,7 +28,7 @@ export function registerDocumentRoutes(app: FastifyInstance, archive: Archive): 
             })
             .optional(),
         }),
-        response: { 200: pdfSchema, 404: errorSchema, 409: errorSchema },
+        response: { 200: binaryAnswer('PDF-filen (application/pdf)'), ...errorAnswers(404, 409) },
       },
     },
     async (request, reply) => {

@@ -1,19 +1,18 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { anonymousAt } from '../../core/actor.ts';
 import type { Archive } from '../../services/archive.ts';
 import { type AuthConfig, readAuthConfig } from '../../services/auth/auth-config.ts';
-import { getForumCalendar, getPublicationFeed } from '../../services/feed-service.ts';
+import {
+  type FeedSite,
+  getForumCalendar,
+  getPublicationFeed,
+} from '../../services/feed-service.ts';
+import { readErrors, textAnswer } from '../response-contract.ts';
 import { idParams } from './route-helpers.ts';
 
-const errorSchema = z.object({ error: z.string() });
-const atomSchema = z
-  .string()
-  .meta({ description: 'Atom-feed (application/atom+xml)', type: 'string' });
-const calendarSchema = z
-  .string()
-  .meta({ description: 'iCalendar (text/calendar)', type: 'string' });
+const atomSchema = textAnswer('Atom-feed (application/atom+xml)');
+const calendarSchema = textAnswer('iCalendar (text/calendar)');
 const atomType = 'application/atom+xml; charset=utf-8';
 const calendarType = 'text/calendar; charset=utf-8';
 
@@ -29,13 +28,7 @@ export function registerFeedRoutes(
   auth: AuthConfig | undefined,
 ): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
-  const publicUrl = (auth ?? readAuthConfig()).publicUrl;
-  /** Links in a feed are absolute: REFERAT_PUBLIC_URL's origin, else the address asked for. */
-  const siteOf = (request: FastifyRequest) => ({
-    // The Host header has passed the allow-list (security/host-allow-list), so it is ours; as
-    // an origin, a default port is dropped (http://localhost:80 is http://localhost).
-    baseUrl: publicUrl?.origin ?? new URL(`${request.protocol}://${request.host}`).origin,
-  });
+  const siteOf = feedSiteResolver(auth);
   api.get(
     '/feed.xml',
     {
@@ -59,7 +52,7 @@ export function registerFeedRoutes(
         description:
           'Som /feed.xml for ét forum. Et internt forum findes ikke her (404), heller ikke for dets medlemmer.',
         params: idParams,
-        response: { 200: atomSchema, 404: errorSchema },
+        response: { 200: atomSchema, ...readErrors },
       },
     },
     async (request, reply) => {
@@ -78,7 +71,7 @@ export function registerFeedRoutes(
         description:
           'Alle udsendte møder fra de seneste to år og alle kommende, ét VEVENT pr. møde med fast UID; SEQUENCE stiger, når dato, tid eller sted ændres, og når mødet aflyses. Varigheden er tidsplanens sum (ellers 2 timer). Et internt forum findes ikke her (404).',
         params: idParams,
-        response: { 200: calendarSchema, 404: errorSchema },
+        response: { 200: calendarSchema, ...readErrors },
       },
     },
     async (request, reply) => {
@@ -95,4 +88,20 @@ export function registerFeedRoutes(
         .send(calendar);
     },
   );
+}
+
+/**
+ * Where a feed's links point, for a request: links in a feed are absolute, REFERAT_PUBLIC_URL's
+ * origin, else the address asked for. Every feed (a forum's, a user's own) takes it from here,
+ * so that a meeting's UID is the same in all of them.
+ */
+export function feedSiteResolver(
+  auth: AuthConfig | undefined,
+): (request: FastifyRequest) => FeedSite {
+  const publicUrl = (auth ?? readAuthConfig()).publicUrl;
+  return (request) => ({
+    // The Host header has passed the allow-list (security/host-allow-list), so it is ours; as
+    // an origin, a default port is dropped (http://localhost:80 is http://localhost).
+    baseUrl: publicUrl?.origin ?? new URL(`${request.protocol}://${request.host}`).origin,
+  });
 }

@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { caseEntrySchema, caseNumberCheckSchema } from '../../core/api-contract/archive.ts';
+import { forumViewSchema } from '../../core/api-contract/forums.ts';
 import { parseCaseNumber } from '../../core/case-number.ts';
 import { purposeListSchema, standingItemListSchema } from '../../core/forum-practice.ts';
 import { forumVisibilities } from '../../core/policies/targets.ts';
@@ -9,6 +11,7 @@ import type { Archive } from '../../services/archive.ts';
 import { createForum, getForums, saveForum } from '../../services/forum-service.ts';
 import { getCaseTimeline } from '../../services/search-service.ts';
 import { actorOf } from '../request-actor.ts';
+import { writeErrors } from '../response-contract.ts';
 import { idParams } from './route-helpers.ts';
 
 const forumFields = z.strictObject({
@@ -33,12 +36,25 @@ const memberSchema = z.strictObject({
 /** Forums and members, a case's timeline, and the journal-number check. */
 export function registerForumRoutes(app: FastifyInstance, archive: Archive): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
-  api.get('/api/forums', { schema: { summary: 'Fora med medlemmer' } }, (request) =>
-    getForums(archive, actorOf(request)),
+  api.get(
+    '/api/forums',
+    {
+      schema: {
+        summary: 'Fora med medlemmer og brugerens rettigheder',
+        response: { 200: z.array(forumViewSchema) },
+      },
+    },
+    (request) => getForums(archive, actorOf(request)),
   );
   api.post(
     '/api/forums',
-    { schema: { summary: 'Opret et forum', body: forumFields } },
+    {
+      schema: {
+        summary: 'Opret et forum',
+        body: forumFields,
+        response: { 201: forumViewSchema, ...writeErrors },
+      },
+    },
     async (request, reply) =>
       reply.code(201).send(
         await createForum(archive, actorOf(request), {
@@ -54,13 +70,15 @@ export function registerForumRoutes(app: FastifyInstance, archive: Archive): voi
       schema: {
         summary: 'Ret et forum og dets medlemmer',
         description:
-          'Et medlem kan have en e-mailadresse, en stedfortræder (navn og e-mail) og et valg af, hvad det får tilsendt (dagsorden, referat). Udelades et af disse felter, beholder medlemmet med samme navn sit; null rydder det.',
+          'hidesContactDetails: de offentlige versioner (portal, feeds, OParl, offentlig PDF, søgning) viser ikke e-mailadresser og telefonnumre; udeladt beholdes indstillingen. Et medlem kan have en e-mailadresse, en stedfortræder (navn og e-mail) og et valg af, hvad det får tilsendt (dagsorden, referat). Udelades et af disse felter, beholder medlemmet med samme navn sit; null rydder det.',
         params: idParams,
         body: forumFields.extend({
           members: z.array(memberSchema).max(500),
           purposes: purposeListSchema.optional(),
           standingItems: standingItemListSchema.optional(),
+          hidesContactDetails: z.boolean().optional(),
         }),
+        response: { 200: forumViewSchema, ...writeErrors },
       },
     },
     (request) =>
@@ -80,6 +98,7 @@ export function registerForumRoutes(app: FastifyInstance, archive: Archive): voi
           ...item,
           purpose: item.purpose || null,
         })),
+        hidesContactDetails: request.body.hidesContactDetails,
       }),
   );
   api.get(
@@ -88,6 +107,7 @@ export function registerForumRoutes(app: FastifyInstance, archive: Archive): voi
       schema: {
         summary: 'En sags forløb på tværs af møder',
         params: z.object({ caseNumber: z.string().trim().min(1).max(60) }),
+        response: { 200: z.array(caseEntrySchema) },
       },
     },
     (request) => getCaseTimeline(archive, actorOf(request), request.params.caseNumber),
@@ -98,6 +118,7 @@ export function registerForumRoutes(app: FastifyInstance, archive: Archive): voi
       schema: {
         summary: 'Tjek et journalnummer',
         querystring: z.object({ value: z.string().max(100) }),
+        response: { 200: caseNumberCheckSchema },
       },
     },
     (request) => {

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { editableAttachmentSchema, editableItemSchema } from '../../core/api-contract/meetings.ts';
 import { maxAttachmentBytes } from '../../core/attachment-type.ts';
 import type { Archive } from '../../services/archive.ts';
 import {
@@ -11,6 +12,7 @@ import {
 import { addItem, itemFieldsSchema, removeItem, updateItem } from '../../services/item-service.ts';
 import { ServiceError } from '../../services/service-error.ts';
 import { actorOf } from '../request-actor.ts';
+import { binaryAnswer, emptyAnswer, readErrors, writeErrors } from '../response-contract.ts';
 import { idParams } from './route-helpers.ts';
 
 /** Agenda items: add, save (with versions), delete, correct; and their Bilag. */
@@ -23,6 +25,7 @@ export function registerItemRoutes(app: FastifyInstance, archive: Archive): void
         summary: 'Tilføj et punkt (før Evt.)',
         params: idParams,
         body: itemFieldsSchema.partial().required({ title: true }),
+        response: { 201: editableItemSchema, ...writeErrors },
       },
     },
     async (request, reply) =>
@@ -37,6 +40,7 @@ export function registerItemRoutes(app: FastifyInstance, archive: Archive): void
         summary: 'Gem et punkt; 409 med begge versioner, hvis en anden har ændret det',
         params: idParams,
         body: itemFieldsSchema.partial().extend({ version: z.int() }),
+        response: { 200: editableItemSchema, ...writeErrors },
       },
     },
     (request) => {
@@ -51,6 +55,7 @@ export function registerItemRoutes(app: FastifyInstance, archive: Archive): void
         summary: 'Slet et punkt',
         params: idParams,
         querystring: z.object({ version: z.coerce.number().int() }),
+        response: { 204: emptyAnswer('Punktet er slettet'), ...writeErrors },
       },
     },
     async (request, reply) => {
@@ -69,6 +74,7 @@ export function registerItemRoutes(app: FastifyInstance, archive: Archive): void
           reason: z.string().trim().min(1, 'skriv en begrundelse for rettelsen').max(2000),
           changes: itemFieldsSchema.partial(),
         }),
+        response: { 200: editableItemSchema, ...writeErrors },
       },
     },
     (request) =>
@@ -101,6 +107,7 @@ function registerAttachmentRoutes(app: FastifyInstance, archive: Archive): void 
           summary: 'Upload et bilag (PDF, DOCX eller XLSX; højst 25 MB)',
           params: idParams,
           querystring: z.object({ title: z.string().trim().max(300).optional() }),
+          response: { 201: editableAttachmentSchema, ...writeErrors },
         },
       },
       async (request, reply) => {
@@ -118,7 +125,13 @@ function registerAttachmentRoutes(app: FastifyInstance, archive: Archive): void 
   const api = app.withTypeProvider<ZodTypeProvider>();
   api.get(
     '/api/attachments/:id',
-    { schema: { summary: 'Hent et bilag', params: idParams } },
+    {
+      schema: {
+        summary: 'Hent et bilag',
+        params: idParams,
+        response: { 200: binaryAnswer('Bilagets fil'), ...readErrors },
+      },
+    },
     async (request, reply) => {
       const file = await downloadAttachment(archive, actorOf(request), request.params.id);
       return reply
@@ -132,7 +145,13 @@ function registerAttachmentRoutes(app: FastifyInstance, archive: Archive): void 
   );
   api.delete(
     '/api/attachments/:id',
-    { schema: { summary: 'Fjern et bilag', params: idParams } },
+    {
+      schema: {
+        summary: 'Fjern et bilag',
+        params: idParams,
+        response: { 204: emptyAnswer('Bilaget er fjernet'), ...writeErrors },
+      },
+    },
     async (request, reply) => {
       await removeAttachment(archive, actorOf(request), request.params.id);
       return reply.code(204).send();

@@ -1,8 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { meetingSchema } from '../../core/meeting.ts';
-import { meetingStatuses } from '../../core/meeting-lifecycle.ts';
+import { meetingSummarySchema, meetingViewSchema } from '../../core/api-contract/meetings.ts';
 import type { Archive } from '../../services/archive.ts';
 import {
   listMeetings,
@@ -11,25 +10,10 @@ import {
 } from '../../services/meeting-service.ts';
 import { createMeetingViewCache } from '../../services/meeting-view-cache.ts';
 import { actorOf } from '../request-actor.ts';
+import { binaryAnswer, emptyAnswer, errorAnswers, readErrors } from '../response-contract.ts';
 import { idParams } from './route-helpers.ts';
 
-const errorSchema = z.object({ error: z.string() });
-const meetingSummarySchema = z.object({
-  id: z.number(),
-  forum: z.string(),
-  kind: z.enum(['agenda', 'minutes']),
-  date: z.string(),
-  start: z.string().nullable(),
-  location: z.string().nullable(),
-  status: z.string(),
-  itemCount: z.number(),
-});
-const meetingViewSchema = meetingSchema.extend({
-  id: z.number(),
-  status: z.enum(meetingStatuses),
-  version: z.number(),
-});
-const notModifiedSchema = z.void().describe('Uændret siden If-None-Match; intet indhold');
+const notModifiedAnswer = emptyAnswer('Uændret siden If-None-Match; intet indhold');
 const documentTypes = {
   pdf: 'application/pdf',
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
@@ -62,7 +46,7 @@ export function registerMeetingRoutes(app: FastifyInstance, archive: Archive): v
         description:
           'Svaret har en ETag ("m<id>-v<version>-<adgang>"); med If-None-Match svares 304, når mødet er uændret.',
         params: idParams,
-        response: { 200: meetingViewSchema, 304: notModifiedSchema, 404: errorSchema },
+        response: { 200: meetingViewSchema, 304: notModifiedAnswer, ...readErrors },
       },
     },
     async (request, reply) => {
@@ -90,6 +74,11 @@ export function registerMeetingRoutes(app: FastifyInstance, archive: Archive): v
           'Dagsorden eller referat som PDF eller Word: efter mødets status, eller som ?kind= siger',
         params: idParams.extend({ format: z.enum(['pdf', 'docx']) }),
         querystring: z.object({ kind: z.enum(['agenda', 'minutes']).optional() }),
+        response: {
+          200: binaryAnswer('Dokumentet som PDF (application/pdf) eller Word (.docx)'),
+          // 409: the minutes asked for before they are out.
+          ...errorAnswers(404, 409),
+        },
       },
     },
     async (request, reply) => {

@@ -17,9 +17,9 @@ import {
   oparlCollectionNames,
 } from '../../services/oparl/oparl-urls.ts';
 import { notFound } from '../../services/service-error.ts';
+import { binaryAnswer, errorAnswers, readErrors } from '../response-contract.ts';
 import { idParams } from './route-helpers.ts';
 
-const errorSchema = z.object({ error: z.string() });
 const dateTime = z
   .string()
   .refine(isOparlDateTime, 'skal være et tidspunkt med tidszone, som 2017-06-14T13:00:00+02:00');
@@ -92,7 +92,7 @@ export function registerOparlRoutes(
           description:
             'Sider med data, pagination og links; filtre created_since, created_until, modified_since, modified_until (tidspunkter med tidszone), limit og omit_internal.',
           querystring: listQuery,
-          response: { 200: listSchema, 400: errorSchema },
+          response: { 200: listSchema, ...errorAnswers(400) },
         },
       },
       (request) =>
@@ -105,7 +105,7 @@ export function registerOparlRoutes(
         schema: {
           summary: `OParl 1.1: ${collectionLabels[collection].one}`,
           params: keyParams,
-          response: { 200: objectSchema, 404: errorSchema },
+          response: { 200: objectSchema, ...readErrors },
         },
       },
       (request) =>
@@ -126,7 +126,7 @@ export function registerOparlRoutes(
         summary: 'OParl 1.1: et forums møder',
         params: idParams,
         querystring: listQuery,
-        response: { 200: listSchema, 400: errorSchema, 404: errorSchema },
+        response: { 200: listSchema, ...errorAnswers(400, 404) },
       },
     },
     (request) =>
@@ -146,6 +146,7 @@ export function registerOparlRoutes(
         description:
           'Som /api/attachments/:id, men uden Content-Disposition: attachment, som OParl kræver af accessUrl.',
         params: keyParams,
+        response: { 200: binaryAnswer('Bilagets fil'), ...readErrors },
       },
     },
     async (request, reply) => {

@@ -1,6 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import {
+  deletedMeetingSchema,
+  publicationSchema,
+  publishResultSchema,
+  revisionEntrySchema,
+  workspaceSchema,
+} from '../../core/api-contract/meetings.ts';
 import type { Archive } from '../../services/archive.ts';
 import { addMeetingAbsence, removeMeetingAbsence } from '../../services/attendance-service.ts';
 import { renderPreview, renderPublication } from '../../services/document-service.ts';
@@ -20,9 +27,13 @@ import {
 import { listPublicationHistory, listRevisions } from '../../services/publication-service.ts';
 import { getWorkspace } from '../../services/workspace-service.ts';
 import { actorOf } from '../request-actor.ts';
+import { binaryAnswer, guardedReadErrors, readErrors, writeErrors } from '../response-contract.ts';
 import { clockTime, idParams, isoDate, sendPdf } from './route-helpers.ts';
 
 const kindSchema = z.enum(['agenda', 'minutes']);
+const pdfAnswer = binaryAnswer('PDF-filen (application/pdf)');
+/** A write that answers with the meeting's workspace as it is afterwards. */
+const workspaceAnswer = { 200: workspaceSchema, ...writeErrors };
 
 /** Planning and holding a meeting: the workspace, the agenda, meeting mode and publishing. */
 export function registerPlanningRoutes(app: FastifyInstance, archive: Archive): void {
@@ -38,6 +49,7 @@ export function registerPlanningRoutes(app: FastifyInstance, archive: Archive): 
           start: clockTime.nullable().optional(),
           location: z.string().trim().max(200).nullable().optional(),
         }),
+        response: { 201: workspaceSchema, ...writeErrors },
       },
     },
     async (request, reply) =>
@@ -45,7 +57,13 @@ export function registerPlanningRoutes(app: FastifyInstance, archive: Archive): 
   );
   api.get(
     '/api/meetings/:id/workspace',
-    { schema: { summary: 'Alt hvad redigeringen af et møde skal bruge', params: idParams } },
+    {
+      schema: {
+        summary: 'Alt hvad redigeringen af et møde skal bruge',
+        params: idParams,
+        response: { 200: workspaceSchema, ...readErrors },
+      },
+    },
     (request) => getWorkspace(archive, actorOf(request), request.params.id),
   );
   api.patch(
@@ -60,6 +78,7 @@ export function registerPlanningRoutes(app: FastifyInstance, archive: Archive): 
           start: clockTime.nullable().optional(),
           location: z.string().trim().max(200).nullable().optional(),
         }),
+        response: workspaceAnswer,
       },
     },
     (request) => {
@@ -76,6 +95,7 @@ export function registerPlanningRoutes(app: FastifyInstance, archive: Archive): 
         body: z
           .strictObject({ reason: z.string().trim().max(500).nullable().optional() })
           .optional(),
+        response: workspaceAnswer,
       },
     },
     (request) =>
@@ -83,7 +103,13 @@ export function registerPlanningRoutes(app: FastifyInstance, archive: Archive): 
   );
   api.delete(
     '/api/meetings/:id',
-    { schema: { summary: 'Slet et møde, hvis dagsorden ikke er udsendt', params: idParams } },
+    {
+      schema: {
+        summary: 'Slet et møde, hvis dagsorden ikke er udsendt',
+        params: idParams,
+        response: { 200: deletedMeetingSchema, ...writeErrors },
+      },
+    },
     (request) => deleteMeeting(archive, actorOf(request), request.params.id),
   );
   api.put(
@@ -93,22 +119,40 @@ export function registerPlanningRoutes(app: FastifyInstance, archive: Archive): 
         summary: 'Ny rækkefølge af punkterne',
         params: idParams,
         body: z.strictObject({ itemIds: z.array(z.int().positive()).max(1000) }),
+        response: workspaceAnswer,
       },
     },
     (request) => reorderItems(archive, actorOf(request), request.params.id, request.body.itemIds),
   );
-  const actions = {
-    'publish-agenda': publishAgenda,
-    start: startMeeting,
-    finish: finishMeeting,
-    'publish-minutes': publishMinutes,
-    'approve-minutes': approveMinutes,
-    'approve-previous': approvePreviousMinutes,
+  const publishing = {
+    'publish-agenda': [
+      publishAgenda,
+      'Udsend dagsordenen (en ny version, hvis den er udsendt før)',
+    ],
+    'publish-minutes': [publishMinutes, 'Udsend referatet (mødet skal være afholdt)'],
   } as const;
-  for (const [path, action] of Object.entries(actions))
+  for (const [path, [action, summary]] of Object.entries(publishing))
     api.post(
       `/api/meetings/:id/${path}`,
-      { schema: { summary: `Mødets forløb: ${path}`, params: idParams } },
+      {
+        schema: {
+          summary,
+          params: idParams,
+          response: { 200: publishResultSchema, ...writeErrors },
+        },
+      },
+      (request) => action(archive, actorOf(request), request.params.id),
+    );
+  const steps = {
+    start: [startMeeting, 'Start mødet (I gang)'],
+    finish: [finishMeeting, 'Afslut mødet (Afholdt)'],
+    'approve-minutes': [approveMinutes, 'Godkend referatet; det låses'],
+    'approve-previous': [approvePreviousMinutes, 'Godkend forrige mødes referat fra punkt 1'],
+  } as const;
+  for (const [path, [action, summary]] of Object.entries(steps))
+    api.post(
+      `/api/meetings/:id/${path}`,
+      { schema: { summary, params: idParams, response: workspaceAnswer } },
       (request) => action(archive, actorOf(request), request.params.id),
     );
   api.post(
@@ -121,6 +165,7 @@ export function registerPlanningRoutes(app: FastifyInstance, archive: Archive): 
           name: z.string().trim().min(1).max(200),
           role: z.string().trim().max(200).nullable().optional(),
         }),
+        response: workspaceAnswer,
       },
     },
     (request) =>
@@ -136,6 +181,7 @@ export function registerPlanningRoutes(app: FastifyInstance, archive: Archive): 
         summary: 'Ikke længere fraværende',
         params: idParams,
         querystring: z.object({ name: z.string().trim().min(1) }),
+        response: workspaceAnswer,
       },
     },
     (request) =>
@@ -143,7 +189,13 @@ export function registerPlanningRoutes(app: FastifyInstance, archive: Archive): 
   );
   api.get(
     '/api/meetings/:id/publications',
-    { schema: { summary: 'Udsendte versioner og hvad der ændrede sig', params: idParams } },
+    {
+      schema: {
+        summary: 'Udsendte versioner og hvad der ændrede sig',
+        params: idParams,
+        response: { 200: z.array(publicationSchema), ...readErrors },
+      },
+    },
     (request) => listPublicationHistory(archive, actorOf(request), request.params.id),
   );
   api.get(
@@ -152,6 +204,7 @@ export function registerPlanningRoutes(app: FastifyInstance, archive: Archive): 
       schema: {
         summary: 'En udsendt version som PDF',
         params: idParams.extend({ kind: kindSchema, number: z.coerce.number().int().positive() }),
+        response: { 200: pdfAnswer, ...readErrors },
       },
     },
     async (request, reply) => {
@@ -166,6 +219,7 @@ export function registerPlanningRoutes(app: FastifyInstance, archive: Archive): 
         summary: 'Dokumentet som det ville blive udsendt nu',
         params: idParams,
         querystring: z.object({ kind: kindSchema.default('agenda') }),
+        response: { 200: pdfAnswer, ...guardedReadErrors },
       },
     },
     async (request, reply) =>
@@ -176,7 +230,13 @@ export function registerPlanningRoutes(app: FastifyInstance, archive: Archive): 
   );
   api.get(
     '/api/meetings/:id/revisions',
-    { schema: { summary: 'Mødets historik, nyeste først', params: idParams } },
+    {
+      schema: {
+        summary: 'Mødets historik, nyeste først',
+        params: idParams,
+        response: { 200: z.array(revisionEntrySchema), ...readErrors },
+      },
+    },
     (request) => listRevisions(archive, actorOf(request), request.params.id),
   );
 }

@@ -1,23 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { searchHitSchema } from '../../core/api-contract/archive.ts';
 import { SearchQueryError } from '../../search/search-provider.ts';
 import type { Archive } from '../../services/archive.ts';
 import { searchArchive } from '../../services/search-service.ts';
 import { actorOf } from '../request-actor.ts';
+import { errorAnswers } from '../response-contract.ts';
 import { isoDate } from './route-helpers.ts';
-
-const hitSchema = z.object({
-  meeting: z.object({ id: z.number(), forum: z.string(), date: z.string() }),
-  item: z.object({
-    id: z.number(),
-    number: z.number(),
-    title: z.string(),
-    caseNumber: z.string().nullable(),
-  }),
-  score: z.number(),
-  snippet: z.string(),
-});
 
 /** Archive search: `GET /api/search?q=` with filters, hits with highlighted snippets. */
 export function registerSearchRoutes(app: FastifyInstance, archive: Archive): void {
@@ -36,7 +26,7 @@ export function registerSearchRoutes(app: FastifyInstance, archive: Archive): vo
           decision: z.enum(['true', 'false']).optional(),
           limit: z.coerce.number().int().min(1).max(100).default(20),
         }),
-        response: { 200: z.array(hitSchema), 400: z.object({ error: z.string() }) },
+        response: { 200: z.array(searchHitSchema), ...errorAnswers(400) },
       },
     },
     async (request, reply) => {

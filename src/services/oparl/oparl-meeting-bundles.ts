@@ -39,6 +39,7 @@ export async function loadMeetingBundles(
     const access = meetingAccess(actor, {
       forumId: record.forumId,
       visibility: record.visibility,
+      hidesContactDetails: record.hidesContactDetails,
       status,
       archived: record.archived,
     });

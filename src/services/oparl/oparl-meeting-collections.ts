@@ -155,9 +155,16 @@ export const paper: OparlCollection<{ id: number } & Stamped> = {
     for (const item of await loadCaseItems(context.db, context.scope, ids)) {
       const status = toMeetingStatus(item.status);
       const access = meetingAccess(context.actor, { ...item, status });
-      // The read model's rule for a case's timeline: a closed item without rights is absent.
-      if (!visibleCaseEntry({ closed: item.closed, decision: item.decision, status, access }))
-        continue;
+      // The read model's rule for a case's timeline: a closed item without rights is absent,
+      // and the title is as the reader may read it.
+      const shown = visibleCaseEntry({
+        title: item.title,
+        closed: item.closed,
+        decision: item.decision,
+        status,
+        access,
+      });
+      if (!shown) continue;
       const entry: PaperEntry = {
         itemId: item.itemId,
         meetingId: item.meetingId,
@@ -167,7 +174,7 @@ export const paper: OparlCollection<{ id: number } & Stamped> = {
         created: item.created,
         modified: item.modified,
         date: item.date,
-        title: item.title,
+        title: shown.title ?? item.title,
       };
       entries.set(item.caseId, [...(entries.get(item.caseId) ?? []), entry]);
     }

@@ -7,6 +7,8 @@ const actionLabels: Record<string, string> = {
   'user.add': 'Opret bruger',
   'user.update': 'Ret bruger',
   'user.change_password': 'Skift adgangskode',
+  'user.create_calendar_feed': 'Lav kalenderadresse',
+  'user.revoke_calendar_feed': 'Slet kalenderadresse',
   'users.manage': 'Administrér brugere',
   'audit.read': 'Læs revisionsloggen',
   'forum.create': 'Opret forum',

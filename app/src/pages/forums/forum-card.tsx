@@ -40,6 +40,9 @@ export function ForumCard({
             {forum.visibility === 'public'
               ? 'alle kan læse udsendte dagsordener og referater.'
               : 'kun forummets medlemmer kan læse møderne.'}
+            {forum.hidesContactDetails
+              ? ' De offentlige versioner viser ikke e-mailadresser og telefonnumre.'
+              : ''}
           </p>
           <h3>Medlemmer</h3>
           {forum.members.length === 0 ? (

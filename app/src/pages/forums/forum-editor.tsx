@@ -5,6 +5,7 @@ import { ErrorSummary, problemFor } from '../../components/error-summary.tsx';
 import { SubmitButton } from '../../components/submit-button.tsx';
 import { TextField } from '../../components/text-field.tsx';
 import { useFormSubmission } from '../../hooks/use-form-submission.ts';
+import { ContactDetailsField } from './contact-details-field.tsx';
 import {
   type PracticeDraft,
   practiceChangesOf,
@@ -20,7 +21,8 @@ import { VisibilityFields } from './visibility-fields.tsx';
 import './forum-editor.css';
 
 /**
- * Edits a forum's name, abbreviation, visibility, members (name, role, e-mail, stedfortræder
+ * Edits a forum's name, abbreviation, visibility, whether its public versions show contact
+ * details, members (name, role, e-mail, stedfortræder
  * and what they receive), its purposes and its standing items, saved together; problems are
  * listed at the top before anything is sent. Shown only to those the server lets edit the
  * forum.
@@ -39,6 +41,7 @@ export function ForumEditor({
   const [name, setName] = useState(forum.name);
   const [abbreviation, setAbbreviation] = useState(forum.abbreviation ?? '');
   const [visibility, setVisibility] = useState<ForumVisibility>(forum.visibility);
+  const [hidesContactDetails, setHidesContactDetails] = useState(forum.hidesContactDetails);
   const [members, setMembers] = useState<MemberRow[]>(() => memberRowsOf(forum.members));
   const [practice, setPractice] = useState<PracticeDraft>(() => practiceDraftOf(forum));
   const practiceIds = practiceFieldIds(id);
@@ -54,6 +57,7 @@ export function ForumEditor({
         name: name.trim(),
         abbreviation: abbreviation.trim(),
         visibility,
+        hidesContactDetails,
         members: membersOf(members),
         ...practiceChangesOf(practice),
       });
@@ -83,6 +87,7 @@ export function ForumEditor({
         </div>
       </div>
       <VisibilityFields value={visibility} onChange={setVisibility} />
+      <ContactDetailsField isHidden={hidesContactDetails} onChange={setHidesContactDetails} />
       <MemberFields rows={members} baseId={id} problems={problems} onChange={setMembers} />
       <PurposeListFields
         draft={practice}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RevisionEntry } from '../../api/items.ts';
+import type { RevisionEntry } from '../../api/types.ts';
 import { itemHistoryEntries } from './item-history-entries.ts';
 
 let nextId = 100;

@@ -3,7 +3,7 @@ import {
   historyItemFieldLabels,
   historyItemFields,
 } from '../../../../src/core/revision-changes.ts';
-import type { RevisionEntry } from '../../api/items.ts';
+import type { RevisionEntry } from '../../api/types.ts';
 import { formatDateWithClockTime } from '../../lib/clock-time.ts';
 
 /** One line of an item's history, ready to show. */

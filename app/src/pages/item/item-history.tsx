@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { type RevisionEntry, revisionsPath } from '../../api/items.ts';
+import { revisionsPath } from '../../api/items.ts';
+import type { RevisionEntry } from '../../api/types.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { Loading } from '../../components/loading.tsx';
 import { useApiData } from '../../hooks/use-api-data.ts';
