@@ -135,7 +135,13 @@ describe('the app’s API types', () => {
     const source = readFileSync(new URL('../app/src/api/types.ts', import.meta.url), 'utf8');
     expect(source).not.toMatch(/\binterface\s+\w+/u);
     expect(source).not.toMatch(/type\s+\w+\s*=\s*\{/u);
-    for (const area of ['accounts', 'archive', 'forums', 'mail', 'meetings'])
+    for (const area of ['accounts', 'archive', 'forums', 'mail', 'meetings', 'meeting-inputs'])
       expect(source).toContain(`src/core/api-contract/${area}.ts`);
+    // The request bodies too: the API modules name the contract's input types.
+    for (const module of ['forums', 'meetings', 'users', 'session']) {
+      const code = readFileSync(new URL(`../app/src/api/${module}.ts`, import.meta.url), 'utf8');
+      expect(code, module).not.toMatch(/body\??:\s*\{\s*\w+\??:\s*(string|number|boolean)\b/u);
+      expect(code, module).not.toMatch(/export interface (New|\w+Changes)/u);
+    }
   });
 });

@@ -81,3 +81,8 @@ export function visibleTextSchema(max: number, emptyMessage: string) {
     })
     .refine(isVisibleText, emptyMessage);
 }
+
+/** A clock time from 00:00 to 23:59, with a Danish message. */
+export const clockTimeSchema = z
+  .string()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/u, 'skal være et klokkeslæt som 09:00');

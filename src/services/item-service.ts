@@ -1,11 +1,10 @@
 import type { Kysely } from 'kysely';
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { Actor } from '../core/actor.ts';
-import { isAllowedPurpose, purposeLabel } from '../core/forum-practice.ts';
-import { recommendationSchema } from '../core/meeting.ts';
+import { itemFieldsSchema } from '../core/api-contract/meeting-inputs.ts';
+import { isAllowedPurpose } from '../core/forum-practice.ts';
 import { actionsForItemChange } from '../core/policies/item-change.ts';
 import { isStandardItem } from '../core/standard-items.ts';
-import { visibleTextSchema } from '../core/text-input.ts';
 import { findMeetingIdOfItem } from '../store/access-store.ts';
 import type { DatabaseSchema } from '../store/database-schema.ts';
 import { findForum } from '../store/forum-store.ts';
@@ -31,39 +30,8 @@ import {
 
 type Executor = Kysely<DatabaseSchema>;
 
-/** The editable fields of an item as the API takes them; each one optional. */
-export const itemFieldsSchema = z.strictObject({
-  title: visibleTextSchema(500, 'titlen må ikke være tom'),
-  caseNumber: z.string().trim().max(60).nullable(),
-  closed: z.boolean(),
-  durationMinutes: z.int().min(1).max(600).nullable(),
-  // Old clients send the keys of the three classic purposes; they mean the same words.
-  purpose: z
-    .string()
-    .trim()
-    .max(40)
-    .nullable()
-    .transform((purpose) => purposeLabel(purpose)),
-  background: z.string().max(200_000).nullable(),
-  presentation: z.string().max(500_000).nullable(),
-  recommendation: recommendationSchema.nullable(),
-  decision: z.string().max(200_000).nullable(),
-  absent: z.array(
-    z.strictObject({
-      name: visibleTextSchema(200, 'skriv navnet'),
-      role: z.string().max(200).nullable(),
-    }),
-  ),
-  guests: z
-    .array(
-      z.strictObject({
-        name: visibleTextSchema(200, 'skriv gæstens navn'),
-        role: z.string().trim().max(200).nullable(),
-      }),
-    )
-    .max(50),
-  communication: z.string().trim().max(2000).nullable(),
-}) satisfies z.ZodType<ItemFields>;
+/** The API's item fields (core/api-contract), checked to be exactly what the store writes. */
+export const storedItemFieldsSchema: z.ZodType<ItemFields> = itemFieldsSchema;
 
 /** A correction of approved minutes: the reason goes into the history. */
 export interface CorrectionOptions {

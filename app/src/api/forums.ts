@@ -1,15 +1,11 @@
 import { requestJson } from './client.ts';
-import type { Forum, ForumMember, ForumVisibility, StandingItem } from './types.ts';
+import type { Forum, ForumChanges, NewForum } from './types.ts';
 
 /** The path of the forums the user may see, for loading with useApiData (`ForumView[]`). */
 export const forumsPath = '/api/forums';
 
 /** Creates a forum (administrators); 409 when the name exists. New forums are internal. */
-export function createForum(body: {
-  name: string;
-  abbreviation: string;
-  visibility?: ForumVisibility;
-}): Promise<Forum> {
+export function createForum(body: NewForum): Promise<Forum> {
   return requestJson(forumsPath, { method: 'POST', body });
 }
 
@@ -17,18 +13,6 @@ export function createForum(body: {
  * Saves a forum's name, abbreviation, visibility and members, and (when given) its purposes
  * and standing items; a standing item's purpose must be one of the purposes (400 otherwise).
  */
-export function updateForum(
-  id: number,
-  body: {
-    name: string;
-    abbreviation: string;
-    visibility: ForumVisibility;
-    /** Public versions leave out e-mail addresses and phone numbers; kept when left out. */
-    hidesContactDetails?: boolean;
-    members: ForumMember[];
-    purposes?: string[];
-    standingItems?: StandingItem[];
-  },
-): Promise<Forum> {
+export function updateForum(id: number, body: ForumChanges): Promise<Forum> {
   return requestJson(`${forumsPath}/${id}`, { method: 'PUT', body });
 }

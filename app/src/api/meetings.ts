@@ -1,5 +1,13 @@
 import { requestJson } from './client.ts';
-import type { MeetingSummary, PublishResult, Workspace } from './types.ts';
+import type {
+  MeetingAbsence,
+  MeetingDetails,
+  MeetingSummary,
+  NewItem,
+  NewMeeting,
+  PublishResult,
+  Workspace,
+} from './types.ts';
 
 const meetingPath = (id: number): string => `/api/meetings/${id}`;
 
@@ -9,12 +17,7 @@ export function listMeetings(): Promise<MeetingSummary[]> {
 }
 
 /** Creates a meeting with the standard items and answers its workspace. */
-export function createMeeting(body: {
-  forumId: number;
-  date: string;
-  start?: string;
-  location?: string;
-}): Promise<Workspace> {
+export function createMeeting(body: NewMeeting): Promise<Workspace> {
   return requestJson('/api/meetings', { method: 'POST', body });
 }
 
@@ -43,10 +46,7 @@ export const documentLinks = {
 };
 
 /** Adds an item before "Evt.". */
-export function addItem(
-  meetingId: number,
-  body: { title: string; purpose?: string; durationMinutes?: number },
-): Promise<unknown> {
+export function addItem(meetingId: number, body: NewItem): Promise<unknown> {
   return requestJson(`${meetingPath(meetingId)}/items`, { method: 'POST', body });
 }
 
@@ -96,10 +96,7 @@ export function approvePreviousMinutes(meetingId: number): Promise<unknown> {
 }
 
 /** Marks a person absent for the whole meeting. */
-export function addMeetingAbsence(
-  meetingId: number,
-  person: { name: string; role?: string | null },
-): Promise<Workspace> {
+export function addMeetingAbsence(meetingId: number, person: MeetingAbsence): Promise<Workspace> {
   return requestJson(`${meetingPath(meetingId)}/absences`, {
     method: 'POST',
     body: { name: person.name, ...(person.role ? { role: person.role } : {}) },
@@ -114,9 +111,6 @@ export function removeMeetingAbsence(meetingId: number, name: string): Promise<W
 }
 
 /** Changes a meeting's date, time or room; 409 when someone else changed it meanwhile. */
-export function updateMeetingDetails(
-  meetingId: number,
-  body: { version: number; date?: string; start?: string | null; location?: string | null },
-): Promise<Workspace> {
+export function updateMeetingDetails(meetingId: number, body: MeetingDetails): Promise<Workspace> {
   return requestJson(meetingPath(meetingId), { method: 'PATCH', body });
 }

@@ -1,5 +1,5 @@
 import { requestJson, setCsrfToken } from './client.ts';
-import type { Session } from './types.ts';
+import type { PasswordChange, Session, SignIn } from './types.ts';
 
 const sessionPath = '/api/session';
 
@@ -13,7 +13,7 @@ export async function signIn(username: string, password: string): Promise<Sessio
   return keepToken(
     await requestJson<Session>(sessionPath, {
       method: 'POST',
-      body: { username, password },
+      body: { username, password } satisfies SignIn,
       isSessionRequest: true,
     }),
   );
@@ -37,7 +37,7 @@ export async function changePassword(
   return keepToken(
     await requestJson<Session>(`${sessionPath}/password`, {
       method: 'POST',
-      body: { currentPassword, newPassword },
+      body: { currentPassword, newPassword } satisfies PasswordChange,
       isSessionRequest: true,
     }),
   );

@@ -15,10 +15,14 @@ export type {
   AuditEntry,
   ForumRoleAssignment,
   ForumRoleView,
+  NewUser,
+  PasswordChange,
   Session,
   SessionUser,
+  SignIn,
   SignInMethods,
   UserAccount,
+  UserChanges,
   UserResult,
 } from '../../../src/core/api-contract/accounts.ts';
 export type {
@@ -28,17 +32,25 @@ export type {
 } from '../../../src/core/api-contract/archive.ts';
 export type {
   Forum,
+  ForumChanges,
   ForumDeputy,
   ForumMember,
   ForumPermissions,
   ForumView,
   MemberReceives,
+  NewForum,
 } from '../../../src/core/api-contract/forums.ts';
 export type {
   MailDelivery,
   MailKind,
   MeetingMailDeliveries,
 } from '../../../src/core/api-contract/mail.ts';
+export type {
+  MeetingAbsence,
+  MeetingDetails,
+  NewItem,
+  NewMeeting,
+} from '../../../src/core/api-contract/meeting-inputs.ts';
 export type {
   EditableAttachment as Attachment,
   EditableItem,
@@ -54,26 +66,11 @@ export type {
 } from '../../../src/core/api-contract/meetings.ts';
 export type { ForumRole, ForumVisibility, ItemGuest, ItemPurpose, MeetingStatus, StandingItem };
 
+import type { ItemFieldsInput } from '../../../src/core/api-contract/meeting-inputs.ts';
 import type { EditableItem } from '../../../src/core/api-contract/meetings.ts';
 
 /** Indstilling: who recommends, and the numbered at-points. */
 export type Recommendation = NonNullable<EditableItem['recommendation']>;
 
 /** The fields of an item that `PATCH /api/items/:id` and corrections may change. */
-export type ItemChanges = Partial<
-  Pick<
-    EditableItem,
-    | 'title'
-    | 'caseNumber'
-    | 'closed'
-    | 'durationMinutes'
-    | 'purpose'
-    | 'background'
-    | 'presentation'
-    | 'recommendation'
-    | 'decision'
-    | 'absent'
-    | 'guests'
-    | 'communication'
-  >
->;
+export type ItemChanges = Partial<ItemFieldsInput>;

@@ -16,6 +16,44 @@ export const forumRoleInputSchema = z.strictObject({
   role: forumRoleSchema,
 });
 
+/** The fields of an account an administrator gives or changes. */
+const userFields = {
+  name: z.string().trim().min(1, 'skriv brugerens navn').max(200),
+  email: z.string().trim().max(254).nullable().optional(),
+  isAdministrator: z.boolean().optional(),
+  forumRoles: z.array(forumRoleInputSchema).max(500).optional(),
+};
+
+/** A new account (`POST /api/users`); the server generates its first password. */
+export const newUserSchema = z.strictObject({
+  username: z.string().trim().min(2, 'skriv et brugernavn').max(100),
+  ...userFields,
+});
+
+/** Changes to an account (`PATCH /api/users/:id`); what is left out stays as it is. */
+export const userChangesSchema = z.strictObject({
+  name: userFields.name.optional(),
+  email: userFields.email,
+  isAdministrator: userFields.isAdministrator,
+  isDisabled: z.boolean().optional(),
+  /** All of the account's forum roles (replaces those it has). */
+  forumRoles: userFields.forumRoles,
+  /** Gives a new generated password that must be changed at the next sign-in. */
+  resetPassword: z.literal(true).optional(),
+});
+
+/** Signing in with a password (`POST /api/session`). */
+export const signInSchema = z.strictObject({
+  username: z.string().trim().min(1, 'skriv dit brugernavn').max(200),
+  password: z.string().min(1, 'skriv din adgangskode').max(1000),
+});
+
+/** Changing one's own password (`POST /api/session/password`). */
+export const passwordChangeSchema = z.strictObject({
+  currentPassword: z.string().max(1000),
+  newPassword: z.string().max(1000),
+});
+
 /** A user's role in one forum, with the forum's name. */
 export const forumRoleViewSchema = z.object({
   forumId: z.number(),
@@ -90,3 +128,7 @@ export type Session = z.infer<typeof sessionSchema>;
 export type UserAccount = z.infer<typeof userAccountSchema>;
 export type UserResult = z.infer<typeof userResultSchema>;
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
+export type NewUser = z.input<typeof newUserSchema>;
+export type UserChanges = z.input<typeof userChangesSchema>;
+export type SignIn = z.input<typeof signInSchema>;
+export type PasswordChange = z.input<typeof passwordChangeSchema>;

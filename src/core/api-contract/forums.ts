@@ -1,6 +1,11 @@
 import { z } from 'zod';
-import { standingItemSchema } from '../forum-practice.ts';
+import {
+  purposeListSchema,
+  standingItemListSchema,
+  standingItemSchema,
+} from '../forum-practice.ts';
 import { forumVisibilities } from '../policies/targets.ts';
+import { visibleTextSchema } from '../text-input.ts';
 import { enumOf } from './enum-of.ts';
 
 /** A member's stedfortræder: invited in the member's place when the member sends afbud. */
@@ -49,9 +54,49 @@ export const forumPermissionsSchema = z.object({
 /** A forum as `GET /api/forums` lists it: with the user's permissions. */
 export const forumViewSchema = forumSchema.extend({ permissions: forumPermissionsSchema });
 
+/** A new forum (`POST /api/forums`): its name, abbreviation and visibility. */
+export const newForumSchema = z.strictObject({
+  name: visibleTextSchema(200, 'skriv forummets navn'),
+  abbreviation: z.string().trim().max(20).nullable().optional(),
+  visibility: enumOf(forumVisibilities).optional(),
+});
+
+// Addresses are checked by the service (core/email-address), which names the member in its
+// message; here only their size and shape as text.
+const emailText = z.string().trim().max(254);
+
+/**
+ * A member as the forum editor saves it. A contact field left out keeps what the member of
+ * that name had; null clears it.
+ */
+export const memberInputSchema = z.strictObject({
+  name: visibleTextSchema(200, 'skriv medlemmets navn'),
+  role: z.string().trim().max(200).nullable().optional(),
+  email: emailText.nullable().optional(),
+  deputy: z
+    .strictObject({ name: z.string().trim().max(200), email: emailText })
+    .nullable()
+    .optional(),
+  receives: z.strictObject({ agenda: z.boolean(), minutes: z.boolean() }).partial().optional(),
+});
+
+/**
+ * A forum saved from its editor (`PUT /api/forums/:id`): name, abbreviation, visibility,
+ * members, and (when given) its purposes, standing items and the GDPR setting.
+ */
+export const forumChangesSchema = newForumSchema.extend({
+  members: z.array(memberInputSchema).max(500),
+  purposes: purposeListSchema.optional(),
+  standingItems: standingItemListSchema.optional(),
+  /** Public versions leave out e-mail addresses and phone numbers; kept when left out. */
+  hidesContactDetails: z.boolean().optional(),
+});
+
 export type ForumDeputy = z.infer<typeof forumDeputySchema>;
 export type MemberReceives = z.infer<typeof memberReceivesSchema>;
 export type ForumMember = z.infer<typeof forumMemberSchema>;
 export type Forum = z.infer<typeof forumSchema>;
 export type ForumPermissions = z.infer<typeof forumPermissionsSchema>;
 export type ForumView = z.infer<typeof forumViewSchema>;
+export type NewForum = z.input<typeof newForumSchema>;
+export type ForumChanges = z.input<typeof forumChangesSchema>;

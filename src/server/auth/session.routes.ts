@@ -1,7 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { sessionSchema } from '../../core/api-contract/accounts.ts';
+import {
+  passwordChangeSchema,
+  sessionSchema,
+  signInSchema,
+} from '../../core/api-contract/accounts.ts';
 import type { Archive } from '../../services/archive.ts';
 import type { AuthConfig } from '../../services/auth/auth-config.ts';
 import type { OidcService } from '../../services/auth/oidc-service.ts';
@@ -56,10 +60,7 @@ export async function registerSessionRoutes(
     {
       schema: {
         summary: 'Log ind med brugernavn og adgangskode',
-        body: z.strictObject({
-          username: z.string().trim().min(1, 'skriv dit brugernavn').max(200),
-          password: z.string().min(1, 'skriv din adgangskode').max(1000),
-        }),
+        body: signInSchema,
         response: { 200: sessionSchema, ...errorResponses },
       },
       preHandler: limitSignIn,
@@ -85,10 +86,7 @@ export async function registerSessionRoutes(
       schema: {
         summary: 'Skift din egen adgangskode',
         description: 'Afslutter alle brugerens sessioner og starter en ny.',
-        body: z.strictObject({
-          currentPassword: z.string().max(1000),
-          newPassword: z.string().max(1000),
-        }),
+        body: passwordChangeSchema,
         response: { 200: sessionSchema, ...errorResponses },
       },
       preHandler: limitPasswordChange,

@@ -2,8 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
-  forumRoleInputSchema,
+  newUserSchema,
   userAccountSchema,
+  userChangesSchema,
   userResultSchema,
 } from '../../core/api-contract/accounts.ts';
 import type { Archive } from '../../services/archive.ts';
@@ -11,13 +12,6 @@ import { addUser, changeUser, getUsers } from '../../services/auth/user-service.
 import { actorOf } from '../request-actor.ts';
 import { idParams } from '../routes/route-helpers.ts';
 import { errorResponses } from './auth-schemas.ts';
-
-const userFields = {
-  name: z.string().trim().min(1, 'skriv brugerens navn').max(200),
-  email: z.string().trim().max(254).nullable().optional(),
-  isAdministrator: z.boolean().optional(),
-  forumRoles: z.array(forumRoleInputSchema).max(500).optional(),
-};
 
 /** User accounts, for administrators: the list, a new account, and changes to one. */
 export function registerUserRoutes(app: FastifyInstance, archive: Archive): void {
@@ -39,10 +33,7 @@ export function registerUserRoutes(app: FastifyInstance, archive: Archive): void
         summary: 'Opret en bruger (administratorer)',
         description:
           'Brugeren får en tilfældig adgangskode, som vises én gang og skal skiftes ved første log ind.',
-        body: z.strictObject({
-          username: z.string().trim().min(2, 'skriv et brugernavn').max(100),
-          ...userFields,
-        }),
+        body: newUserSchema,
         response: { 201: userResultSchema, ...errorResponses },
       },
     },
@@ -57,14 +48,7 @@ export function registerUserRoutes(app: FastifyInstance, archive: Archive): void
         description:
           'Spærring og ny adgangskode afslutter brugerens sessioner; resetPassword giver en ny adgangskode, som vises én gang.',
         params: idParams,
-        body: z.strictObject({
-          name: userFields.name.optional(),
-          email: userFields.email,
-          isAdministrator: userFields.isAdministrator,
-          isDisabled: z.boolean().optional(),
-          forumRoles: userFields.forumRoles,
-          resetPassword: z.literal(true).optional(),
-        }),
+        body: userChangesSchema,
         response: { 200: userResultSchema, ...errorResponses },
       },
     },

@@ -2,7 +2,11 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { caseEntrySchema, caseNumberCheckSchema } from '../../core/api-contract/archive.ts';
-import { forumViewSchema } from '../../core/api-contract/forums.ts';
+import {
+  forumChangesSchema,
+  forumViewSchema,
+  newForumSchema,
+} from '../../core/api-contract/forums.ts';
 import { parseCaseNumber } from '../../core/case-number.ts';
 import { purposeListSchema, standingItemListSchema } from '../../core/forum-practice.ts';
 import { forumVisibilities } from '../../core/policies/targets.ts';
@@ -13,25 +17,6 @@ import { getCaseTimeline } from '../../services/search-service.ts';
 import { actorOf } from '../request-actor.ts';
 import { writeErrors } from '../response-contract.ts';
 import { idParams } from './route-helpers.ts';
-
-const forumFields = z.strictObject({
-  name: visibleTextSchema(200, 'skriv forummets navn'),
-  abbreviation: z.string().trim().max(20).nullable().optional(),
-  visibility: z.enum(forumVisibilities).optional(),
-});
-// Addresses are checked by the service (core/email-address), which names the member in its
-// message; here only their size and shape as text.
-const emailText = z.string().trim().max(254);
-const memberSchema = z.strictObject({
-  name: visibleTextSchema(200, 'skriv medlemmets navn'),
-  role: z.string().trim().max(200).nullable().optional(),
-  email: emailText.nullable().optional(),
-  deputy: z
-    .strictObject({ name: z.string().trim().max(200), email: emailText })
-    .nullable()
-    .optional(),
-  receives: z.strictObject({ agenda: z.boolean(), minutes: z.boolean() }).partial().optional(),
-});
 
 /** Forums and members, a case's timeline, and the journal-number check. */
 export function registerForumRoutes(app: FastifyInstance, archive: Archive): void {
@@ -51,7 +36,7 @@ export function registerForumRoutes(app: FastifyInstance, archive: Archive): voi
     {
       schema: {
         summary: 'Opret et forum',
-        body: forumFields,
+        body: newForumSchema,
         response: { 201: forumViewSchema, ...writeErrors },
       },
     },
@@ -72,12 +57,7 @@ export function registerForumRoutes(app: FastifyInstance, archive: Archive): voi
         description:
           'hidesContactDetails: de offentlige versioner (portal, feeds, OParl, offentlig PDF, søgning) viser ikke e-mailadresser og telefonnumre; udeladt beholdes indstillingen. Et medlem kan have en e-mailadresse, en stedfortræder (navn og e-mail) og et valg af, hvad det får tilsendt (dagsorden, referat). Udelades et af disse felter, beholder medlemmet med samme navn sit; null rydder det.',
         params: idParams,
-        body: forumFields.extend({
-          members: z.array(memberSchema).max(500),
-          purposes: purposeListSchema.optional(),
-          standingItems: standingItemListSchema.optional(),
-          hidesContactDetails: z.boolean().optional(),
-        }),
+        body: forumChangesSchema,
         response: { 200: forumViewSchema, ...writeErrors },
       },
     },

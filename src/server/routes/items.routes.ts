@@ -1,6 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import {
+  itemCorrectionSchema,
+  itemSaveSchema,
+  newItemSchema,
+} from '../../core/api-contract/meeting-inputs.ts';
 import { editableAttachmentSchema, editableItemSchema } from '../../core/api-contract/meetings.ts';
 import { maxAttachmentBytes } from '../../core/attachment-type.ts';
 import type { Archive } from '../../services/archive.ts';
@@ -9,7 +14,7 @@ import {
   removeAttachment,
   uploadAttachment,
 } from '../../services/attachment-service.ts';
-import { addItem, itemFieldsSchema, removeItem, updateItem } from '../../services/item-service.ts';
+import { addItem, removeItem, updateItem } from '../../services/item-service.ts';
 import { ServiceError } from '../../services/service-error.ts';
 import { actorOf } from '../request-actor.ts';
 import { binaryAnswer, emptyAnswer, readErrors, writeErrors } from '../response-contract.ts';
@@ -24,7 +29,7 @@ export function registerItemRoutes(app: FastifyInstance, archive: Archive): void
       schema: {
         summary: 'Tilføj et punkt (før Evt.)',
         params: idParams,
-        body: itemFieldsSchema.partial().required({ title: true }),
+        body: newItemSchema,
         response: { 201: editableItemSchema, ...writeErrors },
       },
     },
@@ -39,7 +44,7 @@ export function registerItemRoutes(app: FastifyInstance, archive: Archive): void
       schema: {
         summary: 'Gem et punkt; 409 med begge versioner, hvis en anden har ændret det',
         params: idParams,
-        body: itemFieldsSchema.partial().extend({ version: z.int() }),
+        body: itemSaveSchema,
         response: { 200: editableItemSchema, ...writeErrors },
       },
     },
@@ -69,11 +74,7 @@ export function registerItemRoutes(app: FastifyInstance, archive: Archive): void
       schema: {
         summary: 'Ret et godkendt referat med en begrundelse',
         params: idParams,
-        body: z.strictObject({
-          version: z.int(),
-          reason: z.string().trim().min(1, 'skriv en begrundelse for rettelsen').max(2000),
-          changes: itemFieldsSchema.partial(),
-        }),
+        body: itemCorrectionSchema,
         response: { 200: editableItemSchema, ...writeErrors },
       },
     },

@@ -2,6 +2,13 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  itemOrderSchema,
+  meetingAbsenceSchema,
+  meetingCancellationSchema,
+  meetingDetailsSchema,
+  newMeetingSchema,
+} from '../../core/api-contract/meeting-inputs.ts';
+import {
   deletedMeetingSchema,
   publicationSchema,
   publishResultSchema,
@@ -28,7 +35,7 @@ import { listPublicationHistory, listRevisions } from '../../services/publicatio
 import { getWorkspace } from '../../services/workspace-service.ts';
 import { actorOf } from '../request-actor.ts';
 import { binaryAnswer, guardedReadErrors, readErrors, writeErrors } from '../response-contract.ts';
-import { clockTime, idParams, isoDate, sendPdf } from './route-helpers.ts';
+import { idParams, sendPdf } from './route-helpers.ts';
 
 const kindSchema = z.enum(['agenda', 'minutes']);
 const pdfAnswer = binaryAnswer('PDF-filen (application/pdf)');
@@ -43,12 +50,7 @@ export function registerPlanningRoutes(app: FastifyInstance, archive: Archive): 
     {
       schema: {
         summary: 'Opret et møde med standardpunkterne',
-        body: z.strictObject({
-          forumId: z.int().positive(),
-          date: isoDate,
-          start: clockTime.nullable().optional(),
-          location: z.string().trim().max(200).nullable().optional(),
-        }),
+        body: newMeetingSchema,
         response: { 201: workspaceSchema, ...writeErrors },
       },
     },
@@ -72,12 +74,7 @@ export function registerPlanningRoutes(app: FastifyInstance, archive: Archive): 
       schema: {
         summary: 'Ret mødets dato, tid eller sted',
         params: idParams,
-        body: z.strictObject({
-          version: z.int(),
-          date: isoDate.optional(),
-          start: clockTime.nullable().optional(),
-          location: z.string().trim().max(200).nullable().optional(),
-        }),
+        body: meetingDetailsSchema,
         response: workspaceAnswer,
       },
     },
@@ -92,9 +89,7 @@ export function registerPlanningRoutes(app: FastifyInstance, archive: Archive): 
       schema: {
         summary: 'Aflys et møde, hvis dagsorden er udsendt',
         params: idParams,
-        body: z
-          .strictObject({ reason: z.string().trim().max(500).nullable().optional() })
-          .optional(),
+        body: meetingCancellationSchema,
         response: workspaceAnswer,
       },
     },
@@ -118,7 +113,7 @@ export function registerPlanningRoutes(app: FastifyInstance, archive: Archive): 
       schema: {
         summary: 'Ny rækkefølge af punkterne',
         params: idParams,
-        body: z.strictObject({ itemIds: z.array(z.int().positive()).max(1000) }),
+        body: itemOrderSchema,
         response: workspaceAnswer,
       },
     },
@@ -161,10 +156,7 @@ export function registerPlanningRoutes(app: FastifyInstance, archive: Archive): 
       schema: {
         summary: 'Fraværende hele mødet',
         params: idParams,
-        body: z.strictObject({
-          name: z.string().trim().min(1).max(200),
-          role: z.string().trim().max(200).nullable().optional(),
-        }),
+        body: meetingAbsenceSchema,
         response: workspaceAnswer,
       },
     },

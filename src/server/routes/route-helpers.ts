@@ -1,6 +1,6 @@
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
-import { isoDateSchema } from '../../core/text-input.ts';
+import { clockTimeSchema, isoDateSchema } from '../../core/text-input.ts';
 import type { RenderedDocument } from '../../services/document-service.ts';
 
 /** A positive integer id in a path. */
@@ -10,9 +10,7 @@ export const idParams = z.object({ id: z.coerce.number().int().positive() });
 export const isoDate = isoDateSchema;
 
 /** A clock time from 00:00 to 23:59, with a Danish message. */
-export const clockTime = z
-  .string()
-  .regex(/^([01]\d|2[0-3]):[0-5]\d$/u, 'skal være et klokkeslæt som 09:00');
+export const clockTime = clockTimeSchema;
 
 /** Sends a rendered PDF inline, under its file name. */
 export function sendPdf(reply: FastifyReply, document: RenderedDocument) {
