@@ -8,9 +8,6 @@ import {
   newForumSchema,
 } from '../../core/api-contract/forums.ts';
 import { parseCaseNumber } from '../../core/case-number.ts';
-import { purposeListSchema, standingItemListSchema } from '../../core/forum-practice.ts';
-import { forumVisibilities } from '../../core/policies/targets.ts';
-import { visibleTextSchema } from '../../core/text-input.ts';
 import type { Archive } from '../../services/archive.ts';
 import { createForum, getForums, saveForum } from '../../services/forum-service.ts';
 import { getCaseTimeline } from '../../services/search-service.ts';
