@@ -1,12 +1,13 @@
 import os from 'node:os';
 import { benchHttp } from './http.bench.ts';
+import { benchOcr } from './ocr.bench.ts';
 import { benchParse } from './parse.bench.ts';
 import { benchRender } from './render.bench.ts';
 import { benchSearch } from './search.bench.ts';
 import { formatBenchTable } from './table.ts';
 
 /**
- * `npm run bench [parse|render|search|http]…`: runs the benchmarks (all by default) and prints
+ * `npm run bench [parse|render|search|http|ocr]…`: runs the benchmarks (all by default) and prints
  * one table.
  * Not part of `npm test`: timings belong here, never in unit tests.
  */
@@ -15,6 +16,7 @@ const suites = {
   render: benchRender,
   search: benchSearch,
   http: benchHttp,
+  ocr: benchOcr,
 } as const;
 const requested = process.argv
   .slice(2)

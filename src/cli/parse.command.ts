@@ -18,7 +18,11 @@ export function registerParseCommand(program: Command): void {
       if (!Number.isFinite(seconds) || seconds <= 0)
         throw new UserError('--timeout skal være et positivt antal sekunder');
       const timeoutMs = seconds * 1000;
-      const { meeting, warnings } = await parseFileWithTimeLimit(file, { timeoutMs });
+      const { meeting, warnings } = await parseFileWithTimeLimit(file, {
+        timeoutMs,
+        // Scanned pages take seconds each: say how far the OCR has come.
+        onProgress: (message) => process.stderr.write(`${message}\n`),
+      });
       if (options.json) {
         process.stdout.write(`${JSON.stringify(meeting, null, 2)}\n`);
         for (const warning of warnings) process.stderr.write(`advarsel: ${warning}\n`);

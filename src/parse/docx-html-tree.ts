@@ -4,6 +4,15 @@
  * the whole input); unknown tags become ordinary elements.
  */
 
+import { ParseError } from './parse-error.ts';
+
+/**
+ * The deepest element nesting read. The walkers that render the tree recurse once per level,
+ * and a page nested ten thousand levels deep would overflow the stack; real pages and Word's
+ * HTML stay far below this.
+ */
+export const maxNestingDepth = 500;
+
 /** An element with its lower-case tag name, decoded attributes and children. */
 export interface ElementNode {
   kind: 'element';
@@ -102,6 +111,13 @@ function findTagEnd(html: string, start: number): number {
   return -1;
 }
 
+function tooDeepError(): ParseError {
+  const limit = new Intl.NumberFormat('da-DK').format(maxNestingDepth);
+  return new ParseError(
+    `Dokumentet er for dybt indlejret (mere end ${limit} niveauer af elementer) og kan ikke læses`,
+  );
+}
+
 /** Parses mammoth's HTML into a tree rooted at a synthetic `body` element. */
 export function parseHtml(html: string): ElementNode {
   const root: ElementNode = { kind: 'element', tag: 'body', attrs: new Map(), children: [] };
@@ -161,7 +177,10 @@ export function parseHtml(html: string): ElementNode {
       children: [],
     };
     current().children.push(element);
-    if (!VOID_TAGS.has(tag) && !body.endsWith('/')) stack.push(element);
+    if (!VOID_TAGS.has(tag) && !body.endsWith('/')) {
+      if (stack.length > maxNestingDepth) throw tooDeepError();
+      stack.push(element);
+    }
   }
   return root;
 }

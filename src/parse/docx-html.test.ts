@@ -92,6 +92,22 @@ describe('htmlToSourceText', () => {
     expect(htmlToSourceText(html)).toBe('Bemærk\n\nSagen er fortrolig.\n\n- a\n\nMere');
   });
 
+  it('writes a table of labels and text as the sections it lays out', () => {
+    const html =
+      '<table><tr><td>Sagsnr.</td><td>15/13392</td></tr>' +
+      '<tr><td>Indstilling</td><td><p>Direktøren indstiller,</p><ol><li>at sagen godkendes</li></ol></td></tr>' +
+      '<tr><td>Beslutning</td><td><p>godkendt.</p></td></tr></table>';
+    expect(htmlToSourceText(html)).toBe(
+      'Sagsnr.: 15/13392\n\nIndstilling\n\nDirektøren indstiller,\n\n1. at sagen godkendes\n\nBeslutning: godkendt.',
+    );
+  });
+
+  it('keeps a two-column table of data as rows', () => {
+    const html =
+      '<table><tr><td>Skole</td><td>12</td></tr><tr><td>Ældre</td><td>7</td></tr></table>';
+    expect(htmlToSourceText(html)).toBe('Skole\t12\nÆldre\t7');
+  });
+
   it('survives malformed HTML', () => {
     expect(htmlToSourceText('<p>a < b</p></li><p>c')).toBe('a < b\n\nc');
     expect(htmlToSourceText('')).toBe('');

@@ -6,6 +6,7 @@
  * in text escaped. docx-html-tree.ts parses it into a small tree; this walker renders its
  * blocks, with docx-html-lists.ts and docx-html-tables.ts. Unknown tags are transparent.
  */
+import { isShortValue, labelledRows } from './docx-html-label-tables.ts';
 import { renderList, renderListItem } from './docx-html-lists.ts';
 import { isLayoutBox, renderTable, tableRows } from './docx-html-tables.ts';
 import { HEADINGS, isBlockTag, textOf } from './docx-html-text.ts';
@@ -49,6 +50,8 @@ function renderBlocks(parent: ElementNode, blocks: Block[]): void {
       const lines: string[] = [];
       renderList(child, { level: 0 }, lines);
       if (lines.length > 0) blocks.push(lines);
+    } else if (child.tag === 'table' && labelledRows(child)) {
+      renderLabelledTable(child, blocks);
     } else if (child.tag === 'table' && isLayoutBox(child)) {
       // A one-column table is a frame around ordinary text: render what is inside.
       for (const row of tableRows(child)) {
@@ -70,6 +73,23 @@ function renderBlocks(parent: ElementNode, blocks: Block[]): void {
     }
   }
   flushLoose();
+}
+
+/**
+ * A labelled form table: "Label: value" on one line for a short value, else the label as a
+ * paragraph of its own and the content's blocks under it.
+ */
+function renderLabelledTable(table: ElementNode, blocks: Block[]): void {
+  for (const [label, content] of labelledRows(table) ?? []) {
+    const value = textOf(content.children);
+    if (value === '') continue;
+    if (isShortValue(content)) {
+      blocks.push([label === '' ? value : `${label.replace(/:$/u, '')}: ${value}`]);
+      continue;
+    }
+    if (label !== '') blocks.push([label]);
+    renderBlocks(content, blocks);
+  }
 }
 
 /** Converts mammoth's HTML into SourceText. Returns '' when there is no text at all. */

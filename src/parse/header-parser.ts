@@ -21,8 +21,15 @@ const locationLabel =
 const startLabel = /^(?:starttidspunkt|mødestart|start|klokkeslæt)(?!\p{L})\s*:?\s*(.*)$/iu;
 const forumLabel = /^(?:forum|udvalg|mødeforum|organ)(?!\p{L})\s*:\s*(.*)$/iu;
 
-/** Reads forum, kind, date, start and location from the header lines (plain text). */
-export function parseMeetingHeader(lines: readonly string[]): MeetingHeader {
+/**
+ * Reads forum, kind, date, start and location from the header lines (plain text). The title
+ * is the first line that names the kind ("REFERAT Chefforum d. …"), set as a heading when one
+ * is (`isHeading`): a running page header above it may name the kind too.
+ */
+export function parseMeetingHeader(
+  lines: readonly string[],
+  isHeading: (index: number) => boolean = () => false,
+): MeetingHeader {
   const header: MeetingHeader = {
     forum: null,
     kind: null,
@@ -30,14 +37,17 @@ export function parseMeetingHeader(lines: readonly string[]): MeetingHeader {
     start: null,
     location: null,
   };
-  const nonEmpty = lines.map((line) => line.trim()).filter((line) => line !== '');
+  const kept = lines
+    .map((line, index) => ({ text: line.trim(), isHeading: isHeading(index) }))
+    .filter((line) => line.text !== '');
+  const nonEmpty = kept.map((line) => line.text);
   nonEmpty.forEach((line, index) => {
     const next = nonEmpty[index + 1] ?? '';
     readLabelledLine(header, line, next);
   });
-  const titleIndex = nonEmpty.findIndex((line) =>
-    kindWords.some(([pattern]) => pattern.test(line)),
-  );
+  const namesKind = (line: string): boolean => kindWords.some(([pattern]) => pattern.test(line));
+  const headingTitle = kept.findIndex((line) => line.isHeading && namesKind(line.text));
+  const titleIndex = headingTitle >= 0 ? headingTitle : nonEmpty.findIndex(namesKind);
   const titleLine = titleIndex >= 0 ? (nonEmpty[titleIndex] ?? '') : '';
   if (titleIndex >= 0) {
     header.kind ??= kindOf(titleLine);

@@ -2,13 +2,18 @@ import { caseNumberCandidatePattern, parseCaseNumber } from '../core/case-number
 import type { Absence, AgendaItem, Attachment } from '../core/meeting.ts';
 import { parseAbsences } from './absence-parser.ts';
 import {
+  isClosedMarker,
+  isOpenMarker,
+  itemGroupHeading,
+  splitClosedMarker,
+} from './item-markers.ts';
+import {
   durationInTitle,
   durationLine,
   forumPrefixOf,
   hasCaseNumberLabel,
   inlineAbsenceText,
   inlineSectionHeading,
-  isClosedMarker,
   isPageFurniture,
   proposerLine,
   type SectionKind,
@@ -17,6 +22,7 @@ import {
   stripCaseNumberLabel,
 } from './line-patterns.ts';
 import { parseRecommendation } from './recommendation-parser.ts';
+import { runInSectionHeading } from './run-in-heading.ts';
 import type { SourceLine } from './source-line.ts';
 import { joinSectionLines, plainLine, textSimilarity, unescapeMarkdown } from './text-normalize.ts';
 
@@ -52,14 +58,15 @@ export function parseItem(
   lines: readonly SourceLine[],
   contentsText = '',
 ): ParsedItem {
-  const { title, consumed } = readTitle(headingTitle, lines, contentsText);
+  const heading = readTitle(headingTitle, lines, contentsText);
+  const { title, isClosed } = splitClosedMarker(heading.title);
   const state: ItemState = {
     section: 'preamble',
     sectionBeforeAbsent: 'preamble',
     hasSeenContent: false,
     caseNumber: null,
     durationMinutes: null,
-    isClosed: isClosedMarker(title),
+    isClosed,
     sections: {
       preamble: [],
       background: [],
@@ -72,7 +79,7 @@ export function parseItem(
     usedSections: new Set(),
     warnings: [],
   };
-  for (const line of lines.slice(consumed)) readLine(state, line, title);
+  for (const line of lines.slice(heading.consumed)) readLine(state, line, title);
   return {
     item: buildItem(number, title, state),
     warnings: state.warnings.map((warning) => `punkt ${number}: ${warning}`),
@@ -126,6 +133,7 @@ export function foldForLookup(text: string): string {
 function isStructuralLine(plain: string): boolean {
   return (
     sectionHeadingKind(plain) !== null ||
+    runInSectionHeading(plain) !== null ||
     caseNumberCandidatePattern.test(stripCaseNumberLabel(plain))
   );
 }
@@ -138,12 +146,14 @@ function readLine(state: ItemState, line: SourceLine, title: string): void {
     state.sections[state.section].push('');
     return;
   }
-  if (readCaseNumber(state, plain)) return;
+  if (readCaseRow(state, line) || readCaseNumber(state, plain)) return;
   if (isPageFurniture(plain) || /^[-*_]{3,}$/u.test(plain)) return;
   if (isClosedMarker(plain)) {
     state.isClosed = true;
     return;
   }
+  // "Åbent punkt", and "Lukkede sager" over the next items (minutes-parser applies it there).
+  if (isOpenMarker(plain) || itemGroupHeading(plain) !== null) return;
   const duration =
     state.section === 'preamble' && state.durationMinutes === null ? durationLine(plain) : null;
   if (duration !== null) {
@@ -175,10 +185,11 @@ function readLine(state: ItemState, line: SourceLine, title: string): void {
 
 /**
  * "Bilag 1: Notat om …", "Bilag 2 - Skema": a numbered attachment on a line of its own. A
- * sentence about one ("Bilag 2: viser udviklingen. Den …") is body text.
+ * sentence about one ("Bilag 2: viser udviklingen. Den …") is body text, and so is a wrapped
+ * line that starts with "bilag 3. Af …" in the middle of a sentence.
  */
 function isNumberedAttachmentLine(plain: string): boolean {
-  const match = /^(?:[Bb]ilag|BILAG)\s+\d{1,3}\s*[:.)–-]\s*(\S.*)$/u.exec(plain);
+  const match = /^(?:Bilag|BILAG)\s+\d{1,3}\s*[:.)–-]\s*(\S.*)$/u.exec(plain);
   const title = match?.[1] ?? '';
   return (
     title.length > 0 &&
@@ -186,6 +197,20 @@ function isNumberedAttachmentLine(plain: string): boolean {
     /^[\p{Lu}\d"“]/u.test(title) &&
     !/\p{Ll}{3,}\.\s+\p{Lu}/u.test(title)
   );
+}
+
+/**
+ * A row of case facts, as meeting systems print them under the heading: "Sagsnr.: 2013-003869
+ * | Sagsbehandler: … | Lukket". The row is not text: it gives the journal number (when there
+ * is one) and whether the item is open or closed.
+ */
+function readCaseRow(state: ItemState, line: SourceLine): boolean {
+  if (!line.raw.includes('\t')) return false;
+  const cells = line.raw.split('\t').map((cell) => plainLine(cell));
+  if (!hasCaseNumberLabel(`${cells[0] ?? ''} x`) || !/:/u.test(cells[0] ?? '')) return false;
+  readCaseNumber(state, cells[0] ?? '');
+  if (cells.some((cell) => isClosedMarker(cell))) state.isClosed = true;
+  return true;
 }
 
 function readCaseNumber(state: ItemState, plain: string): boolean {
@@ -197,6 +222,8 @@ function readCaseNumber(state: ItemState, plain: string): boolean {
   if (!isLabelled && !(isEarly && caseNumberCandidatePattern.test(stripCaseNumberLabel(plain))))
     return false;
   if (!caseNumberCandidatePattern.test(candidate) && !isLabelled) return false;
+  // "Sagsnr.:  Sagsbehandler: …": the label with no number after it.
+  if (!/\d/u.test(candidate)) return false;
   const result = parseCaseNumber(candidate);
   if (!result.ok) state.warnings.push(result.warning);
   state.caseNumber = candidate;
@@ -217,10 +244,37 @@ function readSectionHeading(state: ItemState, line: SourceLine): boolean {
     return true;
   }
   const kind = sectionHeadingKind(line.plain);
-  if (kind === null) return false;
+  if (kind === null) return readTableRowHeading(state, line) || readRunInHeading(state, line.plain);
   if (kind === 'decision' && /^referat$/iu.test(line.plain) && line.level === 0 && !line.isBold)
     return false;
   switchSection(state, kind);
+  return true;
+}
+
+/**
+ * "Beslutning | godkendt": a two-cell row with the heading in the first cell, as councils that
+ * lay items out as tables write them (and PDFs with the headings in a margin column give).
+ * The cell boundary marks the heading, so the text may start in lower case.
+ */
+function readTableRowHeading(state: ItemState, line: SourceLine): boolean {
+  const cells = line.raw.split('\t').map((cell) => plainLine(cell));
+  if (cells.length !== 2 || cells[1] === '') return false;
+  const kind = sectionHeadingKind(cells[0] ?? '');
+  if (kind === null || kind === 'absent' || state.usedSections.has(kind)) return false;
+  switchSection(state, kind);
+  state.sections[kind].push(cells[1] ?? '');
+  return true;
+}
+
+/**
+ * "Beslutning Chefforum godkendte …": a heading and its text on one line. A section already
+ * read does not open again, so a later sentence that happens to start with the word stays text.
+ */
+function readRunInHeading(state: ItemState, plain: string): boolean {
+  const runIn = runInSectionHeading(plain);
+  if (!runIn || state.usedSections.has(runIn.kind)) return false;
+  switchSection(state, runIn.kind);
+  state.sections[runIn.kind].push(runIn.text);
   return true;
 }
 

@@ -27,10 +27,13 @@ export const sectionLabels: Record<SectionKind, string> = {
   absent: 'Fraværende',
 };
 
+/** A date in a heading: "05-11-2015", "5. november 2015", with a time after it or not. */
+const headingDate = String.raw`(?:\d{1,2}[-./]\d{1,2}[-./]\d{2,4}|\d{1,2}\.?\s*\p{L}+\.?\s+\d{4})(?:,?\s+kl\.?\s*[\d.:]+)?\.?`;
+
 const sectionHeadingPatterns: ReadonlyArray<readonly [SectionKind, RegExp]> = [
   [
     'background',
-    /^(?:anledning|baggrund|resum[eé]|sagsresum[eé]|kort resum[eé]|indledning|baggrund for sagen|sagens baggrund|baggrund og formål)$/iu,
+    /^(?:anledning|baggrund|resum[eé]|sagsresum[eé]|kort resum[eé]|indledning|baggrund for sagen|sagens baggrund|baggrund og formål|præsentation)$/iu,
   ],
   [
     'presentation',
@@ -38,18 +41,22 @@ const sectionHeadingPatterns: ReadonlyArray<readonly [SectionKind, RegExp]> = [
   ],
   [
     'recommendation',
-    /^(?:indstilling(?:er)?|forslag til beslutning|indstilling og beslutning|[\p{L}-]+s indstilling)$/iu,
+    /^(?:indstilling(?:er)?|forslag til beslutning|indstilling og beslutning|[\p{L}-]+s indstilling|(?:forvaltningen|administrationen|direktionen) (?:foreslår|indstiller))$/iu,
   ],
   [
     'decision',
     /^(?:beslutning(?:er)?|beslutningsprotokol|referat|afgørelse|[\p{L}-]+s beslutning)$/iu,
   ],
   // "BESLUTNING I CHEFFORUM DEN 05-11-2015", "Beslutning i Chefforum": the body after "i" is a name.
+  // Only a date may follow: "… DEN 05-11-2015 Chefforum godkendte …" is a heading run into text.
   [
     'decision',
-    /^(?:[Bb]eslutning|BESLUTNING)\s+(?:i|I|på|PÅ|fra|FRA)\s+\p{Lu}[\p{L}-]*(?:\s+(?:den|DEN|d\.|D\.)\s+[\p{L}\d. /-]+)?$/u,
+    new RegExp(
+      `^(?:[Bb]eslutning|BESLUTNING)\\s+(?:i|I|på|PÅ|fra|FRA)\\s+\\p{Lu}[\\p{L}-]*(?:\\s+(?:den|DEN|d\\.|D\\.)\\s+${headingDate})?$`,
+      'u',
+    ),
   ],
-  ['decision', /^beslutning(?:\s+(?:den|d\.))?\s+\d{1,2}[-./ ][\p{L}\d. /-]+$/iu],
+  ['decision', new RegExp(`^beslutning(?:\\s+(?:den|d\\.))?\\s+${headingDate}$`, 'iu')],
   ['attachments', /^(?:bilag|bilagsliste|bilagsoversigt|vedlagte bilag|bilagsfortegnelse)$/iu],
   [
     'absent',
@@ -104,17 +111,20 @@ export interface ItemHeading {
   title: string;
 }
 
+// Up to five digits: there is no fixed limit on the number of items.
 const pointHeading =
-  /^(?:punkt|pkt\.?|dagsordenspunkt|dagsordenpunkt)\s*(\d{1,3})(?:\s*[:.)–-]\s*|\t+|\s{2,}|\s(?=\S))(.*)$|^(?:punkt|pkt\.?)\s*(\d{1,3})\s*$/iu;
+  /^(?:punkt|pkt\.?|dagsordenspunkt|dagsordenpunkt)\s*(\d{1,5})(?:\s*[:.)–-]\s*|\t+|\s{2,}|\s(?=\S))(.*)$|^(?:punkt|pkt\.?)\s*(\d{1,5})\s*$/iu;
 
 /** Recognizes "Punkt 3: CF - Title" (also "Pkt. 3.", "Punkt 3" with the title below). */
 export function pointItemHeading(plain: string): ItemHeading | null {
+  // "Punkt 1.1" is a sub-item: outline-numbering.ts reads those.
+  if (/^(?:punkt|pkt\.?|dagsordens?punkt)\s*\d{1,5}\.\d/iu.test(plain)) return null;
   const match = pointHeading.exec(plain);
   if (!match) return null;
   // "Punkt 2 Orientering om …" (a single space) is a heading only when a capital follows:
   // "punkt 2 i referatet" is prose.
   const title = match[2] ?? '';
-  const separator = plain.slice(0, plain.length - title.length).replace(/^\D*\d{1,3}/u, '');
+  const separator = plain.slice(0, plain.length - title.length).replace(/^\D*\d{1,5}/u, '');
   if (separator === ' ' && title[0] === title[0]?.toLowerCase()) return null;
   return { number: Number(match[1] ?? match[3]), title: (match[2] ?? '').trim() };
 }
@@ -124,7 +134,7 @@ export function numberedItemHeading(
   plain: string,
   abbreviation: string | null,
 ): ItemHeading | null {
-  const match = /^(\d{1,3})[.)]?\s+(.+)$/u.exec(plain);
+  const match = /^(\d{1,5})[.)]?\s+(.+)$/u.exec(plain);
   if (!match) return null;
   const title = match[2] ?? '';
   const prefix = forumPrefixOf(title);
@@ -212,13 +222,4 @@ export function durationLine(plain: string): number | null {
   const match = /^(?:varighed|tidsramme|afsat tid|tid|tidsforbrug)\s*:\s*(.+)$/iu.exec(plain);
   if (!match) return null;
   return durationInTitle(`(${(match[1] ?? '').replace(/\.$/u, '').trim()})`);
-}
-
-/** True when a title or line marks an item as closed (lukket punkt). */
-export function isClosedMarker(plain: string): boolean {
-  return (
-    /^(?:lukket(?:\s+(?:dagsorden)?punkt)?|lukket sag|fortroligt?)\s*[.:]?$/iu.test(plain) ||
-    /\((?:lukket(?:\s+punkt)?|fortrolig)\)/iu.test(plain) ||
-    /^lukket\s+(?:dagsorden)?punkt\s*[:–-]/iu.test(plain)
-  );
 }

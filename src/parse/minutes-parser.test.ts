@@ -184,7 +184,7 @@ Sagen vedrører en medarbejder.
     });
     expect(meeting.items.map((item) => [item.number, item.title, item.closed])).toEqual([
       [1, 'Godkendelse af dagsorden', false],
-      [2, 'Personalesag (lukket)', true],
+      [2, 'Personalesag', true],
     ]);
     expect(meeting.items[1]?.background).toBe('Sagen vedrører en medarbejder.');
   });

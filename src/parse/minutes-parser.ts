@@ -1,8 +1,9 @@
 import { type AgendaItem, type Meeting, meetingSchema } from '../core/meeting.ts';
 import { parseAbsences } from './absence-parser.ts';
 import { guessForumName, parseMeetingHeader } from './header-parser.ts';
+import { closedByGroupHeading, itemBodyLines, locateItems } from './item-boundaries.ts';
 import { foldForLookup, parseItem } from './item-parser.ts';
-import { findItemStarts, mostCommon } from './item-starts.ts';
+import { mostCommon } from './item-starts.ts';
 import {
   forumPrefixOf,
   inlineAbsenceText,
@@ -13,6 +14,7 @@ import {
 } from './line-patterns.ts';
 import { removeRepeatedPageLines } from './page-furniture.ts';
 import { ParseError } from './parse-error.ts';
+import { blankRepeatedHeaderLines } from './repeated-header.ts';
 import { type SourceLine, toSourceLines } from './source-line.ts';
 import { normalizeDocumentText } from './text-normalize.ts';
 
@@ -29,25 +31,25 @@ export interface ParseResult {
  */
 export function parseMinutesText(source: string): ParseResult {
   const text = removeRepeatedPageLines(normalizeDocumentText(source));
-  const lines = toSourceLines(text);
-  const starts = findItemStarts(lines);
-  if (starts.length === 0) {
-    throw new ParseError('no agenda items found (expected headings such as "Punkt 1: …")');
+  const { lines: allLines, starts, warnings } = locateItems(toSourceLines(text));
+  const firstStart = starts[0];
+  if (!firstStart) {
+    throw new ParseError(
+      'ingen dagsordenspunkter fundet (forventede overskrifter som "Punkt 1: …")',
+    );
   }
-  const warnings: string[] = [];
-  const headerLines = lines.slice(0, starts[0]?.lineIndex ?? 0);
-  const header = parseMeetingHeader(headerLinesOutsideContents(headerLines));
+  const firstLine = firstStart.firstLineIndex ?? firstStart.lineIndex;
+  const headerLines = allLines.slice(0, firstLine);
+  const { header, headerText } = readHeader(headerLines);
+  const lines = blankRepeatedHeaderLines(allLines, headerText, firstLine);
   const meetingAbsences = readMeetingAbsences(headerLines);
   const contentsText = foldForLookup(headerLines.map((line) => line.plain).join(' '));
+  const closedByGroup = closedByGroupHeading(lines, starts);
   const items: AgendaItem[] = starts.map((start, index) => {
-    const end = starts[index + 1]?.lineIndex ?? lines.length;
-    const parsed = parseItem(
-      start.number,
-      start.title,
-      lines.slice(start.lineIndex + 1, end),
-      contentsText,
-    );
+    const body = itemBodyLines(lines, start, starts[index + 1]);
+    const parsed = parseItem(start.number, start.title, body, contentsText);
     warnings.push(...parsed.warnings);
+    if (closedByGroup[index]) parsed.item.closed = true;
     return parsed.item;
   });
   applyForumPrefix(items);
@@ -72,9 +74,20 @@ export function parseMinutesText(source: string): ParseResult {
   return { meeting: meetingSchema.parse(meeting), warnings };
 }
 
+/** The meeting's facts from the lines before item 1, and those lines' text. */
+function readHeader(headerLines: readonly SourceLine[]) {
+  const headerSource = headerLinesOutsideContents(headerLines);
+  const headerText = headerSource.map((line) => line.plain);
+  const header = parseMeetingHeader(headerText, (index) => {
+    const line = headerSource[index];
+    return line !== undefined && (line.level > 0 || line.isBold);
+  });
+  return { header, headerText };
+}
+
 /** The header without the table of contents, which lists titles and page numbers. */
-function headerLinesOutsideContents(lines: readonly SourceLine[]): string[] {
-  const kept: string[] = [];
+function headerLinesOutsideContents(lines: readonly SourceLine[]): SourceLine[] {
+  const kept: SourceLine[] = [];
   let isInContents = false;
   for (const line of lines) {
     if (isTableOfContentsHeading(line.plain)) {
@@ -82,7 +95,7 @@ function headerLinesOutsideContents(lines: readonly SourceLine[]): string[] {
       continue;
     }
     if (isInContents || isTableOfContentsEntry(line.raw) || isPageFurniture(line.plain)) continue;
-    kept.push(line.plain);
+    kept.push(line);
   }
   return kept;
 }

@@ -1,7 +1,7 @@
 /**
  * Page headers and footers in text that kept its page breaks (form feeds, as pdftotext writes
  * them): a first or last line that repeats, digits aside, on at least half of the pages is
- * furniture, not content.
+ * furniture, not content. The first page keeps its header lines.
  */
 export function removeRepeatedPageLines(text: string): string {
   if (!text.includes('\f')) return text;
@@ -14,8 +14,10 @@ export function removeRepeatedPageLines(text: string): string {
   }
   const threshold = Math.max(2, Math.ceil(pages.length / 2));
   return pages
-    .map((page) => {
-      const edges = new Set(edgeLines(page));
+    .map((page, index) => {
+      // The first page's top lines stay: when the meeting header is printed on every page,
+      // there it is the header the parser reads.
+      const edges = new Set(index === 0 ? bottomLines(page) : edgeLines(page));
       return page
         .filter((line) => !(edges.has(line) && (edgeCounts.get(shapeOf(line)) ?? 0) >= threshold))
         .join('\n');
@@ -26,6 +28,10 @@ export function removeRepeatedPageLines(text: string): string {
 function edgeLines(page: readonly string[]): string[] {
   const nonEmpty = page.filter((line) => line.trim() !== '');
   return [...nonEmpty.slice(0, 2), ...nonEmpty.slice(-2)];
+}
+
+function bottomLines(page: readonly string[]): string[] {
+  return page.filter((line) => line.trim() !== '').slice(-2);
 }
 
 function shapeOf(line: string): string {

@@ -5,7 +5,7 @@ import { readDocx } from './docx-reader.ts';
 import { readHtml } from './html-reader.ts';
 import { type ParseResult, parseMinutesText } from './minutes-parser.ts';
 import { ParseError } from './parse-error.ts';
-import { readPdf } from './pdf-reader.ts';
+import { readPdfWithNotes } from './pdf-reader.ts';
 
 /** Largest file `referat parse` accepts; minutes are rarely above a few megabytes. */
 export const defaultMaxFileBytes = 30 * 1024 * 1024;
@@ -14,6 +14,8 @@ export const defaultMaxFileBytes = 30 * 1024 * 1024;
 export interface ParseDocumentOptions {
   signal?: AbortSignal;
   maxFileBytes?: number;
+  /** A line about long work under way (OCR of scanned pages: "OCR: side 3 af 12 læst"). */
+  onProgress?: (message: string) => void;
 }
 
 /** Parses a document held in memory; the file name only helps to tell its format. */
@@ -28,7 +30,7 @@ export async function parseDocumentBytes(
   const format = detectFormat(fileName, bytes);
   switch (format) {
     case 'pdf':
-      return parseMinutesText(await readPdf(bytes, { signal: options.signal }));
+      return parsePdf(bytes, options);
     case 'docx':
       return parseMinutesText(await readDocx(bytes));
     case 'text':
@@ -40,6 +42,16 @@ export async function parseDocumentBytes(
       throw new ParseError(`ukendt format ${String(unknownFormat)}`);
     }
   }
+}
+
+/** A PDF: its text (scanned pages read with OCR), parsed; the reader's notes come first. */
+async function parsePdf(bytes: Uint8Array, options: ParseDocumentOptions): Promise<ParseResult> {
+  const { text, notes } = await readPdfWithNotes(bytes, {
+    signal: options.signal,
+    onOcrProgress: ({ done, total }) => options.onProgress?.(`OCR: side ${done} af ${total} læst`),
+  });
+  const result = parseMinutesText(text);
+  return { ...result, warnings: [...notes, ...result.warnings] };
 }
 
 /** Reads and parses a file, refusing files above the size limit before reading them. */

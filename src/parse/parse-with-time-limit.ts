@@ -7,16 +7,22 @@ export const defaultParseTimeoutMs = 60_000;
 
 type WorkerReply =
   | { ok: true; result: ParseResult }
-  | { ok: false; isUserError: boolean; message: string };
+  | { ok: false; isUserError: boolean; message: string }
+  | { progress: string };
 
 /**
  * Parses a file in a worker thread and stops it when the time limit runs out, so that a
  * pathological document can never hang the command: a timer on the main thread cannot
- * interrupt synchronous work, but terminating a worker can.
+ * interrupt synchronous work, but terminating a worker can. The limit is for the time without
+ * progress: long work that reports each step (OCR, page by page) starts the limit over.
  */
 export function parseFileWithTimeLimit(
   path: string,
-  options: { timeoutMs?: number; maxFileBytes?: number } = {},
+  options: {
+    timeoutMs?: number;
+    maxFileBytes?: number;
+    onProgress?: (message: string) => void;
+  } = {},
 ): Promise<ParseResult> {
   const timeoutMs = options.timeoutMs ?? defaultParseTimeoutMs;
   const worker = new Worker(new URL('./parse-worker.ts', import.meta.url), {
@@ -24,16 +30,23 @@ export function parseFileWithTimeLimit(
     resourceLimits: { maxOldGenerationSizeMb: 2048 },
   });
   return new Promise<ParseResult>((resolve, reject) => {
-    const timer = setTimeout(() => {
+    const giveUp = (): void => {
       void worker.terminate();
       reject(
         new ParseError(
           `opgivet efter ${Math.round(timeoutMs / 1000)} s: dokumentet tager for lang tid at læse`,
         ),
       );
-    }, timeoutMs);
+    };
+    let timer = setTimeout(giveUp, timeoutMs);
     const finish = (): void => clearTimeout(timer);
-    worker.once('message', (reply: WorkerReply) => {
+    worker.on('message', (reply: WorkerReply) => {
+      if ('progress' in reply) {
+        finish();
+        timer = setTimeout(giveUp, timeoutMs);
+        options.onProgress?.(reply.progress);
+        return;
+      }
       finish();
       void worker.terminate();
       if (reply.ok) resolve(reply.result);

@@ -16,6 +16,8 @@ export interface Block {
   /** x where an item's text starts (for continuation lines). */
   textX: number;
   last: Line;
+  /** The right edge of the column the last line stands in, over the whole document. */
+  lastColumnRight: number;
   lineCount: number;
   cells: string[];
 }
@@ -32,23 +34,63 @@ export function layoutBlocks(pages: Line[][]): { blocks: Block[]; body: number }
   const blocks: Block[] = [];
   const listStack: number[] = [];
   let block: Block | undefined;
+  const documentRights = columnRightEdges(pages.flat(), body);
   for (const lines of pages) {
-    const columnRight = rightEdge(lines, body);
+    const flowRights = flowRightEdges(lines, body);
     for (const [index, line] of lines.entries()) {
-      if (block && continues(block, line, index === 0, { body, lineGap, columnRight })) {
+      const isFirstInFlow = index === 0 || lines[index - 1]?.flow !== line.flow;
+      const columnRight = flowRights.get(line.flow)?.right ?? 0;
+      // A column of a few short lines (a one-paragraph item) says little about its width.
+      const fullRight =
+        (flowRights.get(line.flow)?.lines ?? 0) >= 5
+          ? columnRight
+          : Math.max(columnRight, documentRights.get(columnKey(line)) ?? 0);
+      if (block && continues(block, line, isFirstInFlow, { body, lineGap, columnRight })) {
+        // Past a column or page break, a wrapped item's text stands at the new column's indent.
+        if (block.last.flow !== line.flow || block.last.page !== line.page) block.textX = line.x;
         block.text = joinLines(block.text, line.text);
         block.last = line;
+        block.lastColumnRight = fullRight;
         block.lineCount++;
         continue;
       }
-      block = startBlock(line, listStack);
+      block = { ...startBlock(line, listStack), lastColumnRight: fullRight };
       blocks.push(block);
     }
   }
   return { blocks, body };
 }
 
-function startBlock(line: Line, listStack: number[]): Block {
+/** The right edge of each column over the whole document, by where the column starts. */
+function columnRightEdges(lines: readonly Line[], body: number): Map<number, number> {
+  const rights = new Map<number, number>();
+  for (const line of lines) {
+    if (line.cells || Math.abs(line.size - body) > 0.5) continue;
+    const key = columnKey(line);
+    rights.set(key, Math.max(rights.get(key) ?? 0, line.right));
+  }
+  return rights;
+}
+
+function columnKey(line: Line): number {
+  return Math.round(line.flowLeft / 10);
+}
+
+/** The right edge of each flow (column) of a page, and how many lines the flow has. */
+function flowRightEdges(
+  lines: readonly Line[],
+  body: number,
+): Map<number, { right: number; lines: number }> {
+  const rights = new Map<number, { right: number; lines: number }>();
+  for (const line of lines) {
+    if (rights.has(line.flow)) continue;
+    const flow = lines.filter((other) => other.flow === line.flow);
+    rights.set(line.flow, { right: rightEdge(flow, body), lines: flow.length });
+  }
+  return rights;
+}
+
+function startBlock(line: Line, listStack: number[]): Omit<Block, 'lastColumnRight'> {
   const base = {
     text: line.text,
     size: line.size,
@@ -68,7 +110,8 @@ function startBlock(line: Line, listStack: number[]): Block {
     listStack.length = 0;
     return { ...base, kind: 'para' };
   }
-  const x = line.marker.x;
+  // Indents count from the column's edge, so a list goes on at the top of the next column.
+  const x = line.marker.x - line.flowLeft;
   while (listStack.length > 0 && x < (listStack.at(-1) ?? 0) - 2) listStack.pop();
   if (listStack.length === 0 || x > (listStack.at(-1) ?? 0) + 2) listStack.push(x);
   return { ...base, kind: 'item', level: listStack.length - 1, label: line.marker.label };
@@ -77,7 +120,7 @@ function startBlock(line: Line, listStack: number[]): Block {
 function continues(
   block: Block,
   line: Line,
-  firstOnPage: boolean,
+  isFirstInFlow: boolean,
   page: { body: number; lineGap: Map<number, number>; columnRight: number },
 ): boolean {
   const { body, lineGap, columnRight } = page;
@@ -85,11 +128,25 @@ function continues(
   if (Math.abs(line.size - block.size) > 0.5 || line.bold !== block.bold) return false;
   const prev = block.last;
   const tolerance = line.size * 0.6;
-  if (prev.page !== line.page) {
-    // A page break: carry on only when the previous page stopped mid-sentence (not in a heading).
-    if (!firstOnPage || SENTENCE_END.test(prev.text)) return false;
+  if (prev.page !== line.page || prev.flow !== line.flow) {
+    // A page or column break: carry on only when the text above stopped mid-sentence (not in
+    // a heading), at the same indent within its column.
+    if (!isFirstInFlow || SENTENCE_END.test(prev.text)) return false;
     if (block.bold || block.size > body + 0.5) return false;
-    return block.kind !== 'item' || Math.abs(line.x - block.textX) <= tolerance;
+    // A line that stopped well short of its column's edge was not wrapped: the block ended.
+    if (prev.right < block.lastColumnRight - (block.lastColumnRight - prev.x) * 0.25) return false;
+    // A capitalized word or two alone on the line ("Indstilling") is a heading, not the rest.
+    if (
+      /^\p{Lu}/u.test(line.text) &&
+      line.text.split(' ').length <= 3 &&
+      !SENTENCE_END.test(line.text)
+    )
+      return false;
+    const indent = (x: number, flowLeft: number): number => x - flowLeft;
+    return (
+      block.kind !== 'item' ||
+      Math.abs(indent(line.x, line.flowLeft) - indent(block.textX, prev.flowLeft)) <= tolerance
+    );
   }
   const gap = prev.y - line.y;
   const limit = lineGap.get(Math.round(line.size)) ?? line.size * 1.4;

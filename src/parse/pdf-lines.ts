@@ -1,4 +1,5 @@
 /** Groups a page's text runs into visual lines, finding list markers and table cells. */
+import { pageFlows } from './pdf-columns.ts';
 import type { FontStyles, PageRuns, Run } from './pdf-runs.ts';
 
 /** A list marker at the start of a line. */
@@ -23,6 +24,13 @@ export interface Line {
   /** The page's top and bottom edge, for the header and footer zones. */
   top: number;
   bottom: number;
+  /**
+   * Which flow of the page the line belongs to: 0 on a single-column page; on a page in two
+   * columns, the full-width stretches and the columns are numbered in reading order.
+   */
+  flow: number;
+  /** The left edge of the line's flow (its column), for comparing indents across columns. */
+  flowLeft: number;
 }
 
 /** The lines of one page (numbered from 1), top to bottom. */
@@ -59,10 +67,13 @@ export function groupLines(
     merged.push(group);
   }
   const lines: Line[] = [];
-  for (const group of merged) {
-    const line = makeLine(group.runs, page, top, bottom, fonts);
-    if (line) lines.push(line);
-  }
+  pageFlows(merged.map((group) => group.runs)).forEach((rows, flow) => {
+    const flowLeft = Math.min(...rows.flat().map((run) => run.x));
+    for (const row of rows) {
+      const line = makeLine(row, page, top, bottom, fonts);
+      if (line) lines.push({ ...line, flow, flowLeft });
+    }
+  });
   return lines;
 }
 
@@ -83,7 +94,7 @@ function makeLine(
   top: number,
   bottom: number,
   fonts: FontStyles,
-): Line | undefined {
+): Omit<Line, 'flow' | 'flowLeft'> | undefined {
   runs.sort((p, q) => p.x - q.x);
   const words = runs.filter((r) => !r.space);
   const first = words[0];
@@ -97,7 +108,8 @@ function makeLine(
     const gap = second.x - first.right;
     if (STRONG_BULLET.test(label) || (WEAK_BULLET.test(label) && gap >= first.size * 0.4)) {
       marker = { label: '-', x: first.x };
-    } else if (NUMBER_MARKER.test(label) && gap >= first.size * 0.6) {
+    } else if (NUMBER_MARKER.test(label) && gap >= first.size * 0.45) {
+      // A number set apart as a run of its own: Word puts a tab after it, Typst half an em.
       marker = { label: label.replace(/[.()]/g, ''), x: first.x };
     }
     if (marker) content = runs.slice(runs.indexOf(second));

@@ -70,7 +70,36 @@ export function parseRecommendation(sectionLines: readonly string[]): Recommenda
     isContinuationAllowed = true;
   }
   if (proposer === null && points.length === 0) return null;
-  return { proposer: proposer ?? '', points };
+  return { proposer: proposer ?? '', points: points.flatMap(splitRunInPoints) };
+}
+
+/**
+ * "1. at A 2. at B": points run together on one line, as PDF text layers give them after a
+ * run-in "Indstilling" heading. Splits where the numbers count on one by one before an "at",
+ * so a date or an amount in a point ("d. 2. at …" is not Danish) never splits it.
+ */
+export function splitRunInPoints(point: string): string[] {
+  const marker = /(?:^|\s)(\d{1,2})[.)]\s+(?=at\s)/gu;
+  const found = [...point.matchAll(marker)];
+  const first = found[0];
+  if (!first) return [point];
+  const startsWithMarker = first.index === 0;
+  let expected = Number(first[1]);
+  if (!startsWithMarker && expected !== 2) return [point];
+  const cuts: number[] = [];
+  for (const match of found) {
+    if (Number(match[1]) !== expected) return [point];
+    cuts.push(match.index ?? 0);
+    expected++;
+  }
+  if (!startsWithMarker) cuts.unshift(0);
+  if (cuts.length < 2 && !startsWithMarker) return [point];
+  return cuts.map((cut, index) =>
+    point
+      .slice(cut, cuts[index + 1] ?? point.length)
+      .trim()
+      .replace(/^\d{1,2}[.)]\s+/u, ''),
+  );
 }
 
 /** "Afdelingschefen for Borgere &" + "Arbejdsmarked indstiller at;" is one proposer line. */
