@@ -83,7 +83,7 @@ describe('referat import, export, backup, restore and migrate', () => {
     expect(result.code).toBe(2);
     const lines = result.stdout.trimEnd().split('\n');
     expect(lines[0]).toBe(
-      'Importeret: 5 møder, 25 punkter, 1 advarsel, 2 filer fejlede, 1 fil sprunget over',
+      'Importeret: 5 møder (5 nye, 0 opdaterede), 25 punkter, 1 advarsel, 2 filer fejlede, 1 fil sprunget over',
     );
     expect(lines.slice(1)).toEqual([
       expect.stringMatching(new RegExp(`^  ${join(folder, 'broken.pdf')}: .+`, 'u')),

@@ -83,6 +83,26 @@ function adminAnswer(actor: MatrixActor, action: PolicyAction): Expected {
 
 const readMeeting = (actor: MatrixActor, meeting: MatrixMeeting): Expected =>
   policyAnswer(actor, 'meeting.read', meeting);
+
+/** The policy's answer for an action on the meeting's forum. */
+function forumAnswer(actor: MatrixActor, action: PolicyAction, meeting: MatrixMeeting): Expected {
+  const decision = authorize(actor.actor, action, {
+    forumId: meeting.forumId,
+    visibility: meeting.visibility,
+    hidesContactDetails: false,
+  });
+  return decision.allowed ? 'ok' : decision.status;
+}
+
+/** A read of the meeting first (404 when hidden), then the forum's action. */
+function meetingThenForum(action: PolicyAction) {
+  return (actor: MatrixActor, meeting: MatrixMeeting): Expected => {
+    const read = readMeeting(actor, meeting);
+    return read === 'ok' ? forumAnswer(actor, action, meeting) : read;
+  };
+}
+
+const signedIn = (actor: MatrixActor): Expected => (actor.actor.kind === 'anonymous' ? 401 : 'ok');
 const everyone = (): Expected => 'ok';
 /** The reader the public surfaces (OParl) answer as, whoever asks. */
 const anonymousMatrixActor: MatrixActor = { name: 'anonym', actor: anonymousActor, account: null };
@@ -278,6 +298,124 @@ const routeCases: RouteCase[] = [
     // The address is the right: no session opens an unknown one.
     request: () => json(`/mine/${'A'.repeat(43)}/kalender.ics`),
     expect: () => 404,
+  },
+  // Planning ahead (issue 12): the forum's plan, for its members; changes, for its staff.
+  ...(
+    [
+      ['planned-items', 'plan.read'],
+      ['year/:year', 'plan.read'],
+      ['annual-cycle', 'plan.read'],
+      ['annual-wheel/:year.svg', 'plan.read'],
+      ['followups', 'followup.read'],
+    ] as const
+  ).map(
+    ([path, action]): RouteCase => ({
+      route: `GET /api/forums/:id/${path}`,
+      scope: 'other',
+      request: (_meeting, context) =>
+        json(`/api/forums/${context.forumId}/${path.replace(':year', '2030')}`),
+      expect: (actor, meeting) => forumAnswer(actor, action, meeting),
+    }),
+  ),
+  ...(
+    [
+      ['POST', 'planned-items', { title: 'Matrixpunkt' }],
+      ['PUT', 'annual-cycle/settings', { showsAnnualWheel: false }],
+      ['POST', 'recurring-items', { title: 'Sygefravær', rule: { kind: 'quarterly' } }],
+      ['POST', 'annual-cycle/:year/apply', undefined],
+    ] as const
+  ).map(
+    ([method, path, payload]): RouteCase => ({
+      route: `${method} /api/forums/:id/${path}`,
+      scope: 'other',
+      write: true,
+      request: (_meeting, context) => ({
+        method,
+        url: `/api/forums/${context.forumId}/${path.replace(':year', '2030')}`,
+        payload,
+      }),
+      expect: (actor, meeting) => forumAnswer(actor, 'plan.manage', meeting),
+    }),
+  ),
+  {
+    route: 'POST /api/forums/:id/planned-returns',
+    scope: 'meeting',
+    write: true,
+    request: (meeting) => ({
+      method: 'POST',
+      url: `/api/forums/${meeting.forumId}/planned-returns`,
+      payload: { itemId: meeting.openItemId },
+    }),
+    expect: (actor, meeting) => forumAnswer(actor, 'plan.manage', meeting),
+  },
+  {
+    route: 'POST /api/forums/:id/meeting-series',
+    scope: 'other',
+    request: (_meeting, context) => ({
+      method: 'POST',
+      url: `/api/forums/${context.forumId}/meeting-series`,
+      payload: {
+        pattern: { kind: 'weekly', weekday: 3, intervalWeeks: 2 },
+        from: '2031-01-01',
+        to: '2031-03-31',
+        dryRun: true,
+      },
+    }),
+    expect: (actor, meeting) => forumAnswer(actor, 'meeting.create', meeting),
+  },
+  {
+    route: 'GET /api/meetings/:id/planned-items',
+    scope: 'meeting',
+    request: (meeting) => json(`/api/meetings/${meeting.meetingId}/planned-items`),
+    expect: meetingThenForum('plan.read'),
+  },
+  // Items and follow-ups that do not exist: 404 for everyone, before any rule is asked.
+  ...(
+    [
+      ['PATCH', '/api/planned-items/:id', { title: 'Ny titel' }],
+      ['DELETE', '/api/planned-items/:id', undefined],
+      ['POST', '/api/planned-items/:id/take', { meetingId: 1 }],
+      ['PUT', '/api/recurring-items/:id', { title: 'Budget', rule: { kind: 'quarterly' } }],
+      ['DELETE', '/api/recurring-items/:id', undefined],
+      ['GET', '/api/followups/:id', undefined],
+      ['PATCH', '/api/followups/:id', { version: 1, title: 'Ny titel' }],
+      ['POST', '/api/followups/:id/confirm', { version: 1 }],
+      ['POST', '/api/followups/:id/reject', { version: 1 }],
+    ] as const
+  ).map(
+    ([method, route, payload]): RouteCase => ({
+      route: `${method} ${route}`,
+      scope: 'other',
+      request: () => ({ method, url: route.replace(':id', '999999'), payload }),
+      // Refused as anonymous where the route needs a session before it looks.
+      expect: () => 404,
+      mayConflict: true,
+    }),
+  ),
+  // Follow-ups (issue 12): the forum's members and staff read them.
+  {
+    route: 'GET /api/meetings/:id/followups',
+    scope: 'meeting',
+    request: (meeting) => json(`/api/meetings/${meeting.meetingId}/followups`),
+    expect: meetingThenForum('followup.read'),
+  },
+  {
+    route: 'GET /api/me/followups',
+    scope: 'other',
+    request: () => json('/api/me/followups'),
+    expect: signedIn,
+  },
+  {
+    route: 'GET /api/cases/:caseNumber/followups',
+    scope: 'other',
+    request: () => json('/api/cases/15%2F13392/followups'),
+    expect: signedIn,
+  },
+  {
+    route: 'GET /api/settings',
+    scope: 'other',
+    request: () => json('/api/settings'),
+    expect: everyone,
   },
   {
     route: 'GET /favicon.svg',

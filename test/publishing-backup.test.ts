@@ -7,7 +7,7 @@ import { createForum, saveForum } from '../src/services/forum-service.ts';
 import type { MailSettings } from '../src/services/mail/mail-settings.ts';
 import { createMeeting, publishAgenda } from '../src/services/meeting-flow-service.ts';
 import { deliverDueEvents } from '../src/services/outbox/outbox-worker.ts';
-import { listForumMembers } from '../src/store/forum-store.ts';
+import { findForum, listForumMembers } from '../src/store/forum-store.ts';
 import { findMeetingInvitation, listMeetingMailDeliveries } from '../src/store/mail-store.ts';
 import { listOutboxEvents } from '../src/store/outbox-store.ts';
 import { testAdministrator } from './support/actors.ts';
@@ -18,7 +18,7 @@ afterAll(removeScratchFolders);
 
 /**
  * A backup keeps what publishing by e-mail added: the members' addresses, deputies and
- * choices, what was sent to whom, and each meeting's invitation (its UID and SEQUENCE); and a
+ * choices, the forum's GDPR setting, what was sent to whom, and each meeting's invitation (its UID and SEQUENCE); and a
  * restored archive never reuses an event id the restored deliveries name, or a new event's
  * mail would count as already sent.
  */
@@ -41,6 +41,8 @@ describe.each(testDatabases())('publishing data in a backup on %s', (_name, open
       await saveForum(source, testAdministrator, forumId, {
         name: 'Chefforum',
         abbreviation: 'CF',
+        // The GDPR setting is the forum's too, and must not fall back to showing addresses.
+        hidesContactDetails: true,
         members: [
           {
             name: 'Rikke Blom',
@@ -76,6 +78,7 @@ describe.each(testDatabases())('publishing data in a backup on %s', (_name, open
       target = await openArchiveOn(await openDatabase(), { mail });
       await restoreArchive(target, file);
       expect(await listForumMembers(target.database.db, forumId)).toEqual(members);
+      expect((await findForum(target.database.db, forumId))?.hidesContactDetails).toBe(true);
       expect(await listMeetingMailDeliveries(target.database.db, meetingId)).toEqual(deliveries);
       expect(await findMeetingInvitation(target.database.db, meetingId)).toEqual(invitation);
 

@@ -6,6 +6,7 @@ import { SiteHeader } from './layout/site-header.tsx';
 import { AuditPage } from './pages/administration/audit-page.tsx';
 import { UsersPage } from './pages/administration/users-page.tsx';
 import { CasePage } from './pages/case/case-page.tsx';
+import { FollowupsPage } from './pages/followups/followups-page.tsx';
 import { ForbiddenPage } from './pages/forbidden-page.tsx';
 import { ForumsPage } from './pages/forums/forums-page.tsx';
 import { ItemEditorPage } from './pages/item/item-editor-page.tsx';
@@ -15,6 +16,7 @@ import { MeetingModePage } from './pages/meeting-mode/meeting-mode-page.tsx';
 import { MeetingsPage } from './pages/meetings/meetings-page.tsx';
 import { NotFoundPage } from './pages/not-found-page.tsx';
 import { PersonalCalendarPage } from './pages/personal-calendar/personal-calendar-page.tsx';
+import { YearPlanPage } from './pages/planning/year-plan-page.tsx';
 import { SearchPage } from './pages/search/search-page.tsx';
 import { ChangePasswordPage } from './pages/session/change-password-page.tsx';
 import { SignInPage } from './pages/session/sign-in-page.tsx';
@@ -89,6 +91,10 @@ function RoutePage({ route, search }: { route: Route; search: string }) {
       return <ChangePasswordPage search={search} />;
     case 'personal-calendar':
       return <PersonalCalendarPage />;
+    case 'year-plan':
+      return <YearPlanPage forumId={route.forumId} year={route.year} />;
+    case 'followups':
+      return <FollowupsPage search={search} />;
     case 'users':
       return <UsersPage />;
     case 'audit':

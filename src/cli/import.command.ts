@@ -19,7 +19,7 @@ export function registerImportCommand(program: Command): void {
   program
     .command('import')
     .description(
-      'importér møder fra filer og mapper (.txt, .md, .pdf, .docx, .html, .json, .jsonl) til arkivet',
+      'importér møder fra filer og mapper (.txt, .md, .pdf, .docx, .html, .json, .jsonl og ESDH-eksporter fra SBSYS, eDoc og Acadre) til arkivet',
     )
     .argument('<paths...>', 'filer og mapper der skal importeres')
     .option('--json', 'skriv opsummeringen som JSON')

@@ -9,6 +9,7 @@ import {
   type BodyChild,
   cleanXmlText,
   createBlockContent,
+  createInlineChildren,
   createTextRuns,
   ListNumbering,
 } from './docx-blocks.ts';
@@ -82,7 +83,10 @@ function createItemContent(item: RenderItem, numbering: ListNumbering): BodyChil
       children: createTextRuns(item.heading),
     }),
   ];
-  if (item.caseNumber) children.push(new Paragraph({ children: createTextRuns(item.caseNumber) }));
+  if (item.caseNumber) {
+    const run = { text: item.caseNumber, ...(item.caseUrl ? { href: item.caseUrl } : {}) };
+    children.push(new Paragraph({ children: createInlineChildren([run]) }));
+  }
   for (const note of item.notes)
     children.push(new Paragraph({ children: createTextRuns(note.text) }));
   for (const section of item.sections) {

@@ -93,7 +93,11 @@ function renderItem(item: RenderItem, id: string): string {
     `<article id="${escapeHtml(id)}" aria-labelledby="${escapeHtml(headingId)}">`,
     `<h2 id="${escapeHtml(headingId)}">${escapeHtml(item.heading)}</h2>`,
   ];
-  if (item.caseNumber) {
+  if (item.caseNumber && item.caseUrl) {
+    parts.push(
+      `<p class="journalnummer"><a href="${escapeHtml(item.caseUrl)}" rel="external">${escapeHtml(item.caseNumber)}</a></p>`,
+    );
+  } else if (item.caseNumber) {
     parts.push(`<p class="journalnummer">${escapeHtml(item.caseNumber)}</p>`);
   }
   for (const note of item.notes) parts.push(`<p class="note">${escapeHtml(note.text)}</p>`);

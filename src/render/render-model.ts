@@ -19,6 +19,7 @@ import {
   type RenderSection,
   timeNote,
 } from './render-annotations.ts';
+import type { RenderAppendix } from './render-appendix.ts';
 
 export type { RenderNote, RenderSection } from './render-annotations.ts';
 
@@ -36,6 +37,10 @@ export interface RenderOptions {
    * itself; with `isPublic` a closed item's annotations are left out here as well.
    */
   annotations?: MeetingAnnotations;
+  /** A last page after the items (the årshjul after an agenda); the PDF shows it. */
+  appendix?: RenderAppendix;
+  /** The journal number's address in the case system (REFERAT_CASE_URL), when there is one. */
+  caseUrl?: (caseNumber: string) => string | null | undefined;
 }
 
 /** A label and its values in the header: Mødedato, Mødested, Rettelser (one per correction). */
@@ -54,6 +59,8 @@ export interface RenderItem {
   /** A stable anchor for links, "punkt-3". */
   anchor: string;
   caseNumber: string | null;
+  /** Where the journal number links to in the case system; null without a link. */
+  caseUrl: string | null;
   /** Short lines under the journal number: purpose and time, closed, corrections. */
   notes: RenderNote[];
   sections: RenderSection[];
@@ -72,6 +79,7 @@ export interface RenderDocument {
   items: RenderItem[];
   /** Shown instead of items when there are none. */
   emptyNote: string | null;
+  appendix?: RenderAppendix;
 }
 
 const kindTitles: Record<MeetingKind, string> = { agenda: 'DAGSORDEN', minutes: 'REFERAT' };
@@ -100,8 +108,11 @@ export function buildRenderDocument(meeting: Meeting, options: RenderOptions = {
     abbreviation,
     facts,
     contentsLabel: 'Indholdsfortegnelse',
-    items: items.map((item) => buildItem(item, { kind, abbreviation, annotations, items })),
+    items: items.map((item) =>
+      buildItem(item, { kind, abbreviation, annotations, items, caseUrl: options.caseUrl }),
+    ),
     emptyNote: meeting.items.length === 0 ? 'Mødet har ingen punkter.' : null,
+    ...(options.appendix ? { appendix: options.appendix } : {}),
   };
 }
 
@@ -112,6 +123,7 @@ interface ItemContext {
   annotations: MeetingAnnotations;
   /** The document's items as shown, for gathering the communication messages. */
   items: readonly AgendaItem[];
+  caseUrl?: RenderOptions['caseUrl'];
 }
 
 function buildItem(item: AgendaItem, context: ItemContext): RenderItem {
@@ -123,6 +135,7 @@ function buildItem(item: AgendaItem, context: ItemContext): RenderItem {
     contentsTitle,
     anchor: `punkt-${item.number}`,
     caseNumber: item.caseNumber ? clean(item.caseNumber) : null,
+    caseUrl: item.caseNumber ? (context.caseUrl?.(clean(item.caseNumber)) ?? null) : null,
     notes: itemNotes(item, title, context.annotations),
     sections: itemSections(item, context),
   };

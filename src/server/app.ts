@@ -20,6 +20,7 @@ import { registerRequestActor } from './request-actor.ts';
 import { isContractEnforcedByEnvironment, registerResponseContract } from './response-contract.ts';
 import { registerDocumentRoutes } from './routes/documents.routes.ts';
 import { registerFeedRoutes } from './routes/feeds.routes.ts';
+import { registerFollowupRoutes } from './routes/followups.routes.ts';
 import { registerForumRoutes } from './routes/forums.routes.ts';
 import { registerItemRoutes } from './routes/items.routes.ts';
 import { registerMailRoutes } from './routes/mail.routes.ts';
@@ -27,7 +28,9 @@ import { registerMeetingRoutes } from './routes/meetings.routes.ts';
 import { registerOparlRoutes } from './routes/oparl.routes.ts';
 import { registerPersonalFeedRoutes } from './routes/personal-feed.routes.ts';
 import { registerPlanningRoutes } from './routes/planning.routes.ts';
+import { registerPlanningAheadRoutes } from './routes/planning-ahead.routes.ts';
 import { registerSearchRoutes } from './routes/search.routes.ts';
+import { registerSettingsRoutes } from './routes/settings.routes.ts';
 import {
   defaultSecurityOptions,
   handleClientError,
@@ -94,6 +97,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     registerMeetingRoutes(api, options.archive);
     registerSearchRoutes(api, options.archive);
     registerPlanningRoutes(api, options.archive);
+    registerPlanningAheadRoutes(api, options.archive);
     registerItemRoutes(api, options.archive);
     registerForumRoutes(api, options.archive);
     registerDocumentRoutes(api, options.archive);
@@ -101,6 +105,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     registerMailRoutes(api, options.archive);
     registerFeedRoutes(api, options.archive, options.auth);
     registerPersonalFeedRoutes(api, options.archive, options.auth);
+    registerFollowupRoutes(api, options.archive);
+    registerSettingsRoutes(api, options.archive);
     api.get(
       '/api/health',
       {

@@ -3,6 +3,12 @@ import type { FastifyInstance } from 'fastify';
 import { type Archive, openArchive } from '../services/archive.ts';
 import { createInitialAdministrator } from '../services/auth/initial-admin.ts';
 import { loadDemoDataIfEmpty } from '../services/demo-data.ts';
+import {
+  type FollowupReminderWorker,
+  reminderDaysFromEnvironment,
+  startFollowupReminders,
+} from '../services/followups/followup-reminder-worker.ts';
+import { mailSettingsFromEnvironment } from '../services/mail/mail-settings.ts';
 import { type OutboxWorker, startOutboxWorker } from '../services/outbox/outbox-worker.ts';
 import { databaseConfigFromEnvironment } from '../store/database.ts';
 import { buildApp } from './app.ts';
@@ -17,6 +23,7 @@ interface Running {
   archive?: Archive;
   app?: FastifyInstance;
   outbox?: OutboxWorker;
+  reminders?: FollowupReminderWorker;
 }
 
 const running: Running = {};
@@ -41,6 +48,7 @@ async function start(): Promise<void> {
   const host = process.env.HOST ?? 'localhost';
   // Settings that cannot work stop the start before anything is opened.
   const security = securityOptionsFromEnvironment(process.env, { host, port });
+  const reminderDays = reminderDaysFromEnvironment();
   const config = databaseConfigFromEnvironment();
   const dataDirectory = resolve(config.dataDirectory ?? './data');
   const archive = await openArchive(config);
@@ -56,6 +64,11 @@ async function start(): Promise<void> {
   await app.listen({ port, host });
   if (isStopRequested) return;
   running.outbox = startOutboxWorker(archive);
+  // Follow-up reminders by e-mail, checked every hour (REFERAT_FOLLOWUP_REMINDER_DAYS).
+  running.reminders = startFollowupReminders(archive, {
+    daysBefore: reminderDays,
+    mail: mailSettingsFromEnvironment(process.env, config.dataDirectory),
+  });
   const where = config.databaseUrl ? 'PostgreSQL' : dataDirectory;
   process.stdout.write(
     `Referat kører på http://${host}:${port} (data: ${where}${hasLoadedDemo ? ', demodata indlæst' : ''})\n`,
@@ -80,10 +93,11 @@ async function stop(): Promise<void> {
   }, stopTimeLimitMs);
   watchdog.unref();
   let exitCode = 0;
-  const { app, outbox, archive } = running;
+  const { app, outbox, reminders, archive } = running;
   const steps: Array<[string, (() => Promise<unknown>) | undefined]> = [
     ['serveren', app && (() => app.close())],
     ['udsendelseskøen', outbox && (() => outbox.stop())],
+    ['påmindelserne', reminders && (() => reminders.stop())],
     ['databasen', archive && (() => archive.close())],
   ];
   for (const [name, close] of steps) {

@@ -17,5 +17,7 @@ export interface Archive {
   wakeOutbox?: () => void;
   /** How e-mail goes out (set when the mail is registered; without it, no mail is sent). */
   mail?: MailStatus;
+  /** REFERAT_CASE_URL: journal numbers link to the case system (services/case-link-settings). */
+  caseUrlTemplate?: string | null;
   close(): Promise<void>;
 }

@@ -8,6 +8,8 @@ import {
 } from '../store/database.ts';
 import { type MigrationOutcome, migrateToLatest, storeMigrations } from '../store/migrator.ts';
 import type { Archive } from './archive-types.ts';
+import { caseUrlTemplateFromEnvironment } from './case-link-settings.ts';
+import { registerFollowups } from './followups/register-followups.ts';
 import { type MailSettings, mailSettingsFromEnvironment } from './mail/mail-settings.ts';
 import { registerMail } from './mail/register-mail.ts';
 import { OutboxRegistry } from './outbox/outbox-registry.ts';
@@ -18,6 +20,10 @@ export type { Archive } from './archive-types.ts';
 export interface ArchiveOptions {
   /** Registers the mail with the outbox: agendas, minutes and invitations by e-mail. */
   mail?: MailSettings;
+  /** Registers the follow-ups with the outbox: suggestions found in published decisions. */
+  followups?: boolean;
+  /** REFERAT_CASE_URL's template: journal numbers link to the case system. */
+  caseUrlTemplate?: string | null;
 }
 
 /**
@@ -31,12 +37,13 @@ export async function openArchive(
   config: DatabaseConfig = databaseConfigFromEnvironment(),
 ): Promise<Archive> {
   const mail = mailSettingsFromEnvironment(process.env, config.dataDirectory);
-  return openArchiveOn(await openDatabase(config), { mail });
+  const caseUrlTemplate = caseUrlTemplateFromEnvironment(process.env);
+  return openArchiveOn(await openDatabase(config), { mail, followups: true, caseUrlTemplate });
 }
 
 /**
  * Wraps an already open database (tests pass in-memory SQLite or PGlite) as an archive; with
- * `mail`, the mail consumer is registered with its outbox.
+ * `mail` and `followups`, those consumers are registered with its outbox.
  */
 export async function openArchiveOn(
   database: Database,
@@ -50,9 +57,11 @@ export async function openArchiveOn(
       search,
       outbox: new OutboxRegistry(),
       migrated,
+      caseUrlTemplate: options.caseUrlTemplate ?? null,
       close: () => database.close(),
     };
     if (options.mail) registerMail(archive, options.mail);
+    if (options.followups) registerFollowups(archive);
     return archive;
   } catch (error) {
     await database.close();

@@ -19,7 +19,9 @@ import { loadMeetingAnnotations } from '../store/annotation-store.ts';
 import { readFileBytes } from '../store/file-store.ts';
 import { loadStoredItems, type StoredAttachment } from '../store/item-store.ts';
 import { loadMeetingDocuments } from '../store/meeting-reader.ts';
+import { agendaWheelOption } from './annual-wheel-appendix.ts';
 import type { Archive } from './archive-types.ts';
+import { caseLinker } from './case-link-settings.ts';
 import { findPublication } from './publication-service.ts';
 import { requireMeetingAccess, requirePolicy } from './read-access.ts';
 import { notFound, ServiceError } from './service-error.ts';
@@ -70,6 +72,8 @@ export async function renderPreview(
       readable.access,
       readable.target.status,
     ),
+    ...(await agendaWheelOption(archive.database.db, actor, readable.target, meeting, kind)),
+    caseUrl: caseLinker(archive),
   });
   return { bytes, fileName: documentFileName(meeting, kind, 'pdf') };
 }
@@ -94,6 +98,7 @@ export async function renderPublication(
       access,
       kind === 'minutes' ? 'minutes_published' : 'agenda_published',
     ),
+    caseUrl: caseLinker(archive),
   });
   const fileName = documentFileName(document, kind, 'pdf').replace(/\.pdf$/u, `-v${number}.pdf`);
   return { bytes, fileName };
@@ -127,6 +132,7 @@ export async function renderCombinedPdf(
       access,
       target.status,
     ),
+    caseUrl: caseLinker(archive),
   });
   const attachments: CombinedAttachment[] = [];
   for (const item of await loadStoredItems(db, meetingId)) {

@@ -2,11 +2,19 @@ import { readFile } from 'node:fs/promises';
 import { type Actor, authorName } from '../core/actor.ts';
 import type { Meeting } from '../core/meeting.ts';
 import { ParseError } from '../parse/parse-error.ts';
-import { parseFileWithTimeLimit } from '../parse/parse-with-time-limit.ts';
+import type { KnownForum } from '../parse/sources/file-name-facts.ts';
+import { completeFromPath, readLegacyDocument } from '../parse/sources/legacy-document.ts';
+import type { SourceMeeting } from '../parse/sources/source-types.ts';
+import { listForums } from '../store/forum-store.ts';
 import { markMeetingArchived } from '../store/meeting-state.ts';
-import { type SavedMeeting, saveMeetingDocument } from '../store/meeting-writer.ts';
+import {
+  type MeetingSourceMetadata,
+  type SavedMeeting,
+  saveMeetingDocument,
+} from '../store/meeting-writer.ts';
 import type { Archive } from './archive-types.ts';
 import { type CommandTarget, runCommand } from './command-pipeline.ts';
+import { exportReport, type ImportedExport, importedMeeting } from './import-report.ts';
 import {
   collectImportSources,
   type ImportFailure,
@@ -15,6 +23,7 @@ import {
 } from './import-sources.ts';
 import { decodeMeeting, decodeMeetingText, parseJsonText } from './meeting-json.ts';
 
+export type { ImportedExport, ImportedItem, ImportedMeeting } from './import-report.ts';
 export type { ImportFailure } from './import-sources.ts';
 
 /** A parser warning, with the file it came from. */
@@ -23,7 +32,10 @@ export interface ImportWarning {
   message: string;
 }
 
-/** What an import did. Meetings counts every meeting stored, new or updated. */
+/**
+ * What an import did. Meetings counts every meeting stored, new or updated; a file refused
+ * (a failure) stored nothing, so the counts are what the archive holds now.
+ */
 export interface ImportSummary {
   files: number;
   meetings: number;
@@ -34,6 +46,8 @@ export interface ImportSummary {
   /** Files inside folders left out because import does not read their type. */
   skipped: string[];
   failures: ImportFailure[];
+  /** The ESDH exports read, each with its meetings and items. */
+  exports: ImportedExport[];
 }
 
 /** How far an import has come; fraction runs from 0 to 1. */
@@ -54,19 +68,28 @@ export interface ImportOptions {
   onProgress?: (progress: ImportProgress) => void;
 }
 
+/** A meeting read ahead of storing, with what its source says beyond the model. */
+interface PreparedMeeting {
+  meeting: Meeting;
+  index?: number;
+  source?: SourceMeeting;
+}
+
 /** A file read ahead of storing: its meetings and warnings, or why it failed. */
 interface PreparedFile {
-  meetings: Array<{ meeting: Meeting; index?: number }>;
+  meetings: PreparedMeeting[];
   warnings: string[];
   failures: ImportFailure[];
 }
 
 /**
- * Imports files and folders of legacy documents (.txt, .md, .pdf, .docx, .html), Meeting JSON
- * (.json: one document or an array) and JSON Lines (.jsonl: one document per line). Each
- * meeting is stored and indexed in its own transaction, so one bad file or line never stops
- * or undoes the rest; a meeting already in the archive (same forum and date) is updated.
- * Documents are parsed ahead in worker threads while the previous file is being stored.
+ * Imports files and folders of ESDH exports (SBSYS, eDoc, Acadre: told by content, see
+ * parse/sources), legacy documents (.txt, .md, .pdf, .docx, .html), Meeting JSON (.json: one
+ * document or an array) and JSON Lines (.jsonl: one document per line). Each meeting is
+ * stored and indexed in its own transaction, so one bad file or line never stops or undoes the
+ * rest; a meeting already in the archive (same forum and date) is updated. A document whose
+ * text has no readable header takes its forum and date from its file name or folder, or is
+ * refused. Documents are parsed ahead in worker threads while the previous file is stored.
  */
 export async function importPaths(
   archive: Archive,
@@ -84,8 +107,13 @@ export async function importPaths(
     warnings: [],
     skipped: collected.skipped,
     failures: [...collected.failures],
+    exports: [],
   };
   const sources = collected.sources;
+  const forums: KnownForum[] = (await listForums(archive.database.db)).map((forum) => ({
+    name: forum.name,
+    abbreviation: forum.abbreviation,
+  }));
   let finishedFiles = 0;
   const report = (file: string, fileFraction: number): void =>
     options.onProgress?.({
@@ -94,12 +122,17 @@ export async function importPaths(
       items: summary.items,
       file,
     });
-  const store = async (meeting: Meeting): Promise<void> => {
-    const saved = await storeMeeting(archive, actor, meeting);
+  const store = async (meeting: Meeting, source?: SourceMeeting): Promise<SavedMeeting> => {
+    const saved = await storeMeeting(archive, actor, meeting, {
+      sourceMetadata: source ? { meeting: source.metadata, items: source.itemMetadata } : null,
+    });
     summary.meetings++;
     summary.items += saved.itemIds.length;
     if (saved.isNew) summary.newMeetings++;
     else summary.updatedMeetings++;
+    if (!forums.some((forum) => forum.name === meeting.forum))
+      forums.push({ name: meeting.forum, abbreviation: null });
+    return saved;
   };
   const prepared = prepareAhead(sources, options);
   for (const source of sources) {
@@ -110,13 +143,29 @@ export async function importPaths(
         report(source.name, source.size === 0 ? 1 : Math.min(1, bytes / source.size)),
       );
     } else if (file) {
-      summary.warnings.push(...file.warnings.map((message) => ({ file: source.name, message })));
+      const entry = source.export ? exportReport(source) : null;
+      const warnings = [...file.warnings];
       summary.failures.push(...file.failures);
-      for (const { meeting, index } of file.meetings) {
-        await store(meeting).catch((error: unknown) => {
-          summary.failures.push({ file: source.name, meeting: index, reason: describe(error) });
-        });
+      let stored = 0;
+      for (const prepared of file.meetings) {
+        try {
+          const { meeting, notes } = completeMeeting(prepared, source.path, forums, warnings);
+          warnings.splice(0, warnings.length, ...notes);
+          const saved = await store(meeting, prepared.source);
+          entry?.meetings.push(importedMeeting(meeting, saved.isNew, prepared.source));
+          stored++;
+        } catch (error) {
+          summary.failures.push({
+            file: source.name,
+            meeting: prepared.index,
+            reason: describe(error),
+          });
+        }
       }
+      // A file refused whole is its failure; its parser warnings would only repeat it.
+      if (stored > 0 || file.meetings.length === 0)
+        summary.warnings.push(...warnings.map((message) => ({ file: source.name, message })));
+      if (entry) summary.exports.push(entry);
     }
     finishedFiles++;
     report(source.name, 0);
@@ -136,7 +185,7 @@ export function storeMeeting(
   archive: Archive,
   actor: Actor,
   meeting: Meeting,
-  options: { archived?: boolean } = {},
+  options: { archived?: boolean; sourceMetadata?: MeetingSourceMetadata | null } = {},
 ): Promise<SavedMeeting> {
   return runCommand(archive, actor, {
     name: 'meeting.import',
@@ -151,6 +200,7 @@ export function storeMeeting(
       const saved = await saveMeetingDocument(context.db, meeting, {
         action: 'import',
         author: authorName(context.actor),
+        sourceMetadata: options.sourceMetadata ?? null,
       });
       if (options.archived !== false)
         await markMeetingArchived(context.db, saved.meetingId, meeting.kind);
@@ -169,7 +219,7 @@ export function storeMeeting(
 async function importJsonLines(
   source: ImportSource,
   summary: ImportSummary,
-  store: (meeting: Meeting) => Promise<void>,
+  store: (meeting: Meeting) => Promise<unknown>,
   onBytesRead: (bytes: number) => void,
 ): Promise<void> {
   try {
@@ -229,11 +279,21 @@ async function prepareFile(
   });
   if (source.kind === 'jsonl') return null;
   try {
+    if (source.kind === 'export' && source.export) {
+      const { result } = source.export;
+      return {
+        meetings: result.meetings.map((meeting) => ({ meeting: meeting.meeting, source: meeting })),
+        warnings: result.warnings,
+        failures: [],
+      };
+    }
     if (source.kind === 'document') {
-      const { meeting, warnings } = await parseFileWithTimeLimit(source.path, {
-        timeoutMs: options.timeoutMs,
-      });
-      return { meetings: [{ meeting }], warnings, failures: [] };
+      const result = await readLegacyDocument(source.path, { timeoutMs: options.timeoutMs });
+      return {
+        meetings: result.meetings.map((meeting) => ({ meeting: meeting.meeting, source: meeting })),
+        warnings: result.warnings,
+        failures: [],
+      };
     }
     const parsed = parseJsonText(await readJsonFile(source.path));
     if (!parsed.ok) return failed(parsed.reason);
@@ -270,6 +330,23 @@ async function readJsonFile(path: string): Promise<string> {
       throw new ParseError('filen er for stor til .json; brug .jsonl med ét møde pr. linje');
     throw new ParseError(`filen kan ikke læses (${code || 'ukendt fejl'})`);
   }
+}
+
+/**
+ * A parsed document's meeting with what its header lacked taken from its path (or a refusal);
+ * an export's meeting as it is. The notes are the file's warnings, the header's gaps replaced
+ * by what was taken from where.
+ */
+function completeMeeting(
+  prepared: PreparedMeeting,
+  path: string,
+  forums: readonly KnownForum[],
+  warnings: readonly string[],
+): { meeting: Meeting; notes: string[] } {
+  const missing = prepared.source?.missingHeader;
+  if (!missing) return { meeting: prepared.meeting, notes: [...warnings] };
+  const completed = completeFromPath(prepared.meeting, missing, warnings, path, forums);
+  return { meeting: completed.meeting, notes: completed.warnings };
 }
 
 /** A failure's reason as one line: the parser's Danish message, or the error's first line. */

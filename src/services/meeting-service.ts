@@ -12,7 +12,9 @@ import {
   loadMeetingDocuments,
   type MeetingSummary,
 } from '../store/meeting-reader.ts';
+import { agendaWheelOption } from './annual-wheel-appendix.ts';
 import type { Archive } from './archive-types.ts';
+import { caseLinker } from './case-link-settings.ts';
 import { documentFileName } from './document-service.ts';
 import { loadReadScope, requireMeetingAccess } from './read-access.ts';
 import { notFound, ServiceError } from './service-error.ts';
@@ -92,6 +94,16 @@ export async function renderMeetingDocument(
     access,
     target.status,
   );
-  const bytes = await renderMeeting(document, format, { kind, annotations });
+  // The PDF of an agenda ends with the årshjul when the forum wants it.
+  const appendix =
+    format === 'pdf'
+      ? await agendaWheelOption(archive.database.db, actor, target, meeting, kind)
+      : {};
+  const bytes = await renderMeeting(document, format, {
+    kind,
+    annotations,
+    ...appendix,
+    caseUrl: caseLinker(archive),
+  });
   return { bytes, fileName: documentFileName(meeting, kind, format) };
 }

@@ -21,6 +21,7 @@ import type { Archive } from './archive-types.ts';
 import { actorOfUser } from './auth/user-views.ts';
 import { auditActor } from './command-pipeline.ts';
 import { type FeedSite, listForumCalendarEvents } from './feed-service.ts';
+import { listFollowupDeadlineEvents } from './followups/followup-calendar.ts';
 import { ServiceError } from './service-error.ts';
 
 type Executor = Kysely<DatabaseSchema>;
@@ -175,7 +176,7 @@ async function loadFeedActor(
   return actorOfUser(user, await listForumRoles(db, [userId]), address);
 }
 
-/** The events of every forum the actor has a role in, by date and time. */
+/** Meetings of the forums the actor has a role in, and the deadlines of their own follow-ups. */
 async function listPersonalEvents(
   db: Executor,
   actor: UserActor,
@@ -188,6 +189,8 @@ async function listPersonalEvents(
   const events: CalendarEvent[] = [];
   for (const forum of forums)
     events.push(...(await listForumCalendarEvents(db, actor, forum, options)));
+  // The deadlines of the user's own open follow-ups, as all-day events.
+  events.push(...(await listFollowupDeadlineEvents(db, actor, options)));
   return events.sort(byTime);
 }
 

@@ -30,6 +30,10 @@ export interface DatabaseSchema {
   mail_deliveries: MailDeliveryTable;
   meeting_invitations: MeetingInvitationTable;
   feed_tokens: FeedTokenTable;
+  followups: FollowupTable;
+  recurring_items: RecurringItemTable;
+  planned_items: PlannedItemTable;
+  planning_settings: PlanningSettingTable;
 }
 
 /** A body that meets: Chefforum ("CF"). */
@@ -73,6 +77,8 @@ export interface MeetingTable {
   version: number;
   created_at: string;
   updated_at: string;
+  /** JSON: what an imported export says that the model has no field for; null otherwise. */
+  source_metadata: string | null;
 }
 
 /** A case (sag) identified by its journal number, linking its items across meetings. */
@@ -106,6 +112,8 @@ export interface AgendaItemTable {
   purpose: string | null;
   /** "Kommunikeres ud": what the chiefs carry back to their departments from this item. */
   communication: string | null;
+  /** JSON: the export's facts about the item (its original number "1.1", ids …); or null. */
+  source_metadata: string | null;
 }
 
 /** The at-points of an item's recommendation, in order. */
@@ -352,4 +360,94 @@ export interface FeedTokenTable {
   /** When a calendar last fetched it (noted at most every quarter of an hour). */
   last_used_at: string | null;
   revoked_at: string | null;
+}
+
+/**
+ * A follow-up (opfølgning) found in an item's decision: a suggestion until the secretary
+ * confirms or rejects it; once confirmed, tracked with an owner, a due range and a status.
+ */
+export interface FollowupTable {
+  id: Generated<number>;
+  meeting_id: number;
+  item_id: number;
+  forum_id: number;
+  /** 'task' or 'return'. */
+  kind: string;
+  /** 'suggested', 'confirmed' or 'rejected'. */
+  state: string;
+  /** 'open', 'done' or 'cancelled'. */
+  status: string;
+  owner_name: string | null;
+  /** 'member' (of the forum) or 'unit'; null without an owner. */
+  owner_kind: string | null;
+  /** The due range, ISO dates, both ends included; null without a deadline. */
+  due_from: string | null;
+  due_to: string | null;
+  /** The sentence it was found in. */
+  text: string;
+  /** A short title, editable. */
+  title: string;
+  /** JSON array of `{ at, author, text }`. */
+  notes: string | null;
+  /** The kind and the sentence, hashed: unique per item, so nothing is suggested twice. */
+  source_key: string;
+  created_at: string;
+  updated_at: string;
+  version: Generated<number>;
+  /** When the reminder before the deadline, and the one when overdue, were sent (once each). */
+  reminded_before_at: string | null;
+  reminded_overdue_at: string | null;
+}
+
+/** A recurring item of a forum's annual cycle (årshjul): when in the year it comes back. */
+export interface RecurringItemTable {
+  id: Generated<number>;
+  forum_id: number;
+  title: string;
+  purpose: string | null;
+  duration_minutes: number | null;
+  /** 'quarterly', 'spring_autumn' or 'months'. */
+  rule: string;
+  /** JSON array of the months (1–12) for 'months'; [] for the others. */
+  months: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/**
+ * An item in a forum's punktbank: planned for a meeting (or waiting for one), until it is taken
+ * into that meeting's agenda and becomes the agenda item `taken_item_id`.
+ */
+export interface PlannedItemTable {
+  id: Generated<number>;
+  forum_id: number;
+  /** The meeting it is planned for; null while it waits in the bank. */
+  meeting_id: number | null;
+  title: string;
+  case_number: string | null;
+  purpose: string | null;
+  duration_minutes: number | null;
+  note: string | null;
+  /** 1: it goes on the agenda as a closed item (lukket punkt). */
+  closed: Generated<number>;
+  /** 'return' (an item that comes back), 'annual' (the annual cycle) or 'manual'. */
+  source: string;
+  /** The item a return comes back from. */
+  source_item_id: number | null;
+  recurring_item_id: number | null;
+  /** The annual cycle's year and period it was made for, "2027:1-2-3". */
+  cycle_period: string | null;
+  /** When a return is due, ISO dates, both ends included. */
+  due_from: string | null;
+  due_to: string | null;
+  /** The agenda item it became; null until it is taken in. */
+  taken_item_id: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A forum's planning settings: whether its agenda PDF ends with the årshjul. */
+export interface PlanningSettingTable {
+  forum_id: number;
+  shows_annual_wheel: Generated<number>;
 }

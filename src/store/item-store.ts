@@ -297,7 +297,7 @@ export async function touchMeeting(db: Executor, meetingId: number): Promise<voi
 
 /** One entry of the append-only history. */
 export interface RevisionEntry {
-  entityType: 'meeting' | 'item' | 'forum' | 'attachment';
+  entityType: 'meeting' | 'item' | 'forum' | 'attachment' | 'followup';
   entityId: number;
   action: string;
   author: string | null;

@@ -23,6 +23,12 @@ export interface ChangeAuthor {
   reason?: string | null;
 }
 
+/** What an imported export says beyond the model: for the meeting and per item, in order. */
+export interface MeetingSourceMetadata {
+  meeting: Record<string, unknown>;
+  items: ReadonlyArray<Record<string, unknown>>;
+}
+
 /**
  * Saves a whole Meeting document. A meeting is identified by its forum and date, so importing
  * the same meeting twice updates it rather than duplicating it; its items are replaced. Call it
@@ -34,9 +40,10 @@ export interface ChangeAuthor {
 export async function saveMeetingDocument(
   db: Executor,
   meeting: Meeting,
-  change: ChangeAuthor & { action?: string } = {},
+  change: ChangeAuthor & { action?: string; sourceMetadata?: MeetingSourceMetadata | null } = {},
 ): Promise<SavedMeeting> {
   const now = new Date().toISOString();
+  const sourceMetadata = change.sourceMetadata ?? null;
   const forumId = await ensureForum(db, meeting.forum, now);
   const existing = await db
     .selectFrom('meetings')
@@ -67,6 +74,7 @@ export async function saveMeetingDocument(
         location: meeting.location ?? null,
         version: existing.version + 1,
         updated_at: now,
+        source_metadata: sourceMetadata ? JSON.stringify(sourceMetadata.meeting) : null,
       })
       .where('id', '=', meetingId)
       .execute();
@@ -83,12 +91,13 @@ export async function saveMeetingDocument(
         version: 1,
         created_at: now,
         updated_at: now,
+        source_metadata: sourceMetadata ? JSON.stringify(sourceMetadata.meeting) : null,
       })
       .returning('id')
       .executeTakeFirstOrThrow();
     meetingId = inserted.id;
   }
-  const itemIds = await insertItems(db, meetingId, meeting.items, now);
+  const itemIds = await insertItems(db, meetingId, meeting.items, now, sourceMetadata?.items);
   await db
     .insertInto('revisions')
     .values({
@@ -128,6 +137,7 @@ async function insertItems(
   meetingId: number,
   items: readonly AgendaItem[],
   now: string,
+  itemMetadata: MeetingSourceMetadata['items'] = [],
 ): Promise<number[]> {
   const caseIds = await ensureCases(
     db,
@@ -157,6 +167,7 @@ async function insertItems(
     decision: item.decision,
     version: 1,
     updated_at: now,
+    source_metadata: itemMetadata[position] ? JSON.stringify(itemMetadata[position]) : null,
   }));
   await insertInChunks(itemRows, (chunk) => db.insertInto('agenda_items').values(chunk).execute());
   const idRows = await db

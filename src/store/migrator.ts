@@ -7,6 +7,9 @@ import { meetingCycleMigration } from './migrations/0005-meeting-cycle.ts';
 import { publishingMigration } from './migrations/0007-publishing.ts';
 import { feedTokensMigration } from './migrations/0008-feed-tokens.ts';
 import { contactDetailsMigration } from './migrations/0009-contact-details.ts';
+import { followupsMigration } from './migrations/0010-followups.ts';
+import { planningMigration } from './migrations/0011-planning.ts';
+import { sourceMetadataMigration } from './migrations/0012-source-metadata.ts';
 
 /** Named migrations, applied in name order. Other layers (search) contribute their own. */
 export type MigrationSet = Record<string, Migration>;
@@ -21,6 +24,9 @@ export function storeMigrations(database: Database): MigrationSet {
     '0007-publishing': publishingMigration(database.engine),
     '0008-feed-tokens': feedTokensMigration(database.engine),
     '0009-contact-details': contactDetailsMigration(),
+    '0010-followups': followupsMigration(database.engine),
+    '0011-planning': planningMigration(database.engine),
+    '0012-source-metadata': sourceMetadataMigration(),
   };
 }
 

@@ -15,7 +15,8 @@ export interface TableShape {
     | readonly ['id']
     | readonly ['meeting_id']
     | readonly ['item_id', 'position']
-    | readonly ['user_id', 'forum_id'];
+    | readonly ['user_id', 'forum_id']
+    | readonly ['forum_id'];
   /** Rows per page when read; small for tables of large rows (file contents). */
   pageSize?: number;
 }
@@ -38,6 +39,7 @@ export const archiveTables: ReadonlyArray<readonly [ArchiveTable, TableShape]> =
         'visibility',
         'purposes',
         'standing_items',
+        'hides_contact_details',
       ],
     },
   ],
@@ -58,6 +60,7 @@ export const archiveTables: ReadonlyArray<readonly [ArchiveTable, TableShape]> =
         'created_at',
         'updated_at',
         'archived',
+        'source_metadata',
       ],
     },
   ],
@@ -86,6 +89,7 @@ export const archiveTables: ReadonlyArray<readonly [ArchiveTable, TableShape]> =
         'updated_at',
         'purpose',
         'communication',
+        'source_metadata',
       ],
     },
   ],
@@ -208,6 +212,80 @@ export const archiveTables: ReadonlyArray<readonly [ArchiveTable, TableShape]> =
       ],
     },
   ],
+  // Follow-ups are the secretariat's work (confirmed, owned, noted): a restore keeps them.
+  [
+    'followups',
+    {
+      key: ['id'],
+      columns: [
+        'id',
+        'meeting_id',
+        'item_id',
+        'forum_id',
+        'kind',
+        'state',
+        'status',
+        'owner_name',
+        'owner_kind',
+        'due_from',
+        'due_to',
+        'text',
+        'title',
+        'notes',
+        'source_key',
+        'created_at',
+        'updated_at',
+        'version',
+        'reminded_before_at',
+        'reminded_overdue_at',
+      ],
+    },
+  ],
+  // The plan ahead (annual cycle, punktbank, the årshjul setting) is the secretariat's work too.
+  [
+    'recurring_items',
+    {
+      key: ['id'],
+      columns: [
+        'id',
+        'forum_id',
+        'title',
+        'purpose',
+        'duration_minutes',
+        'rule',
+        'months',
+        'created_at',
+        'updated_at',
+      ],
+    },
+  ],
+  [
+    'planned_items',
+    {
+      key: ['id'],
+      columns: [
+        'id',
+        'forum_id',
+        'meeting_id',
+        'title',
+        'case_number',
+        'purpose',
+        'duration_minutes',
+        'note',
+        'closed',
+        'source',
+        'source_item_id',
+        'recurring_item_id',
+        'cycle_period',
+        'due_from',
+        'due_to',
+        'taken_item_id',
+        'created_at',
+        'updated_at',
+      ],
+    },
+  ],
+  ['planning_settings', { key: ['forum_id'], columns: ['forum_id', 'shows_annual_wheel'] }],
   // Accounts, their roles and the audit log travel with the archive; sessions and sign-in
   // states do not (a restore signs everyone out), nor the outbox (its work was done here).
   [

@@ -118,6 +118,14 @@ export async function crawlMeetingRoutes(
     surface: 'GET /arkiv/moeder/:id',
     isVisible: meeting.status !== 'draft' && meeting.forum.visibility === 'public',
   });
+  // The forum's working data (planned items offered to the meeting, its follow-ups): its
+  // members and staff only.
+  const isForumReader = isVisible && standingOf(reader.profile, meeting.forum) !== 'public';
+  for (const path of ['planned-items', 'followups'])
+    await crawler.get(reader, `/api/meetings/${id}/${path}`, {
+      surface: `GET /api/meetings/:id/${path}`,
+      isVisible: isForumReader,
+    });
   // The preview renders the whole document: the forum's staff read it with the documents.
   if (standingOf(reader.profile, meeting.forum) !== 'staff')
     await crawler.get(reader, `/api/meetings/${id}/preview.pdf`, {
@@ -341,6 +349,10 @@ export async function crawlCase(
   await crawler.get(reader, `/arkiv/sager/${encodeURIComponent(written)}`, {
     surface: 'GET /arkiv/sager/:caseNumber',
   });
+  await crawler.get(reader, `${url}/followups`, {
+    surface: 'GET /api/cases/:caseNumber/followups',
+    isVisible: reader.headers.cookie !== undefined,
+  });
   const answer = await crawler.get(reader, url, { surface: 'GET /api/cases/:caseNumber' });
   if (answer.status !== 200) return;
   const entries = JSON.parse(answer.body) as Array<{ meetingId: number; itemNumber: number }>;
@@ -433,6 +445,19 @@ export async function crawlLists(crawler: LeakCrawler, reader: Reader): Promise<
       surface: 'GET /arkiv/fora/:id',
       isVisible: forum.visibility === 'public',
     });
+  // The forum's plan and follow-ups: its members and staff only.
+  for (const forum of ledger.forums)
+    for (const path of [
+      'planned-items',
+      'year/2030',
+      'annual-cycle',
+      'annual-wheel/2030.svg',
+      'followups',
+    ])
+      await crawler.get(reader, `/api/forums/${forum.id}/${path}`, {
+        surface: `GET /api/forums/:id/${path.replace('2030', ':year')}`,
+        isVisible: standingOf(reader.profile, forum) !== 'public',
+      });
   for (const forum of ledger.forums)
     for (const path of ['feed.xml', 'kalender.ics'])
       await crawler.get(reader, `/fora/${forum.id}/${path}`, {
@@ -486,6 +511,15 @@ export const crawledRoutes = new Set([
   '/fora/:id/feed.xml',
   '/fora/:id/kalender.ics',
   '/mine/:token/kalender.ics',
+  '/api/meetings/:id/planned-items',
+  '/api/meetings/:id/followups',
+  '/api/forums/:id/planned-items',
+  '/api/forums/:id/year/:year',
+  '/api/forums/:id/annual-cycle',
+  '/api/forums/:id/annual-wheel/:year.svg',
+  '/api/forums/:id/followups',
+  '/api/cases/:caseNumber/followups',
+  '/api/followups/:id',
   ...oparlRoutes,
   '/arkiv',
   '/arkiv/moeder/:id',
@@ -502,6 +536,9 @@ export const otherRoutes = [
   '/api/users',
   '/api/audit',
   '/api/health',
+  '/api/settings',
+  '/api/me/followups',
+  '/api/followups/1',
   '/api/case-numbers/check?value=15%2F13392',
   '/api/docs',
   '/api/docs/json',

@@ -64,6 +64,7 @@ export type {
   Workspace,
   WorkspacePermissions as Permissions,
 } from '../../../src/core/api-contract/meetings.ts';
+export type { InstallationSettings } from '../../../src/core/api-contract/settings.ts';
 export type { ForumRole, ForumVisibility, ItemGuest, ItemPurpose, MeetingStatus, StandingItem };
 
 import type { ItemFieldsInput } from '../../../src/core/api-contract/meeting-inputs.ts';

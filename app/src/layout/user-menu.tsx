@@ -9,8 +9,9 @@ import { signInPath } from '../session/return-path.ts';
 import { setSession } from '../session/session-store.ts';
 
 /**
- * Who is signed in, with "Din kalender", "Skift adgangskode" and "Log ud"; "Log ind" for the anonymous
- * (returning to this page afterwards). Nothing while the session is loading.
+ * Who is signed in, with "Mine opfølgninger", "Din kalender", "Skift adgangskode" and "Log ud";
+ * "Log ind" for the anonymous (returning to this page afterwards). Nothing while the session is
+ * loading.
  */
 export function UserMenu({
   user,
@@ -56,6 +57,13 @@ export function UserMenu({
         <span className="visually-hidden">Logget ind som </span>
         {user.name}
       </span>
+      <Link
+        to={paths.followups}
+        className="user-menu-link"
+        aria-current={pathname === paths.followups ? 'page' : undefined}
+      >
+        Mine opfølgninger
+      </Link>
       <Link
         to={paths.personalCalendar}
         className="user-menu-link"

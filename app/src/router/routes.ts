@@ -11,6 +11,9 @@ export type Route =
   | { page: 'sign-in' }
   | { page: 'change-password' }
   | { page: 'personal-calendar' }
+  /** A forum's year: meeting plan, årshjul and punktbank; `year` null is this year. */
+  | { page: 'year-plan'; forumId: number; year: number | null }
+  | { page: 'followups' }
   | { page: 'users' }
   | { page: 'audit' }
   | { page: 'not-found' };
@@ -22,6 +25,7 @@ const fixedPages: Record<string, Route> = {
   'log-ind': { page: 'sign-in' },
   'skift-adgangskode': { page: 'change-password' },
   'min-kalender': { page: 'personal-calendar' },
+  opfoelgning: { page: 'followups' },
   'administration/brugere': { page: 'users' },
   'administration/log': { page: 'audit' },
 };
@@ -40,6 +44,7 @@ export function matchRoute(pathname: string): Route {
     const caseNumber = safeDecode(second);
     return caseNumber ? { page: 'case', caseNumber } : { page: 'not-found' };
   }
+  if (first === 'fora' && third === 'aarsplan') return matchYearPlan(second, fourth, rest.length);
   if (first !== 'moeder' || !second || !positiveInteger.test(second) || rest.length > 0)
     return { page: 'not-found' };
   const meetingId = Number(second);
@@ -49,6 +54,14 @@ export function matchRoute(pathname: string): Route {
   if (third === 'punkter' && fourth && positiveInteger.test(fourth))
     return { page: 'item', meetingId, itemId: Number(fourth) };
   return { page: 'not-found' };
+}
+
+/** `/fora/:id/aarsplan` and `/fora/:id/aarsplan/2027`. */
+function matchYearPlan(forum: string | undefined, year: string | undefined, more: number): Route {
+  if (!forum || !positiveInteger.test(forum) || more > 0) return { page: 'not-found' };
+  if (year === undefined) return { page: 'year-plan', forumId: Number(forum), year: null };
+  if (!/^20\d{2}$/u.test(year)) return { page: 'not-found' };
+  return { page: 'year-plan', forumId: Number(forum), year: Number(year) };
 }
 
 function safeDecode(text: string): string | null {
@@ -67,11 +80,14 @@ export const paths = {
   signIn: '/log-ind',
   changePassword: '/skift-adgangskode',
   personalCalendar: '/min-kalender',
+  followups: '/opfoelgning',
   users: '/administration/brugere',
   audit: '/administration/log',
   meeting: (meetingId: number): string => `/moeder/${meetingId}`,
   agenda: (meetingId: number): string => `/moeder/${meetingId}/dagsorden`,
   meetingMode: (meetingId: number): string => `/moeder/${meetingId}/moede`,
   item: (meetingId: number, itemId: number): string => `/moeder/${meetingId}/punkter/${itemId}`,
+  yearPlan: (forumId: number, year?: number): string =>
+    `/fora/${forumId}/aarsplan${year === undefined ? '' : `/${year}`}`,
   caseTimeline: (caseNumber: string): string => `/sager/${encodeURIComponent(caseNumber)}`,
 };

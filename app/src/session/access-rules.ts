@@ -24,6 +24,9 @@ export function pageAudience(route: Route): PageAudience {
     case 'meeting-mode':
     case 'change-password':
     case 'personal-calendar':
+    // The plan ahead is internal to the forum: its members and staff sign in to see it.
+    case 'year-plan':
+    case 'followups':
       return 'signed-in';
     case 'users':
     case 'audit':

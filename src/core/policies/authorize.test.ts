@@ -281,7 +281,10 @@ describe('authorize', () => {
     for (const action of policyActions) {
       if (action === 'account.changePassword') continue;
       const target =
-        action === 'forum.read' || action === 'forum.edit'
+        action === 'forum.read' ||
+        action === 'forum.edit' ||
+        action.startsWith('followup.') ||
+        action.startsWith('plan.')
           ? targets.forum
           : action === 'meeting.create'
             ? targets.forum
@@ -314,6 +317,49 @@ describe('authorize', () => {
     ).toMatchObject({ status: 401 });
   });
 
+  it('shows follow-ups to the forum’s members and staff only, and lets its secretaries manage them', () => {
+    const answers = (visibility: 'public' | 'internal', action: PolicyAction) =>
+      Object.fromEntries(
+        Object.entries(actors).map(([name, actor]) => {
+          const decision = authorize(actor, action, {
+            forumId,
+            visibility,
+            hidesContactDetails: false,
+          });
+          return [name, decision.allowed ? 200 : decision.status];
+        }),
+      );
+    // Never the public's, not even in a public forum: follow-ups are internal working data.
+    expect(answers('public', 'followup.read')).toEqual({
+      anonymous: 401,
+      signedIn: 403,
+      member: 200,
+      otherSecretary: 403,
+      secretary: 200,
+      administrator: 200,
+    });
+    expect(answers('internal', 'followup.read')).toEqual({
+      anonymous: 404,
+      signedIn: 404,
+      member: 200,
+      otherSecretary: 404,
+      secretary: 200,
+      administrator: 200,
+    });
+    expect(answers('public', 'followup.manage')).toEqual({
+      anonymous: 401,
+      signedIn: 403,
+      member: 403,
+      otherSecretary: 403,
+      secretary: 200,
+      administrator: 200,
+    });
+    expect(answers('internal', 'followup.manage')).toMatchObject({ member: 403, signedIn: 404 });
+    expect(authorize(actors.administrator, 'followup.read', meeting('held'))).toMatchObject({
+      status: 403,
+    });
+  });
+
   it('lets a forum secretary edit the forum and create its meetings, nobody else below admin', () => {
     const forum = { forumId, visibility: 'internal' as const, hidesContactDetails: false };
     expect(authorize(actors.secretary, 'forum.edit', forum).allowed).toBe(true);
@@ -323,6 +369,50 @@ describe('authorize', () => {
     expect(authorize(actors.anonymous, 'forum.read', forum)).toMatchObject({ status: 404 });
     expect(authorize(actors.anonymous, 'forum.read', { ...forum, visibility: 'public' })).toEqual({
       allowed: true,
+    });
+  });
+
+  it('shows the plan ahead to the forum’s members and staff, and lets its secretaries manage it', () => {
+    const answers = (visibility: 'public' | 'internal', action: PolicyAction) =>
+      Object.fromEntries(
+        Object.entries(actors).map(([name, actor]) => {
+          const decision = authorize(actor, action, {
+            forumId,
+            visibility,
+            hidesContactDetails: false,
+          });
+          return [name, decision.allowed ? 200 : decision.status];
+        }),
+      );
+    // The punktbank and the annual cycle are internal, even in a public forum.
+    expect(answers('public', 'plan.read')).toEqual({
+      anonymous: 401,
+      signedIn: 403,
+      member: 200,
+      otherSecretary: 403,
+      secretary: 200,
+      administrator: 200,
+    });
+    expect(answers('internal', 'plan.read')).toEqual({
+      anonymous: 404,
+      signedIn: 404,
+      member: 200,
+      otherSecretary: 404,
+      secretary: 200,
+      administrator: 200,
+    });
+    expect(answers('public', 'plan.manage')).toEqual({
+      anonymous: 401,
+      signedIn: 403,
+      member: 403,
+      otherSecretary: 403,
+      secretary: 200,
+      administrator: 200,
+    });
+    expect(answers('internal', 'plan.manage')).toMatchObject({ member: 403, otherSecretary: 404 });
+    // Asked about a meeting instead of a forum, the policy refuses (fail closed).
+    expect(authorize(actors.secretary, 'plan.manage', meeting('draft'))).toMatchObject({
+      status: 403,
     });
   });
 });

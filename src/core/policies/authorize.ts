@@ -65,6 +65,14 @@ const targetKinds = {
   'audit.read': 'none',
   'archive.manage': 'none',
   'account.changePassword': 'account',
+  // Follow-ups are the forum's internal working data: read by its members and staff, managed
+  // (confirmed, edited, rejected, closed) by its secretaries and the administrators.
+  'followup.read': 'forum',
+  'followup.manage': 'forum',
+  // Planning ahead (punktbank, the year's meeting plan, the annual cycle) is internal too: read
+  // by the forum's members and staff, managed by its secretaries and the administrators.
+  'plan.read': 'forum',
+  'plan.manage': 'forum',
 } as const satisfies Record<string, 'meeting' | 'forum' | 'account' | 'none'>;
 
 /** An action the policy knows. */
@@ -110,6 +118,7 @@ function authorizeAdministration(actor: Actor): Decision {
 function authorizeForum(actor: Actor, action: PolicyAction, forum: ForumTarget): Decision {
   if (!canSeeForum(actor, forum)) return refuse(404, 'Forummet findes ikke.');
   if (action === 'forum.read') return allowed;
+  if (action === 'followup.read' || action === 'plan.read') return requireMember(actor, forum);
   return requireSecretary(actor, forum);
 }
 
@@ -135,6 +144,14 @@ function requireSecretary(actor: Actor, forum: ForumTarget): Decision {
   if (standing === 'administrator' || standing === 'secretary') return allowed;
   if (standing === 'anonymous') return signInFirst;
   return refuse(403, 'Det kræver, at du er sekretær for forummet.');
+}
+
+/** Reading the forum's internal working data takes a member, a secretary or an administrator. */
+function requireMember(actor: Actor, forum: ForumTarget): Decision {
+  const standing = standingIn(actor, forum.forumId);
+  if (standing === 'anonymous') return signInFirst;
+  if (standing === 'signed_in') return refuse(403, 'Det er kun for forummets medlemmer.');
+  return allowed;
 }
 
 /** The lifecycle rules: which state permits which change. */

@@ -218,3 +218,6 @@ function escapeHtml(text: string): string {
     .replaceAll('"', '&quot;')
     .replaceAll("'", '&#39;');
 }
+
+/** The mails' layout, for other mails that look the same (the follow-up reminders). */
+export { type Block as MailBlock, renderHtml as renderMailHtml, renderText as renderMailText };

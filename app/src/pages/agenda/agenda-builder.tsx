@@ -8,6 +8,7 @@ import { AddItemForm } from './add-item-form.tsx';
 import { AgendaItemRow, moveButtonId } from './agenda-item-row.tsx';
 import { movableRange, moveItem } from './agenda-order.ts';
 import { ApprovePreviousButton } from './approve-previous-button.tsx';
+import { PlannedItemsPanel } from './planned-items-panel.tsx';
 import { planTime } from './time-plan.ts';
 import { TimePlanSummary } from './time-plan-summary.tsx';
 
@@ -184,6 +185,15 @@ export function AgendaBuilder({
             }}
           />
         </section>
+      ) : null}
+      {canEdit ? (
+        <PlannedItemsPanel
+          meetingId={workspace.id}
+          onTaken={(title) => {
+            setAnnouncement(`${title} er taget ind fra punktbanken før Evt.`);
+            onReload();
+          }}
+        />
       ) : null}
     </div>
   );

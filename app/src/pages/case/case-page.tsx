@@ -1,5 +1,6 @@
 import { casePath } from '../../api/search.ts';
 import type { CaseEntry } from '../../api/types.ts';
+import { CaseSystemLink } from '../../components/case-system-link.tsx';
 import { LoadError } from '../../components/load-error.tsx';
 import { Loading } from '../../components/loading.tsx';
 import { PageHeading } from '../../components/page-heading.tsx';
@@ -9,6 +10,7 @@ import { usePageTitle } from '../../hooks/use-page-title.ts';
 import { formatDanishDate } from '../../lib/format.ts';
 import { Link } from '../../router/link.tsx';
 import { paths } from '../../router/routes.ts';
+import { CaseFollowups } from '../followups/case-followups.tsx';
 import { caseTitleOf } from './case-title.ts';
 import './case-page.css';
 
@@ -25,6 +27,7 @@ export function CasePage({ caseNumber }: { caseNumber: string }) {
     <>
       <PageHeading>{title ?? `Sag ${caseNumber}`}</PageHeading>
       {title ? <p className="case-number">Sag {caseNumber}</p> : null}
+      <CaseSystemLink caseNumber={caseNumber} />
       <LoadError error={timeline.error} status={timeline.errorStatus} />
       {timeline.isLoading && !timeline.data ? <Loading label="Henter sagens forløb…" /> : null}
       {timeline.data?.length === 0 ? (
@@ -60,6 +63,7 @@ export function CasePage({ caseNumber }: { caseNumber: string }) {
           ))}
         </ol>
       ) : null}
+      <CaseFollowups caseNumber={caseNumber} />
     </>
   );
 }

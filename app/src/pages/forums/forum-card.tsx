@@ -1,6 +1,9 @@
 import { useState } from 'react';
 import { forumVisibilityLabels } from '../../../../src/core/policies/targets.ts';
 import type { Forum, ForumMember, ForumView } from '../../api/types.ts';
+import { Link } from '../../router/link.tsx';
+import { paths } from '../../router/routes.ts';
+import { useSession } from '../../session/use-session.ts';
 import { ForumEditor } from './forum-editor.tsx';
 import { ForumPracticeSummary } from './forum-practice-summary.tsx';
 
@@ -16,6 +19,10 @@ export function ForumCard({
   onSaved: (forum: Forum) => void;
 }) {
   const [isEditing, setIsEditing] = useState(false);
+  const { user } = useSession();
+  // The plan ahead is the forum's own: its members, its secretaries and the administrators.
+  const canSeePlan =
+    user?.isAdministrator || user?.forumRoles.some((role) => role.forumId === forum.id);
   const headingId = `forum-${forum.id}`;
   const canEdit = forum.permissions.canEdit;
   return (
@@ -59,6 +66,11 @@ export function ForumCard({
             </ul>
           )}
           <ForumPracticeSummary forum={forum} />
+          {canSeePlan ? (
+            <p>
+              <Link to={paths.yearPlan(forum.id)}>Årsplan, årshjul og punktbank</Link>
+            </p>
+          ) : null}
           {canEdit ? (
             <button
               type="button"

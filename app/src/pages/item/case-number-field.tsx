@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { CaseSystemLink } from '../../components/case-system-link.tsx';
 import { checkCaseNumber } from '../../lib/case-number-message.ts';
 
 /** Journalnummer, checked as it is typed, with the Danish verdict read out politely. */
@@ -34,6 +35,7 @@ export function CaseNumberField({
       >
         {verdict?.message ?? 'KLE-form, fx 00.01.00-A00-3-17, eller ældre form som 15/13392.'}
       </p>
+      {verdict?.isValid ? <CaseSystemLink caseNumber={value.trim()} className="hint" /> : null}
     </div>
   );
 }

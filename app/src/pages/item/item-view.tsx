@@ -1,6 +1,7 @@
 import { purposeLabel } from '../../../../src/core/forum-practice.ts';
 import { orderByMembers } from '../../../../src/core/member-order.ts';
 import type { EditableItem, ForumMember } from '../../api/types.ts';
+import { CaseSystemLink } from '../../components/case-system-link.tsx';
 import { MarkdownPreview } from '../../components/markdown-preview.tsx';
 import { memberLabel } from '../meeting-mode/member-label.ts';
 import { AttachmentLinks } from './attachment-links.tsx';
@@ -31,6 +32,9 @@ export function ItemView({
   return (
     <article className="panel item-view" aria-label={`Punkt ${item.number}`}>
       {facts.length > 0 ? <p className="item-facts">{facts.join(' · ')}</p> : null}
+      {item.caseNumber ? (
+        <CaseSystemLink caseNumber={item.caseNumber} className="item-facts" />
+      ) : null}
       {item.closed && !hasContent ? (
         <p>Punktet er lukket. Indholdet kan kun læses af forummets medlemmer.</p>
       ) : null}

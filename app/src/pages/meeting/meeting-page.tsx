@@ -9,6 +9,7 @@ import { formatDanishDate } from '../../lib/format.ts';
 import { Link } from '../../router/link.tsx';
 import { paths } from '../../router/routes.ts';
 import { AgendaBuilder } from '../agenda/agenda-builder.tsx';
+import { MeetingFollowupPanels } from '../followups/meeting-followups.tsx';
 import { ApologiesPanel } from '../meeting-mode/apologies-panel.tsx';
 import { DocumentLinks } from './document-links.tsx';
 import { MailDeliveries } from './mail-deliveries.tsx';
@@ -61,6 +62,7 @@ export function MeetingPage({ meetingId }: { meetingId: number }) {
               onReload={() => refresh()}
             />
           </section>
+          <MeetingFollowupPanels workspace={workspace.data} />
           <section aria-labelledby="dokumenter" className="panel">
             <h2 id="dokumenter">Dokumenter</h2>
             <DocumentLinks workspace={workspace.data} />

@@ -3,9 +3,10 @@ import { formatDanishDate } from '../../../core/danish-date.ts';
 import { escapeHtml, renderBlocks } from '../../../render/html-blocks.ts';
 import { markdownToBlocks } from '../../../render/markdown-blocks.ts';
 import type { Archive } from '../../../services/archive.ts';
+import { caseLinker } from '../../../services/case-link-settings.ts';
 import { type CaseTimelineView, getCaseTimeline } from '../../../services/search-service.ts';
 import { notFound } from '../../../services/service-error.ts';
-import { meetingPageHref, portalPage, statusBadge } from './portal-layout.ts';
+import { caseSystemLink, meetingPageHref, portalPage, statusBadge } from './portal-layout.ts';
 
 /**
  * /arkiv/sager/:caseNumber: a journal number's way through the meetings, as the public may
@@ -21,7 +22,7 @@ export async function renderCasePage(
   const latest = entries.at(-1);
   if (!latest) throw notFound('Sagen');
   const body = `<h1>${escapeHtml(latest.title)}</h1>
-<p>Journalnummer: <span class="journalnummer">${escapeHtml(caseNumber.trim())}</span></p>
+<p>Journalnummer: <span class="journalnummer">${escapeHtml(caseNumber.trim())}</span>${caseSystemLink(caseNumber.trim(), caseLinker(archive))}</p>
 <section aria-labelledby="forloeb-titel"><h2 id="forloeb-titel">Sagens forløb</h2>
 <ol class="timeline">${entries.map(timelineEntry).join('')}</ol>
 </section>`;

@@ -4,6 +4,7 @@ import { escapeHtml } from '../../../render/html-blocks.ts';
 import { renderHtml } from '../../../render/html-renderer.ts';
 import { buildRenderDocument } from '../../../render/render-model.ts';
 import type { Archive } from '../../../services/archive.ts';
+import { caseLinker } from '../../../services/case-link-settings.ts';
 import {
   type DocumentKind,
   getPublishedMeeting,
@@ -11,6 +12,7 @@ import {
 } from '../../../services/portal-service.ts';
 import {
   casePageHref,
+  caseSystemLink,
   combinedPdfHref,
   documentKindLabels,
   meetingPageHref,
@@ -51,7 +53,7 @@ export async function renderMeetingPage(
     parts.header,
     aboutDocument(view, shown),
     parts.contents,
-    linkCaseNumbers(parts.items, caseNumbers),
+    linkCaseNumbers(parts.items, caseNumbers, caseLinker(archive)),
     versionList(view, shown),
   ].join('\n');
   return portalPage(layout.title, body, trail);
@@ -103,15 +105,20 @@ function versionList(view: PublishedMeetingView, shown: ShownVersion): string {
 }
 
 /**
- * Makes each item's journal number a link to the case's page. The renderer wrote the number
+ * Makes each item's journal number a link to the case's page, and, with REFERAT_CASE_URL, adds
+ * a link to the case in the municipality's case system. The renderer wrote the number
  * escaped; only numbers the document has are linked, from their own unescaped text.
  */
-function linkCaseNumbers(items: string, caseNumbers: readonly string[]): string {
+function linkCaseNumbers(
+  items: string,
+  caseNumbers: readonly string[],
+  caseUrl?: (caseNumber: string) => string,
+): string {
   const byEscaped = new Map(caseNumbers.map((caseNumber) => [escapeHtml(caseNumber), caseNumber]));
   return items.replace(/<p class="journalnummer">([^<]*)<\/p>/gu, (paragraph, escaped: string) => {
     const caseNumber = byEscaped.get(escaped);
     if (caseNumber === undefined) return paragraph;
-    return `<p class="journalnummer"><a href="${escapeHtml(casePageHref(caseNumber))}"><span class="visually-hidden">Sagens forløb, journalnummer </span>${escaped}</a></p>`;
+    return `<p class="journalnummer"><a href="${escapeHtml(casePageHref(caseNumber))}"><span class="visually-hidden">Sagens forløb, journalnummer </span>${escaped}</a>${caseSystemLink(caseNumber, caseUrl)}</p>`;
   });
 }
 

@@ -156,6 +156,15 @@ export function casePageHref(caseNumber: string): string {
   return `/arkiv/sager/${encodeURIComponent(caseNumber)}`;
 }
 
+/** " · Sagen i sagssystemet": the case in the municipality's own system, with REFERAT_CASE_URL. */
+export function caseSystemLink(
+  caseNumber: string,
+  caseUrl?: (caseNumber: string) => string,
+): string {
+  if (!caseUrl) return '';
+  return ` · <a href="${escapeHtml(caseUrl(caseNumber))}" rel="external">Sagen i sagssystemet<span class="visually-hidden">, journalnummer ${escapeHtml(caseNumber)}</span></a>`;
+}
+
 const portalStyle = `
 .breadcrumbs ol{list-style:none;display:flex;flex-wrap:wrap;gap:.25rem;padding:0;margin:0 0 1.25rem;font-size:.95rem}
 .breadcrumbs li+li{margin-top:0}
