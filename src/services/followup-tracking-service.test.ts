@@ -27,6 +27,7 @@ import { createForum, saveForum } from './forum-service.ts';
 import { updateItem } from './item-service.ts';
 import { createMeeting, publishMinutes } from './meeting-flow-service.ts';
 import { deliverDueEvents } from './outbox/outbox-worker.ts';
+import { listPlannedItems } from './planning-service.ts';
 import { ServiceError } from './service-error.ts';
 import { getWorkspace } from './workspace-service.ts';
 
@@ -291,5 +292,24 @@ describe.each(testDatabases())('tracking follow-ups on %s', (_name, openDatabase
     } finally {
       await restored.close();
     }
+  });
+  it('plans a confirmed return for the meeting it names, in the punktbank', async () => {
+    const found = await getMeetingFollowups(archive, secretary, meetingId, at);
+    const comesBack = bySentence(found.suggestions, 'Sagen drøftes på Chefforum igen');
+    expect(comesBack.kind).toBe('return');
+    const before = await listPlannedItems(archive, secretary, forumId);
+    await confirmFollowup(archive, secretary, comesBack.id, { version: comesBack.version });
+    const planned = (await listPlannedItems(archive, secretary, forumId)).filter(
+      (item) => !before.some((earlier) => earlier.id === item.id),
+    );
+    expect(planned.map((item) => [item.source, item.title, item.meeting?.id])).toEqual([
+      ['return', 'Sygefravær 1. kvartal', nextMeetingId],
+    ]);
+    expect(planned[0]?.caseNumber).toBe('81.04.00-A00-1-31');
+    // The tasks confirmed before planned nothing: every return in the punktbank is this one.
+    const returns = (await listPlannedItems(archive, secretary, forumId)).filter(
+      (item) => item.source === 'return',
+    );
+    expect(returns.map((item) => item.id)).toEqual(planned.map((item) => item.id));
   });
 });

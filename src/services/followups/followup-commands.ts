@@ -18,6 +18,7 @@ import {
 import { findForum } from '../../store/forum-store.ts';
 import type { Archive } from '../archive-types.ts';
 import { type CommandContext, type CommandTarget, runCommand } from '../command-pipeline.ts';
+import { planReturn } from '../planning-service.ts';
 import { copenhagenToday } from '../portal-service.ts';
 import { notFound, ServiceError } from '../service-error.ts';
 import { presentFollowup } from './followup-reading.ts';
@@ -40,7 +41,26 @@ interface FollowupTarget extends CommandTarget {
 type FieldInput = Pick<FollowupChanges, 'title' | 'kind' | 'owner' | 'due'>;
 
 /** Confirms a suggestion (or a rejected one, on second thought), with any edits. */
-export function confirmFollowup(
+export async function confirmFollowup(
+  archive: Archive,
+  actor: Actor,
+  followupId: number,
+  input: FollowupConfirmation,
+): Promise<FollowupView> {
+  const confirmed = await confirmInStore(archive, actor, followupId, input);
+  // A confirmed return comes back to the forum: it is planned for the meeting its due range
+  // names (or the next), and waits in the punktbank until the agenda takes it in. Planning
+  // the same return twice gives the same planned item.
+  if (confirmed.kind === 'return')
+    await planReturn(archive, actor, {
+      forumId: confirmed.forum.id,
+      itemId: confirmed.item.id,
+      due: confirmed.due,
+    });
+  return confirmed;
+}
+
+function confirmInStore(
   archive: Archive,
   actor: Actor,
   followupId: number,
