@@ -14,7 +14,7 @@ import {
   opensItemBody,
   titleKey,
 } from './heading-evidence.ts';
-import type { ItemStart } from './item-starts.ts';
+import type { ItemStart } from './item-start.ts';
 import { isPageFurniture, isTableOfContentsEntry } from './line-patterns.ts';
 import { bestRisingSequence } from './rising-sequence.ts';
 import type { SourceLine } from './source-line.ts';

@@ -18,6 +18,7 @@ import {
   weekdayNames,
   weekdayPattern,
 } from './due-date-terms.ts';
+import type { DueDateContext, DueExpression, Resolution } from './due-expression.ts';
 import { periodExpressions } from './period-expressions.ts';
 
 /**
@@ -57,25 +58,13 @@ import { periodExpressions } from './period-expressions.ts';
  * weekday named with a date it does not fall on gives a warning and no due date.
  */
 export type { DueRange } from './due-date-terms.ts';
-
-/** What the due date is resolved against. */
-export interface DueDateContext {
-  /** The meeting's date, ISO yyyy-mm-dd. */
-  meetingDate: string;
-  /** The forum's meetings after this one, ISO dates, for "næste møde"; any order. */
-  futureMeetingDates?: readonly string[];
-}
+export type { DueDateContext, DueExpression };
 
 /** The due date found in a text, the words it came from, and warnings. */
 export interface DueDateFinding {
   due?: DueRange;
   expression?: string;
   warnings: string[];
-}
-
-interface Resolution {
-  range: DueRange | null;
-  warning?: string;
 }
 
 interface FoundExpression extends Resolution {
@@ -85,12 +74,6 @@ interface FoundExpression extends Resolution {
   isDeadline: boolean;
   /** "statistikken for 1. kvartal", "referatet fra d. 1. juni": names a period, sets no due. */
   isLabel: boolean;
-}
-
-/** One kind of date expression: its pattern and how a match becomes a range. */
-export interface DueExpression {
-  pattern: RegExp;
-  resolve(match: RegExpExecArray, context: DueDateContext): Resolution | null;
 }
 
 const before = '(?<![\\p{L}\\d])';

@@ -5,7 +5,6 @@ import {
   partsOfIsoDate,
   weekdayIndexOf,
 } from './calendar-days.ts';
-import type { DueDateContext, DueExpression } from './danish-due-date.ts';
 import {
   type DueRange,
   forwardRange,
@@ -13,6 +12,7 @@ import {
   weekdayIndexOfName,
   weekdayPattern,
 } from './due-date-terms.ts';
+import type { DueDateContext, DueExpression } from './due-expression.ts';
 
 /**
  * The due-date expressions that name a period rather than a day: seasons, holidays, the
