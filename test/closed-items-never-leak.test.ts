@@ -73,7 +73,7 @@ const seed = Number(process.env.REFERAT_LEAK_SEED ?? Math.floor(Math.random() * 
 const fullSize: PlanSize = {
   importedMeetings: Number(process.env.REFERAT_LEAK_IMPORTED ?? 9_800),
   lifecycleMeetings: 200,
-  crawlShare: 0.05,
+  crawlShare: 0.03,
   documentShare: 0.004,
   lifecycleDocumentShare: 0.3,
   crawlers: roleReaderCount,
@@ -87,7 +87,7 @@ const smallSize: PlanSize = {
   crawlers: roleReaderCount,
 };
 /** How many searches and case timelines each backend asks for. */
-const fullSearches = { single: 1_500, batched: 3_000, perRole: 250, pages: 200, caseSearches: 200 };
+const fullSearches = { single: 1_000, batched: 2_000, perRole: 200, pages: 150, caseSearches: 150 };
 const smallSearches = { single: 150, batched: 300, perRole: 40, pages: 20, caseSearches: 12 };
 
 describe.each(testDatabases())('closed items never leak, on %s', (backend, openDatabase) => {
