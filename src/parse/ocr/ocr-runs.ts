@@ -37,7 +37,7 @@ export function wordsToPageRuns(
  * The size of each line, by line id. Tesseract's size of a line wanders with the letters the
  * line has (one without capitals or descenders is smaller), but the reader tells headings from
  * body text and joins wrapped lines by equal sizes. So the lines of one tesseract paragraph
- * share a size, and sizes within 10% of the page's body size are the body size: only clearly
+ * share a size, and sizes within 7% of the page’s body size are the body size: only clearly
  * larger text reads as a heading (the structural parser knows headings by their words too).
  */
 export function paragraphSizes(words: readonly OcrWord[]): Map<string, number> {
@@ -48,7 +48,7 @@ export function paragraphSizes(words: readonly OcrWord[]): Map<string, number> {
   // lines follow them (tesseract's size for a wrapped heading's short second line is often
   // near the body's); a line that is one word with digits (the journal number tesseract
   // often puts in the heading's paragraph) keeps its own size.
-  const isLarge = (line: OcrWord['line']) => line.size > body * 1.1;
+  const isLarge = (line: OcrWord['line']) => line.size > body * 1.07;
   const largeByParagraph = new Map<string, number[]>();
   for (const line of lines.values())
     if (isLarge(line))
