@@ -135,6 +135,14 @@ function continues(
     if (block.bold || block.size > body + 0.5) return false;
     // A line that stopped well short of its column's edge was not wrapped: the block ended.
     if (prev.right < block.lastColumnRight - (block.lastColumnRight - prev.x) * 0.25) return false;
+    // Nor was a line that stopped although the next page's first word would have fitted
+    // after it (a Bilag title, then a heading that a scan shows without its bold).
+    const nextWordWidth = (line.text.split(' ')[0]?.length ?? 0) * line.size * 0.55;
+    if (
+      /^[\p{Lu}\d]/u.test(line.text) &&
+      prev.right + line.size * 0.3 + nextWordWidth < block.lastColumnRight - line.size
+    )
+      return false;
     // A capitalized word or two alone on the line ("Indstilling") is a heading, not the rest.
     if (
       /^\p{Lu}/u.test(line.text) &&
