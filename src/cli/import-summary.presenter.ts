@@ -1,4 +1,5 @@
 import { formatDanishDate } from '../core/danish-date.ts';
+import type { AttachmentTextPass } from '../services/attachment-text/attachment-text-reader.ts';
 import type {
   ImportedExport,
   ImportedMeeting,
@@ -30,6 +31,8 @@ export function presentImportSummary(summary: ImportSummary): string {
     count(summary.warnings.length, 'advarsel', 'advarsler'),
     `${count(failedFiles, 'fil', 'filer')} fejlede`,
   ];
+  if (summary.attachmentFiles > 0)
+    parts.push(`${count(summary.attachmentFiles, 'bilagsfil', 'bilagsfiler')} gemt`);
   if (summary.skipped.length > 0)
     parts.push(`${count(summary.skipped.length, 'fil', 'filer')} sprunget over`);
   const lines = [`Importeret: ${parts.join(', ')}`];
@@ -80,4 +83,17 @@ export function describeFailure(failure: ImportFailure): string {
         ? ` møde ${failure.meeting}`
         : '';
   return `${failure.file}${where}: ${failure.reason}`;
+}
+
+/** The Bilag text read after an import: how many, and what could not be read. */
+export function presentAttachmentTexts(pass: AttachmentTextPass | null): string {
+  if (!pass) return '';
+  const total = pass.read + pass.withoutText + pass.failed.length;
+  if (total === 0) return '';
+  const lines = [
+    `Tekst i bilag: ${count(pass.read, 'bilag', 'bilag')} læst, ${pass.withoutText} uden tekst, ${pass.failed.length} kunne ikke læses`,
+    ...pass.failed.map((failure) => `  ${failure.fileName}: ${failure.reason}`),
+    ...pass.notes.map((note) => `  ${note}`),
+  ];
+  return `${lines.join('\n')}\n`;
 }

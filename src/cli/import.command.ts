@@ -1,14 +1,24 @@
 import type { Command } from 'commander';
 import { localAdministrator } from '../core/actor.ts';
 import { openArchive } from '../services/archive.ts';
+import {
+  type AttachmentTextProgress,
+  readWaitingAttachmentTexts,
+} from '../services/attachment-text/attachment-text-reader.ts';
 import { importPaths } from '../services/import-service.ts';
-import { countFailedFiles, presentImportSummary } from './import-summary.presenter.ts';
+import {
+  countFailedFiles,
+  presentAttachmentTexts,
+  presentImportSummary,
+} from './import-summary.presenter.ts';
 import { createProgressBar } from './progress-bar.ts';
 import { UserError } from './user-error.ts';
 
 interface ImportCommandOptions {
   json?: boolean;
   timeout: string;
+  /** Commander's name for --no-bilagstekst. */
+  bilagstekst: boolean;
 }
 
 /**
@@ -24,6 +34,10 @@ export function registerImportCommand(program: Command): void {
     .argument('<paths...>', 'filer og mapper der skal importeres')
     .option('--json', 'skriv opsummeringen som JSON')
     .option('--timeout <seconds>', 'største tid på at læse ét dokument, i sekunder', '60')
+    .option(
+      '--no-bilagstekst',
+      'læs ikke teksten i bilagene nu (serveren læser den i baggrunden, når den kører)',
+    )
     .action(async (paths: string[], options: ImportCommandOptions) => {
       const seconds = Number(options.timeout);
       if (!Number.isFinite(seconds) || seconds <= 0)
@@ -36,8 +50,14 @@ export function registerImportCommand(program: Command): void {
           onProgress: (state) => progress.update(state),
         });
         progress.finish();
+        // The text inside the Bilag stored, read now so that search finds it at once.
+        const attachmentTexts = options.bilagstekst
+          ? await readWaitingAttachmentTexts(archive, { onProgress: reportTextProgress })
+          : null;
         process.stdout.write(
-          options.json ? `${JSON.stringify(summary, null, 2)}\n` : presentImportSummary(summary),
+          options.json
+            ? `${JSON.stringify({ ...summary, attachmentTexts }, null, 2)}\n`
+            : presentImportSummary(summary) + presentAttachmentTexts(attachmentTexts),
         );
         const failed = countFailedFiles(summary);
         if (failed > 0)
@@ -49,4 +69,13 @@ export function registerImportCommand(program: Command): void {
         await archive.close();
       }
     });
+}
+
+/** One line on stderr per Bilag and per OCR page: long scans show that work goes on. */
+function reportTextProgress(progress: AttachmentTextProgress): void {
+  if (progress.line) process.stderr.write(`  ${progress.fileName}: ${progress.line}\n`);
+  else if (progress.done < progress.total)
+    process.stderr.write(
+      `Læser tekst i bilag ${progress.done + 1} af ${progress.total}: ${progress.fileName}\n`,
+    );
 }

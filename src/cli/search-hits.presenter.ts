@@ -1,3 +1,4 @@
+import { attachmentHitLabel } from '../core/attachment-hit-label.ts';
 import { formatDanishDate } from '../core/danish-date.ts';
 import type { SearchHit } from '../search/search-provider.ts';
 import { snippetMarks } from '../search/snippet.ts';
@@ -13,6 +14,8 @@ export interface SearchHitJson {
   item: { number: number; title: string; caseNumber: string | null };
   score: number;
   snippet: string;
+  /** The Bilag the match came from, when the item's own text has none. */
+  attachment?: { title: string; fileName: string | null };
 }
 
 /** The hits as the JSON array `referat search --json` prints. */
@@ -22,6 +25,9 @@ export function toSearchHitsJson(hits: readonly SearchHit[]): SearchHitJson[] {
     item: { number: hit.item.number, title: hit.item.title, caseNumber: hit.item.caseNumber },
     score: hit.score,
     snippet: hit.snippet,
+    ...(hit.attachment
+      ? { attachment: { title: hit.attachment.title, fileName: hit.attachment.fileName } }
+      : {}),
   }));
 }
 
@@ -41,6 +47,7 @@ export function presentSearchHits(
       `${index + 1}. ${formatDanishDate(hit.meeting.date)} · ${hit.meeting.forum} · Punkt ${hit.item.number}: ${hit.item.title}`,
     ];
     if (hit.item.caseNumber) lines.push(`   Journalnummer ${hit.item.caseNumber}`);
+    if (hit.attachment) lines.push(`   ${attachmentHitLabel(hit.attachment)}:`);
     if (hit.snippet) lines.push(`   ${emphasizeMarks(hit.snippet, options)}`);
     return lines.join('\n');
   });

@@ -17,6 +17,8 @@ export type DomainEventType =
   | 'items.reordered'
   | 'attachment.added'
   | 'attachment.removed'
+  | 'attachment.access_changed'
+  | 'attachment.text_read'
   | 'absences.changed'
   | 'agenda.published'
   | 'meeting.started'

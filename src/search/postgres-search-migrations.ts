@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
 import type { MigrationSet } from '../store/migrator.ts';
+import { createPostgresAttachmentSearch } from './postgres-attachment-search.ts';
 import { createSearchFactsIndexes, createSearchFactsTable } from './search-facts-table.ts';
 
 /**
@@ -11,6 +12,7 @@ import { createSearchFactsIndexes, createSearchFactsTable } from './search-facts
  * - `item_search_facts`, the small rows the filters read (deleted with their item).
  * - `search_terms`, the vocabulary of stems, with a pg_trgm GIN index that finds compounds
  *   by a part (`term like '%fravær%'`).
+ * - `attachment_search` and `attachment_search_facts`, the text inside Bilag (attachment-index.ts).
  * - `search_metadata`, which names this database for the vocabulary cache.
  *
  * pg_trgm ships with PostgreSQL (Debian's postgresql package; PGlite loads it as an
@@ -55,6 +57,10 @@ export function postgresSearchMigrations(): MigrationSet {
     '0004-search-facts-indexes': {
       // biome-ignore lint/suspicious/noExplicitAny: migrations run before the schema exists
       up: (db: Kysely<any>) => createSearchFactsIndexes(db),
+    },
+    '0013-attachment-search': {
+      // biome-ignore lint/suspicious/noExplicitAny: migrations run before the schema exists
+      up: (db: Kysely<any>) => createPostgresAttachmentSearch(db),
     },
   };
 }

@@ -1,6 +1,11 @@
 import { type Kysely, sql } from 'kysely';
 import type { DatabaseSchema } from '../store/database-schema.ts';
+import { removeAttachmentsOfItems, syncAttachmentIndex } from './attachment-index.ts';
 import { loadIndexableItems, saveSearchFacts } from './indexable-items.ts';
+import {
+  postgresAttachmentIndex,
+  postgresAttachmentMatches,
+} from './postgres-attachment-search.ts';
 import { rankWithTsRank } from './postgres-ranking.ts';
 import { postgresSearchMigrations } from './postgres-search-migrations.ts';
 import { buildTsvectorText, quoteLexeme } from './postgres-text-search.ts';
@@ -51,10 +56,12 @@ async function indexItems(db: Kysely<DatabaseSchema>, itemIds: readonly number[]
     searchDb,
     items.flatMap((item) => [item.titleStems, item.bodyStems, item.decisionStems]),
   );
+  await syncAttachmentIndex(db, [...found], postgresAttachmentIndex);
 }
 
 async function removeItems(db: Kysely<DatabaseSchema>, itemIds: readonly number[]): Promise<void> {
   const searchDb = withSearchTables(db);
+  await removeAttachmentsOfItems(db, itemIds, postgresAttachmentIndex);
   for (let start = 0; start < itemIds.length; start += 500) {
     const ids = itemIds.slice(start, start + 500);
     await sql`delete from item_search where item_id in (${sql.join(ids)})`.execute(searchDb);
@@ -63,7 +70,11 @@ async function removeItems(db: Kysely<DatabaseSchema>, itemIds: readonly number[
 }
 
 async function search(db: Kysely<DatabaseSchema>, query: SearchQuery): Promise<SearchHit[]> {
-  return runSearch(db, query, { expansionSource: postgresExpansionSource, rank: rankWithTsRank });
+  return runSearch(db, query, {
+    expansionSource: postgresExpansionSource,
+    rank: rankWithTsRank,
+    attachmentMatches: postgresAttachmentMatches,
+  });
 }
 
 /** Expansion's questions, answered by the GIN index and the pg_trgm vocabulary. */

@@ -3,6 +3,7 @@ import type { MeetingStatus } from '../core/meeting-lifecycle.ts';
 import {
   publiclySearchableStatuses,
   type ReadScope,
+  scopeReadsAttachment,
   scopeShowsDecisions,
   scopeVisibleText,
 } from '../core/policies/read-model.ts';
@@ -18,6 +19,8 @@ export interface RankedItem {
   id: number;
   /** Higher is better. */
   score: number;
+  /** The item's best matching Bilag, when its Bilag matched too. */
+  attachmentId?: number;
 }
 
 /** What hit loading needs to know of the search. */
@@ -74,18 +77,27 @@ export async function loadSearchHits(
     ? new Map<number, string[]>()
     : await loadExtraBodyText(db, ids);
   const byId = new Map(rows.map((row) => [row.id, row]));
+  const attachments = await loadMatchedAttachments(db, ranked);
   const hits: SearchHit[] = [];
-  for (const { id, score } of ranked) {
+  for (const { id, score, attachmentId } of ranked) {
     const row = byId.get(id);
     if (!row) continue;
     const showsDecision =
       !options.scope ||
       scopeShowsDecisions(options.scope, row.forumId, row.status as MeetingStatus);
     const body = [row.background, row.presentation, ...(extra.get(id) ?? [])];
-    if (!showsDecision && !isMatchedOutsideDecision(row.title, body, options)) continue;
     const sections = options.isDecisionOnly
       ? [row.decision]
       : [...(showsDecision ? [row.decision] : []), ...body];
+    const ownSnippet = buildSnippet(sections, options.matchingStems);
+    // The item's own text comes first; a Bilag names the hit only when the item has no match.
+    const attachment =
+      attachmentId === undefined || isMatched(ownSnippet, options)
+        ? null
+        : readableAttachment(attachments.get(attachmentId), row.forumId, options);
+    if (!attachment && !showsDecision && !isMatchedOutsideDecision(row.title, body, options))
+      continue;
+    if (attachmentId !== undefined && !attachment && !isMatched(ownSnippet, options)) continue;
     // A forum may keep e-mail addresses and phone numbers out of what the public reads.
     const shown = (text: string) =>
       options.scope ? scopeVisibleText(options.scope, row.forumId, text) : text;
@@ -93,7 +105,12 @@ export async function loadSearchHits(
       meeting: { id: row.meetingId, forum: row.forum, date: row.date },
       item: { id: row.id, number: row.number, title: shown(row.title), caseNumber: row.caseNumber },
       score,
-      snippet: shown(buildSnippet(sections, options.matchingStems)),
+      snippet: shown(
+        attachment ? buildSnippet([attachment.text], options.matchingStems) : ownSnippet,
+      ),
+      attachment: attachment
+        ? { id: attachment.id, title: shown(attachment.title), fileName: attachment.fileName }
+        : null,
     });
   }
   return hits;
@@ -112,4 +129,66 @@ function isMatchedOutsideDecision(
   if (options.isDecisionOnly) return false;
   if (options.matchingStems.size === 0) return true;
   return buildSnippet([title, ...body], options.matchingStems).includes('[[');
+}
+
+/** Whether a snippet shows a matched word (a search by filters alone matches none and passes). */
+function isMatched(snippet: string, options: HitOptions): boolean {
+  return options.matchingStems.size === 0 || snippet.includes('[[');
+}
+
+/** A Bilag whose text matched, as the store has it now. */
+interface MatchedAttachment {
+  id: number;
+  itemId: number;
+  title: string;
+  fileName: string | null;
+  isPublic: boolean;
+  text: string;
+}
+
+/** The matched Bilag of ranked items, with their text, for the snippet and the check below. */
+async function loadMatchedAttachments(
+  db: Kysely<DatabaseSchema>,
+  ranked: readonly RankedItem[],
+): Promise<Map<number, MatchedAttachment>> {
+  const ids = ranked.flatMap((item) =>
+    item.attachmentId === undefined ? [] : [item.attachmentId],
+  );
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('attachments as a')
+    .innerJoin('file_texts as t', 't.file_id', 'a.file_id')
+    .select(['a.id', 'a.item_id', 'a.title', 'a.file_name', 'a.is_public', 't.text'])
+    .where('a.id', 'in', ids)
+    .where('t.status', '=', 'done')
+    .execute();
+  return new Map(
+    rows.map((row) => [
+      row.id,
+      {
+        id: row.id,
+        itemId: row.item_id,
+        title: row.title,
+        fileName: row.file_name,
+        isPublic: row.is_public !== 0,
+        text: row.text ?? '',
+      },
+    ]),
+  );
+}
+
+/**
+ * The Bilag if this reader may read its text, checked against the store (the index may be a
+ * step behind a Bilag just marked not public): the read model's rule, through the scope.
+ */
+function readableAttachment(
+  attachment: MatchedAttachment | undefined,
+  forumId: number,
+  options: HitOptions,
+): MatchedAttachment | null {
+  if (!attachment) return null;
+  const readable = options.scope
+    ? scopeReadsAttachment(options.scope, forumId, attachment)
+    : attachment.isPublic;
+  return readable ? attachment : null;
 }

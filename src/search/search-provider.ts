@@ -32,6 +32,8 @@ export interface SearchHit {
   score: number;
   /** Plain text around the best match; matched words wrapped in [[ and ]]. */
   snippet: string;
+  /** The Bilag the match came from, when the item's own text has none ("i bilag: X.pdf"). */
+  attachment: { id: number; title: string; fileName: string | null } | null;
 }
 
 /** A search request. */

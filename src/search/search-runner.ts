@@ -1,5 +1,6 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, RawBuilder } from 'kysely';
 import type { DatabaseSchema } from '../store/database-schema.ts';
+import { mergeRankings, rankAttachments } from './attachment-index.ts';
 import { buildFilterSql, type FilterSql, rankByFiltersOnly } from './search-filters.ts';
 import { loadSearchHits, type RankedItem } from './search-hits.ts';
 import type { SearchHit, SearchQuery } from './search-provider.ts';
@@ -24,12 +25,15 @@ export interface SearchEngineParts {
     filter: FilterSql,
     limit: number,
   ): Promise<RankedItem[]>;
+  /** The Bilag matching the search as (attachment_id, score) rows; null for nothing to match. */
+  attachmentMatches(search: ExpandedSearch): RawBuilder<unknown> | null;
 }
 
 /**
  * One search, the same steps on every engine: parse the text, expand compound parts through
  * the vocabulary, rank by text (or by filters alone when the text held only a journal number),
- * then load the hits with their snippets, closed items checked once more.
+ * add the items found through the text of their Bilag, then load the hits with their
+ * snippets, closed items and Bilag marked not public checked once more.
  */
 export async function runSearch(
   db: Kysely<DatabaseSchema>,
@@ -43,10 +47,16 @@ export async function runSearch(
   const filter = buildFilterSql(filters, parsed.caseNumbers);
   const expanded = await expandSearch(parsed, engine.expansionSource(searchDb));
   const isDecisionOnly = !!filters.isDecisionOnly;
-  const ranked = hasSearchWords(parsed)
+  const hasWords = hasSearchWords(parsed);
+  const ranked = hasWords
     ? await engine.rank(searchDb, expanded, isDecisionOnly, filter, limit)
     : await rankByFiltersOnly(searchDb, filter, limit);
-  return loadSearchHits(db, ranked, {
+  // The text inside Bilag counts too, below the item's own; never for a decision-only search.
+  const throughAttachments =
+    hasWords && !isDecisionOnly
+      ? await rankAttachments(searchDb, engine.attachmentMatches(expanded), filter, filters, limit)
+      : [];
+  return loadSearchHits(db, mergeRankings(ranked, throughAttachments, limit), {
     matchingStems: collectMatchingStems(expanded),
     isDecisionOnly,
     scope: filters.scope,

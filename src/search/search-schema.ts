@@ -14,6 +14,8 @@ export type SearchSchema = {
   item_search_facts: SearchFactsTable;
   /** The vocabulary of indexed stems, with a trigram index to find compounds by a part. */
   search_terms: { id: Generated<number>; term: string };
+  /** The Bilag whose text is indexed: their item and whether they are public (attachment-index). */
+  attachment_search_facts: { attachment_id: number; item_id: number; is_public: number };
   /** Settings of the index; `database_id` tells one database's vocabulary cache from another's. */
   search_metadata: { name: string; value: string };
 };

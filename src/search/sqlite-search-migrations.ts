@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
 import type { MigrationSet } from '../store/migrator.ts';
 import { createSearchFactsIndexes, createSearchFactsTable } from './search-facts-table.ts';
+import { createSqliteAttachmentSearch } from './sqlite-attachment-search.ts';
 
 /**
  * SQLite's search tables:
@@ -14,6 +15,7 @@ import { createSearchFactsIndexes, createSearchFactsTable } from './search-facts
  * - `item_search_pending`, the ids of items to be (re)indexed in the next batch (see
  *   sqlite-index-writer.ts), and `search_metadata`, which names this database for the
  *   vocabulary cache and records how far the trigram index has come.
+ * - `attachment_search` and `attachment_search_facts`, the text inside Bilag (attachment-index.ts).
  * - `item_search_terms`, an fts5vocab view of `item_search` (it stores nothing): each indexed
  *   stem with the number of items that have it, read to pick a prefix's most frequent stems.
  *
@@ -65,6 +67,10 @@ export function sqliteSearchMigrations(): MigrationSet {
         await sql`create virtual table item_search_terms
           using fts5vocab(item_search, 'row')`.execute(db);
       },
+    },
+    '0013-attachment-search': {
+      // biome-ignore lint/suspicious/noExplicitAny: migrations run before the schema exists
+      up: (db: Kysely<any>) => createSqliteAttachmentSearch(db),
     },
   };
 }

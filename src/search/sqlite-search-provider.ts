@@ -1,11 +1,13 @@
 import { type Kysely, sql } from 'kysely';
 import type { DatabaseSchema } from '../store/database-schema.ts';
+import { removeAttachmentsOfItems, syncAttachmentIndex } from './attachment-index.ts';
 import { countIndexedItems } from './search-facts-table.ts';
 import type { SearchHit, SearchProvider, SearchQuery } from './search-provider.ts';
 import type { ExpansionSource } from './search-query.ts';
 import { runSearch } from './search-runner.ts';
 import type { SearchDatabase } from './search-schema.ts';
 import { maximumExpansions, nearLengthCandidates } from './search-settings.ts';
+import { sqliteAttachmentIndex, sqliteAttachmentMatches } from './sqlite-attachment-search.ts';
 import {
   indexItemsOnSqlite,
   makeIndexCurrent,
@@ -20,8 +22,14 @@ import { sqliteSearchMigrations } from './sqlite-search-migrations.ts';
 export function createSqliteSearchProvider(): SearchProvider {
   return {
     migrations: sqliteSearchMigrations,
-    indexItems: indexItemsOnSqlite,
-    removeItems: removeItemsOnSqlite,
+    async indexItems(db, itemIds) {
+      await indexItemsOnSqlite(db, itemIds);
+      await syncAttachmentIndex(db, itemIds, sqliteAttachmentIndex);
+    },
+    async removeItems(db, itemIds) {
+      await removeAttachmentsOfItems(db, itemIds, sqliteAttachmentIndex);
+      await removeItemsOnSqlite(db, itemIds);
+    },
     flush: makeIndexCurrent,
     search,
   };
@@ -29,7 +37,11 @@ export function createSqliteSearchProvider(): SearchProvider {
 
 async function search(db: Kysely<DatabaseSchema>, query: SearchQuery): Promise<SearchHit[]> {
   await makeIndexCurrent(db);
-  return runSearch(db, query, { expansionSource: sqliteExpansionSource, rank: rankWithBm25 });
+  return runSearch(db, query, {
+    expansionSource: sqliteExpansionSource,
+    rank: rankWithBm25,
+    attachmentMatches: sqliteAttachmentMatches,
+  });
 }
 
 /** Expansion's questions, answered by the FTS5 index and the trigram vocabulary. */

@@ -1,6 +1,10 @@
 import { resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { type Archive, openArchive } from '../services/archive.ts';
+import {
+  type AttachmentTextWorker,
+  startAttachmentTextWorker,
+} from '../services/attachment-text/attachment-text-reader.ts';
 import { createInitialAdministrator } from '../services/auth/initial-admin.ts';
 import { loadDemoDataIfEmpty } from '../services/demo-data.ts';
 import {
@@ -24,6 +28,7 @@ interface Running {
   app?: FastifyInstance;
   outbox?: OutboxWorker;
   reminders?: FollowupReminderWorker;
+  attachmentTexts?: AttachmentTextWorker;
 }
 
 const running: Running = {};
@@ -64,6 +69,8 @@ async function start(): Promise<void> {
   await app.listen({ port, host });
   if (isStopRequested) return;
   running.outbox = startOutboxWorker(archive);
+  // The text inside uploaded and imported Bilag, read for search in the background.
+  running.attachmentTexts = startAttachmentTextWorker(archive);
   // Follow-up reminders by e-mail, checked every hour (REFERAT_FOLLOWUP_REMINDER_DAYS).
   running.reminders = startFollowupReminders(archive, {
     daysBefore: reminderDays,
@@ -93,11 +100,12 @@ async function stop(): Promise<void> {
   }, stopTimeLimitMs);
   watchdog.unref();
   let exitCode = 0;
-  const { app, outbox, reminders, archive } = running;
+  const { app, outbox, reminders, attachmentTexts, archive } = running;
   const steps: Array<[string, (() => Promise<unknown>) | undefined]> = [
     ['serveren', app && (() => app.close())],
     ['udsendelseskøen', outbox && (() => outbox.stop())],
     ['påmindelserne', reminders && (() => reminders.stop())],
+    ['læsningen af bilag', attachmentTexts && (() => attachmentTexts.stop())],
     ['databasen', archive && (() => archive.close())],
   ];
   for (const [name, close] of steps) {

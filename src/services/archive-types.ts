@@ -15,6 +15,8 @@ export interface Archive {
   outbox: OutboxRegistry;
   /** Tells a running outbox worker that new events wait (set by the worker when it starts). */
   wakeOutbox?: () => void;
+  /** Tells a running Bilag text reader that new files wait (services/attachment-text). */
+  wakeAttachmentTexts?: () => void;
   /** How e-mail goes out (set when the mail is registered; without it, no mail is sent). */
   mail?: MailStatus;
   /** REFERAT_CASE_URL: journal numbers link to the case system (services/case-link-settings). */

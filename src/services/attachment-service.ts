@@ -1,15 +1,18 @@
 import type { Actor } from '../core/actor.ts';
 import { detectAttachmentType, maxAttachmentBytes } from '../core/attachment-type.ts';
-import { canDownloadAttachmentOf } from '../core/policies/read-model.ts';
+import { canReadAttachment } from '../core/policies/read-model.ts';
 import { inspectAttachment } from '../parse/attachment-inspection.ts';
 import { findAttachmentOwner, findMeetingIdOfItem } from '../store/access-store.ts';
+import type { FileTextStatus } from '../store/database-schema.ts';
 import {
   deleteAttachment,
   findAttachment,
   insertAttachment,
   readFileBytes,
   storeFile,
+  updateAttachmentAccess,
 } from '../store/file-store.ts';
+import { findFileTextStatus } from '../store/file-text-store.ts';
 import type { Archive } from './archive-types.ts';
 import { auditRefusal, resolveMeeting, runCommand } from './command-pipeline.ts';
 import { precheckWrite, requireMeetingAccess } from './read-access.ts';
@@ -23,6 +26,9 @@ export interface UploadedAttachment {
   mediaType: string;
   size: number;
   url: string;
+  isPublic: boolean;
+  /** Reading its text for search: pending for new content, else as it stands. */
+  textStatus: FileTextStatus | null;
 }
 
 /**
@@ -50,7 +56,7 @@ export async function uploadAttachment(
   await precheckWrite(archive, actor, meetingId, 'agenda.edit', { type: 'item', id: itemId });
   const inspected = await inspectAttachment(upload.bytes, detected.type.extension);
   if (!inspected.ok) throw new ServiceError(415, inspected.reason);
-  return runCommand(archive, actor, {
+  const added = await runCommand(archive, actor, {
     name: 'attachment.add',
     resolve: async (db) => {
       const owner = await findMeetingIdOfItem(db, itemId);
@@ -83,7 +89,54 @@ export async function uploadAttachment(
         mediaType: detected.type.mediaType,
         size: upload.bytes.length,
         url: `/api/attachments/${id}`,
+        isPublic: true,
+        textStatus: await findFileTextStatus(context.db, fileId),
       };
+    },
+  });
+  // Its text is read in the background, for search (services/attachment-text).
+  archive.wakeAttachmentTexts?.();
+  return added;
+}
+
+/**
+ * Marks a Bilag public or not public: a secretary's decision about access, allowed in every
+ * state of the meeting (the policy's `attachment.setAccess`), kept in the history, and seen by
+ * search in the same transaction.
+ */
+export async function setAttachmentAccess(
+  archive: Archive,
+  actor: Actor,
+  attachmentId: number,
+  isPublic: boolean,
+): Promise<{ id: number; isPublic: boolean }> {
+  return runCommand(archive, actor, {
+    name: 'attachment.setAccess',
+    resolve: async (db) => {
+      const owner = await findAttachmentOwner(db, attachmentId);
+      if (!owner) throw notFound('Bilaget');
+      const target = await resolveMeeting(archive, db, owner.meetingId, ['attachment.setAccess'], {
+        type: 'attachment',
+        id: attachmentId,
+      });
+      return { ...target, itemId: owner.itemId };
+    },
+    apply: async (context, target) => {
+      const before = await findAttachment(context.db, attachmentId);
+      await updateAttachmentAccess(context.db, attachmentId, isPublic);
+      await context.recordRevision({
+        entityType: 'attachment',
+        entityId: attachmentId,
+        action: 'update',
+        data: { before: { isPublic: before?.isPublic !== 0 }, after: { isPublic } },
+      });
+      context.emit({
+        type: 'attachment.access_changed',
+        meetingId: target.meetingId,
+        forumId: target.meeting.forumId,
+        itemIds: [target.itemId],
+      });
+      return { id: attachmentId, isPublic };
     },
   });
 }
@@ -125,15 +178,17 @@ export async function removeAttachment(
 }
 
 /**
- * A Bilag's file for download, only where the actor may see its item in full: a closed
- * item's Bilag is 404 to readers without rights, as if it did not exist.
+ * A Bilag's file for download, only where the actor may read it (the read model's
+ * `canReadAttachment`): a closed item's Bilag, or one marked not public, is 404 to readers
+ * without rights, as if it did not exist.
  */
 export async function downloadAttachment(archive: Archive, actor: Actor, attachmentId: number) {
   const db = archive.database.db;
   const owner = await findAttachmentOwner(db, attachmentId);
   if (!owner) throw notFound('Bilaget');
   const { access } = await requireMeetingAccess(archive, actor, owner.meetingId);
-  if (!canDownloadAttachmentOf(owner, access)) {
+  const attachment = await findAttachment(db, attachmentId);
+  if (!attachment || !canReadAttachment(owner, { isPublic: attachment.isPublic !== 0 }, access)) {
     await auditRefusal(archive, actor, {
       action: 'attachment.read',
       auditType: 'attachment',
@@ -142,8 +197,7 @@ export async function downloadAttachment(archive: Archive, actor: Actor, attachm
     });
     throw notFound('Bilaget');
   }
-  const attachment = await findAttachment(db, attachmentId);
-  if (!attachment?.fileId) throw notFound('Bilaget');
+  if (!attachment.fileId) throw notFound('Bilaget');
   const bytes = await readFileBytes(db, attachment.fileId);
   if (!bytes) throw notFound('Bilagets fil');
   return {

@@ -2,7 +2,7 @@ import type { Actor } from '../core/actor.ts';
 import type { Meeting } from '../core/meeting.ts';
 import { documentKindFor } from '../core/meeting-lifecycle.ts';
 import {
-  canDownloadAttachmentOf,
+  canReadAttachment,
   visibleAnnotations,
   visibleMeeting,
   visiblePublication,
@@ -136,10 +136,9 @@ export async function renderCombinedPdf(
   });
   const attachments: CombinedAttachment[] = [];
   for (const item of await loadStoredItems(db, meetingId)) {
-    if (!canDownloadAttachmentOf(item, access)) continue;
     for (const attachment of item.attachments) {
       // A Bilag known only by its title (an imported one) has nothing to append.
-      if (attachment.fileId === null) continue;
+      if (attachment.fileId === null || !canReadAttachment(item, attachment, access)) continue;
       const bytes = await readFileBytes(db, attachment.fileId);
       if (!bytes) continue;
       attachments.push({

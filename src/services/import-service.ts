@@ -8,12 +8,14 @@ import type { SourceMeeting } from '../parse/sources/source-types.ts';
 import { listForums } from '../store/forum-store.ts';
 import { markMeetingArchived } from '../store/meeting-state.ts';
 import {
+  type ImportedAttachmentFile,
   type MeetingSourceMetadata,
   type SavedMeeting,
   saveMeetingDocument,
 } from '../store/meeting-writer.ts';
 import type { Archive } from './archive-types.ts';
 import { type CommandTarget, runCommand } from './command-pipeline.ts';
+import { collectAttachmentFiles } from './import-attachments.ts';
 import { exportReport, type ImportedExport, importedMeeting } from './import-report.ts';
 import {
   collectImportSources,
@@ -48,6 +50,8 @@ export interface ImportSummary {
   failures: ImportFailure[];
   /** The ESDH exports read, each with its meetings and items. */
   exports: ImportedExport[];
+  /** Bilag files stored with the meetings (their text is read in the background). */
+  attachmentFiles: number;
 }
 
 /** How far an import has come; fraction runs from 0 to 1. */
@@ -108,6 +112,7 @@ export async function importPaths(
     skipped: collected.skipped,
     failures: [...collected.failures],
     exports: [],
+    attachmentFiles: 0,
   };
   const sources = collected.sources;
   const forums: KnownForum[] = (await listForums(archive.database.db)).map((forum) => ({
@@ -122,10 +127,22 @@ export async function importPaths(
       items: summary.items,
       file,
     });
-  const store = async (meeting: Meeting, source?: SourceMeeting): Promise<SavedMeeting> => {
+  const store = async (
+    meeting: Meeting,
+    from: ImportSource,
+    source?: SourceMeeting,
+  ): Promise<SavedMeeting> => {
+    // The Bilag files beside an export or a JSON document are stored with the meeting.
+    const files = await collectAttachmentFiles(meeting, from.path, {
+      meeting: source,
+      usedFiles: from.export?.result.usedFiles,
+    });
+    summary.warnings.push(...files.notes.map((message) => ({ file: from.name, message })));
     const saved = await storeMeeting(archive, actor, meeting, {
       sourceMetadata: source ? { meeting: source.metadata, items: source.itemMetadata } : null,
+      attachmentFiles: files.files,
     });
+    summary.attachmentFiles += files.stored;
     summary.meetings++;
     summary.items += saved.itemIds.length;
     if (saved.isNew) summary.newMeetings++;
@@ -139,8 +156,11 @@ export async function importPaths(
     const file = await prepared.next();
     report(source.name, 0);
     if (source.kind === 'jsonl') {
-      await importJsonLines(source, summary, store, (bytes) =>
-        report(source.name, source.size === 0 ? 1 : Math.min(1, bytes / source.size)),
+      await importJsonLines(
+        source,
+        summary,
+        (meeting) => store(meeting, source),
+        (bytes) => report(source.name, source.size === 0 ? 1 : Math.min(1, bytes / source.size)),
       );
     } else if (file) {
       const entry = source.export ? exportReport(source) : null;
@@ -151,7 +171,7 @@ export async function importPaths(
         try {
           const { meeting, notes } = completeMeeting(prepared, source.path, forums, warnings);
           warnings.splice(0, warnings.length, ...notes);
-          const saved = await store(meeting, prepared.source);
+          const saved = await store(meeting, source, prepared.source);
           entry?.meetings.push(importedMeeting(meeting, saved.isNew, prepared.source));
           stored++;
         } catch (error) {
@@ -185,7 +205,11 @@ export function storeMeeting(
   archive: Archive,
   actor: Actor,
   meeting: Meeting,
-  options: { archived?: boolean; sourceMetadata?: MeetingSourceMetadata | null } = {},
+  options: {
+    archived?: boolean;
+    sourceMetadata?: MeetingSourceMetadata | null;
+    attachmentFiles?: ReadonlyArray<ReadonlyArray<ImportedAttachmentFile | null>>;
+  } = {},
 ): Promise<SavedMeeting> {
   return runCommand(archive, actor, {
     name: 'meeting.import',
@@ -201,6 +225,7 @@ export function storeMeeting(
         action: 'import',
         author: authorName(context.actor),
         sourceMetadata: options.sourceMetadata ?? null,
+        attachmentFiles: options.attachmentFiles,
       });
       if (options.archived !== false)
         await markMeetingArchived(context.db, saved.meetingId, meeting.kind);

@@ -19,6 +19,7 @@ import {
   showsDecisions,
 } from '../core/policies/meeting-access.ts';
 import {
+  canReadAttachment,
   itemWithoutContactDetails,
   redactClosedItem,
   visibleText,
@@ -57,6 +58,8 @@ export function toEditableItems(items: readonly StoredItem[]): EditableItem[] {
       mediaType: attachment.mediaType,
       size: attachment.size,
       url: attachment.fileId === null ? null : `/api/attachments/${attachment.id}`,
+      isPublic: attachment.isPublic,
+      textStatus: attachment.textStatus,
     })),
   }));
 }
@@ -93,9 +96,25 @@ export function visibleEditableItem(
       attachments: [],
     };
   }
+  const withAttachments = {
+    ...item,
+    attachments: item.attachments.map((attachment) =>
+      // A Bilag marked not public keeps its title; its file is not offered.
+      canReadAttachment(item, attachment, access)
+        ? attachment
+        : {
+            ...attachment,
+            url: null,
+            fileName: null,
+            mediaType: null,
+            size: null,
+            textStatus: null,
+          },
+    ),
+  };
   const shown = showsDecisions(access, status)
-    ? item
-    : { ...item, decision: null, absent: [], communication: null };
+    ? withAttachments
+    : { ...withAttachments, decision: null, absent: [], communication: null };
   if (!hidesContactDetails(access)) return shown;
   const texts = itemWithoutContactDetails(shown);
   return { ...texts, communication: visibleText(texts.communication, access) };

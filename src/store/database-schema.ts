@@ -19,6 +19,7 @@ export interface DatabaseSchema {
   forum_members: ForumMemberTable;
   publications: PublicationTable;
   file_contents: FileContentTable;
+  file_texts: FileTextTable;
   users: UserTable;
   user_forum_roles: UserForumRoleTable;
   sessions: SessionTable;
@@ -145,6 +146,23 @@ export interface AttachmentTable {
   file_name: string | null;
   /** Where the file was, as the interchange document says (`file`), when not stored here. */
   file_reference: string | null;
+  /** 0 for a Bilag marked not public: its title is shown, its file and text only to members. */
+  is_public: Generated<number>;
+}
+
+/** The state of a file's text extraction. */
+export type FileTextStatus = 'pending' | 'working' | 'done' | 'failed' | 'none';
+
+/** The text inside a stored file (a Bilag), extracted in the background, once per content. */
+export interface FileTextTable {
+  file_id: number;
+  status: FileTextStatus;
+  /** How it was read: pdf, pdf-ocr, docx, xlsx. */
+  method: string | null;
+  text: string | null;
+  /** A Danish note: why it failed, or what could not be read (pages that need OCR). */
+  note: string | null;
+  updated_at: string;
 }
 
 /** Fraværende: who was absent for an item, with the role written then. */

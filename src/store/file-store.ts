@@ -32,6 +32,11 @@ export async function storeFile(
     .insertInto('file_contents')
     .values({ id: inserted.id, content_base64: Buffer.from(file.bytes).toString('base64') })
     .execute();
+  // Its text is read in the background (services/attachment-text), once per content.
+  await db
+    .insertInto('file_texts')
+    .values({ file_id: inserted.id, status: 'pending', updated_at: new Date().toISOString() })
+    .execute();
   return inserted.id;
 }
 
@@ -42,7 +47,7 @@ export async function storeFile(
 export async function insertAttachment(
   db: Executor,
   itemId: number,
-  attachment: { title: string; fileId: number; fileName: string },
+  attachment: { title: string; fileId: number; fileName: string; isPublic?: boolean },
 ): Promise<number> {
   const last = await db
     .selectFrom('attachments')
@@ -60,6 +65,7 @@ export async function insertAttachment(
       file_id: attachment.fileId,
       file_name: attachment.fileName,
       file_reference: null,
+      is_public: attachment.isPublic === false ? 0 : 1,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -77,11 +83,25 @@ export async function findAttachment(db: Executor, attachmentId: number) {
       'attachments.title',
       'attachments.file_id as fileId',
       'attachments.file_name as fileName',
+      'attachments.is_public as isPublic',
       'files.media_type as mediaType',
     ])
     .where('attachments.id', '=', attachmentId)
     .executeTakeFirst();
   return row ?? null;
+}
+
+/** Marks a Bilag public (1) or not public (0). */
+export async function updateAttachmentAccess(
+  db: Executor,
+  attachmentId: number,
+  isPublic: boolean,
+): Promise<void> {
+  await db
+    .updateTable('attachments')
+    .set({ is_public: isPublic ? 1 : 0 })
+    .where('id', '=', attachmentId)
+    .execute();
 }
 
 /** A stored file's bytes, or null when the content is not stored here. */
@@ -121,6 +141,7 @@ export async function deleteUnreferencedFiles(
   const used = new Set(stillUsed.map((row) => row.file_id));
   const orphans = fileIds.filter((id) => !used.has(id));
   if (orphans.length === 0) return;
+  await db.deleteFrom('file_texts').where('file_id', 'in', orphans).execute();
   await db.deleteFrom('file_contents').where('id', 'in', orphans).execute();
   await db.deleteFrom('files').where('id', 'in', orphans).execute();
 }

@@ -4,7 +4,7 @@ import type { ItemGuest } from '../core/item-annotations.ts';
 import type { Absence, Recommendation } from '../core/meeting.ts';
 import type { ItemPurpose } from '../core/standard-items.ts';
 import { loadItemGuests, replaceItemGuests } from './annotation-store.ts';
-import type { DatabaseSchema } from './database-schema.ts';
+import type { DatabaseSchema, FileTextStatus } from './database-schema.ts';
 import { deleteUnreferencedFiles, listFileIdsOfItems } from './file-store.ts';
 import { agendaItemOf, loadItemRows } from './meeting-reader.ts';
 import { ensureCases, ensurePeople } from './meeting-writer.ts';
@@ -38,6 +38,10 @@ export interface StoredAttachment {
   mediaType: string | null;
   size: number | null;
   fileReference: string | null;
+  /** False for a Bilag marked not public: only the forum's members read its file and text. */
+  isPublic: boolean;
+  /** Where reading its text stands (null without a stored file). */
+  textStatus: FileTextStatus | null;
 }
 
 /** An item as the editor sees it: its fields plus id, version, number and attachments. */
@@ -88,9 +92,12 @@ async function loadStoredAttachments(
   const rows = await db
     .selectFrom('attachments')
     .leftJoin('files', 'files.id', 'attachments.file_id')
+    .leftJoin('file_texts', 'file_texts.file_id', 'attachments.file_id')
     .select([
       'attachments.id',
       'attachments.item_id',
+      'attachments.is_public',
+      'file_texts.status as textStatus',
       'attachments.title',
       'attachments.file_id',
       'attachments.file_reference',
@@ -112,6 +119,8 @@ async function loadStoredAttachments(
       mediaType: row.media_type ?? null,
       size: row.size ?? null,
       fileReference: row.file_reference,
+      isPublic: row.is_public !== 0,
+      textStatus: row.textStatus ?? null,
     });
     byItem.set(row.item_id, list);
   }

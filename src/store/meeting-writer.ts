@@ -1,8 +1,8 @@
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import { parseCaseNumber } from '../core/case-number.ts';
 import type { AgendaItem, Meeting } from '../core/meeting.ts';
 import type { DatabaseSchema } from './database-schema.ts';
-import { deleteUnreferencedFiles, listFileIdsOfItems } from './file-store.ts';
+import { deleteUnreferencedFiles, listFileIdsOfItems, storeFile } from './file-store.ts';
 import { loadMeetingDocuments } from './meeting-reader.ts';
 
 type Executor = Kysely<DatabaseSchema>;
@@ -23,6 +23,15 @@ export interface ChangeAuthor {
   reason?: string | null;
 }
 
+/**
+ * A Bilag's file as an import found it beside the export, and whether the export marks the
+ * Bilag public. One entry per attachment of each item, in order; null where nothing is known.
+ */
+export interface ImportedAttachmentFile {
+  file: { bytes: Uint8Array; name: string; mediaType: string } | null;
+  isPublic: boolean;
+}
+
 /** What an imported export says beyond the model: for the meeting and per item, in order. */
 export interface MeetingSourceMetadata {
   meeting: Record<string, unknown>;
@@ -40,7 +49,11 @@ export interface MeetingSourceMetadata {
 export async function saveMeetingDocument(
   db: Executor,
   meeting: Meeting,
-  change: ChangeAuthor & { action?: string; sourceMetadata?: MeetingSourceMetadata | null } = {},
+  change: ChangeAuthor & {
+    action?: string;
+    sourceMetadata?: MeetingSourceMetadata | null;
+    attachmentFiles?: ReadonlyArray<ReadonlyArray<ImportedAttachmentFile | null>>;
+  } = {},
 ): Promise<SavedMeeting> {
   const now = new Date().toISOString();
   const sourceMetadata = change.sourceMetadata ?? null;
@@ -54,6 +67,7 @@ export async function saveMeetingDocument(
   let meetingId: number;
   let removedItemIds: number[] = [];
   let previous: Meeting | null = null;
+  let replacedFileIds: number[] = [];
   if (existing) {
     meetingId = existing.id;
     [previous = null] = await loadMeetingDocuments(db, [meetingId]);
@@ -63,9 +77,8 @@ export async function saveMeetingDocument(
       .where('meeting_id', '=', meetingId)
       .execute();
     removedItemIds = oldItems.map((item) => item.id);
-    const fileIds = await listFileIdsOfItems(db, removedItemIds);
+    replacedFileIds = await listFileIdsOfItems(db, removedItemIds);
     await db.deleteFrom('agenda_items').where('meeting_id', '=', meetingId).execute();
-    await deleteUnreferencedFiles(db, fileIds);
     await db
       .updateTable('meetings')
       .set({
@@ -97,7 +110,12 @@ export async function saveMeetingDocument(
       .executeTakeFirstOrThrow();
     meetingId = inserted.id;
   }
-  const itemIds = await insertItems(db, meetingId, meeting.items, now, sourceMetadata?.items);
+  const itemIds = await insertItems(db, meetingId, meeting.items, now, {
+    itemMetadata: sourceMetadata?.items,
+    attachmentFiles: change.attachmentFiles,
+  });
+  // After the new items: a Bilag imported again keeps its stored file and the text read from it.
+  await deleteUnreferencedFiles(db, replacedFileIds);
   await db
     .insertInto('revisions')
     .values({
@@ -137,8 +155,12 @@ async function insertItems(
   meetingId: number,
   items: readonly AgendaItem[],
   now: string,
-  itemMetadata: MeetingSourceMetadata['items'] = [],
+  extra: {
+    itemMetadata?: MeetingSourceMetadata['items'];
+    attachmentFiles?: ReadonlyArray<ReadonlyArray<ImportedAttachmentFile | null>>;
+  },
 ): Promise<number[]> {
+  const itemMetadata = extra.itemMetadata ?? [];
   const caseIds = await ensureCases(
     db,
     items.map((item) => item.caseNumber).filter((value): value is string => !!value),
@@ -149,7 +171,7 @@ async function insertItems(
   );
   const itemIds: number[] = [];
   const points: DatabaseSchema['recommendation_points'][] = [];
-  const attachments: Array<Omit<DatabaseSchema['attachments'], 'id'>> = [];
+  const attachments: Array<Insertable<DatabaseSchema['attachments']>> = [];
   const absences: DatabaseSchema['absences'][] = [];
   // All items in multi-row inserts, then their ids by position: two statements per meeting
   // instead of one per item (a bulk import writes ~100,000 items).
@@ -187,16 +209,19 @@ async function insertItems(
         text,
       })),
     );
-    attachments.push(
-      ...item.attachments.map((attachment, position) => ({
+    for (const [position, attachment] of item.attachments.entries()) {
+      const found = extra.attachmentFiles?.[itemIds.length - 1]?.[position] ?? null;
+      const fileId = found?.file ? await storeFile(db, found.file) : null;
+      attachments.push({
         item_id: itemId,
         position,
         title: attachment.title,
-        file_id: null,
-        file_name: null,
+        file_id: fileId,
+        file_name: found?.file?.name ?? null,
         file_reference: attachment.file ?? null,
-      })),
-    );
+        is_public: found?.isPublic === false ? 0 : 1,
+      });
+    }
     absences.push(
       ...item.absent.map((absence, position) => ({
         item_id: itemId,

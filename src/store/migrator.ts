@@ -10,6 +10,7 @@ import { contactDetailsMigration } from './migrations/0009-contact-details.ts';
 import { followupsMigration } from './migrations/0010-followups.ts';
 import { planningMigration } from './migrations/0011-planning.ts';
 import { sourceMetadataMigration } from './migrations/0012-source-metadata.ts';
+import { attachmentTextMigration } from './migrations/0013-attachment-text.ts';
 
 /** Named migrations, applied in name order. Other layers (search) contribute their own. */
 export type MigrationSet = Record<string, Migration>;
@@ -27,6 +28,7 @@ export function storeMigrations(database: Database): MigrationSet {
     '0010-followups': followupsMigration(database.engine),
     '0011-planning': planningMigration(database.engine),
     '0012-source-metadata': sourceMetadataMigration(),
+    '0013-attachment-text': attachmentTextMigration(),
   };
 }
 

@@ -84,6 +84,8 @@ export interface OparlAttachmentRecord {
   fileName: string | null;
   mediaType: string | null;
   size: number | null;
+  /** False for a Bilag marked not public. */
+  isPublic: boolean;
 }
 
 /** The Bilag of items, by item, in order; `fileName` etc. are null when no file is stored. */
@@ -102,6 +104,7 @@ export async function loadAttachmentRecords(
       'attachments.title',
       'attachments.file_id',
       'attachments.file_name',
+      'attachments.is_public',
       'files.name as stored_name',
       'files.media_type',
       'files.size',
@@ -119,6 +122,7 @@ export async function loadAttachmentRecords(
       fileName: isStored ? (row.file_name ?? row.stored_name ?? null) : null,
       mediaType: isStored ? (row.media_type ?? null) : null,
       size: isStored && row.size !== null ? Number(row.size) : null,
+      isPublic: row.is_public !== 0,
     };
     byItem.set(row.item_id, [...(byItem.get(row.item_id) ?? []), record]);
   }

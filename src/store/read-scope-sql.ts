@@ -37,3 +37,18 @@ export function scopeCondition(
   if (parts.length === 0) return sql`1 = 0`;
   return sql`(${sql.join(parts, sql` or `)})`;
 }
+
+/**
+ * Which Bilag's text the scope reads, as one SQL condition: a Bilag marked not public only in
+ * forums where the reader is a member or staff (the read model's `canReadAttachment`); null
+ * when every Bilag may be read. Without a scope (tools, benchmarks), public Bilag only.
+ */
+export function attachmentScopeCondition(
+  scope: ReadScope | undefined,
+  columns: { forumId: RawBuilder<unknown>; isPublic: RawBuilder<unknown> },
+): RawBuilder<unknown> | null {
+  if (scope?.kind === 'all') return null;
+  const rightful = scope ? [...scope.staffForumIds, ...scope.memberForumIds] : [];
+  if (rightful.length === 0) return sql`${columns.isPublic} = 1`;
+  return sql`(${columns.isPublic} = 1 or ${columns.forumId} in (${sql.join(rightful)}))`;
+}

@@ -16,7 +16,8 @@ export interface TableShape {
     | readonly ['meeting_id']
     | readonly ['item_id', 'position']
     | readonly ['user_id', 'forum_id']
-    | readonly ['forum_id'];
+    | readonly ['forum_id']
+    | readonly ['file_id'];
   /** Rows per page when read; small for tables of large rows (file contents). */
   pageSize?: number;
 }
@@ -109,7 +110,25 @@ export const archiveTables: ReadonlyArray<readonly [ArchiveTable, TableShape]> =
     'attachments',
     {
       key: ['id'],
-      columns: ['id', 'item_id', 'position', 'title', 'file_id', 'file_name', 'file_reference'],
+      columns: [
+        'id',
+        'item_id',
+        'position',
+        'title',
+        'file_id',
+        'file_name',
+        'file_reference',
+        'is_public',
+      ],
+    },
+  ],
+  // The text read from Bilag: OCR takes seconds a page, so a restore keeps it.
+  [
+    'file_texts',
+    {
+      key: ['file_id'],
+      columns: ['file_id', 'status', 'method', 'text', 'note', 'updated_at'],
+      pageSize: 16,
     },
   ],
   [

@@ -12,6 +12,10 @@ export const searchHitSchema = z.object({
   }),
   score: z.number(),
   snippet: z.string(),
+  /** The Bilag the match came from when the item's own text has none: "i bilag: X.pdf". */
+  attachment: z
+    .object({ id: z.number(), title: z.string(), fileName: z.string().nullable() })
+    .nullable(),
 });
 
 /** One entry of a journal number's timeline, oldest first (`GET /api/cases/:caseNumber`). */

@@ -44,7 +44,17 @@ export const editableAttachmentSchema = z.object({
   mediaType: z.string().nullable(),
   size: z.number().nullable(),
   url: z.string().nullable(),
+  /** False for a Bilag marked not public: the public sees its title, never its file or text. */
+  isPublic: z.boolean(),
+  /** Reading its text for search: pending, working, done, failed, none; null without a file. */
+  textStatus: z.enum(['pending', 'working', 'done', 'failed', 'none']).nullable(),
 });
+
+/** Marks a Bilag public or not public (`PUT /api/attachments/:id/access`). */
+export const attachmentAccessSchema = z.object({ isPublic: z.boolean() });
+
+/** The Bilag's access as saved. */
+export const attachmentAccessAnswerSchema = z.object({ id: z.number(), isPublic: z.boolean() });
 
 /** Someone absent from an item, with the role written after the name (or null). */
 export const absentPersonSchema = z.object({ name: z.string(), role: z.string().nullable() });

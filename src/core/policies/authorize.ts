@@ -49,6 +49,9 @@ const targetKinds = {
   'agenda.edit': 'meeting',
   'decision.enter': 'meeting',
   'item.correct': 'meeting',
+  // Whether a Bilag is public is a decision about access, not a change of content: its forum's
+  // secretaries make it in any state, also for approved and imported minutes.
+  'attachment.setAccess': 'meeting',
   'agenda.publish': 'meeting',
   'meeting.start': 'meeting',
   'meeting.finish': 'meeting',
@@ -131,7 +134,8 @@ function authorizeMeeting(actor: Actor, action: PolicyAction, meeting: MeetingTa
       ? refuse(403, 'Historikken er for forummets medlemmer.')
       : allowed;
   const writer = requireSecretary(actor, meeting);
-  if (!writer.allowed || action === 'meeting.preview') return writer;
+  if (!writer.allowed || action === 'meeting.preview' || action === 'attachment.setAccess')
+    return writer;
   // An archive meeting is final: only a correction (of its approved minutes) changes it.
   if (meeting.archived && action !== 'item.correct') return refuse(423, archivedReason);
   if (meeting.status === 'cancelled') return refuse(409, cancelledReason);

@@ -153,9 +153,32 @@ export function visibleVersionReason(
   return item && !item.closed ? visibleText(version.reason, access) : null;
 }
 
-/** Whether an item's Bilag may be downloaded with this access. */
+/** Whether an item's Bilag may be downloaded with this access (before each Bilag's own mark). */
 export function canDownloadAttachmentOf(item: { closed: boolean }, access: MeetingAccess): boolean {
   return access !== 'none' && (!item.closed || showsClosedItems(access));
+}
+
+/**
+ * Whether this access reads a Bilag's file and text: its item's Bilag are readable, and the
+ * Bilag is public or the reader is a member or staff. A Bilag marked not public ("Lukket
+ * bilag") keeps its title in the list; its file and its words stay with the forum.
+ */
+export function canReadAttachment(
+  item: { closed: boolean },
+  attachment: { isPublic: boolean },
+  access: MeetingAccess,
+): boolean {
+  return canDownloadAttachmentOf(item, access) && (attachment.isPublic || showsClosedItems(access));
+}
+
+/** The search scope's answer to `canReadAttachment` for a Bilag in a forum whose item is visible. */
+export function scopeReadsAttachment(
+  scope: ReadScope,
+  forumId: number,
+  attachment: { isPublic: boolean },
+): boolean {
+  if (scope.kind === 'all' || attachment.isPublic) return true;
+  return scope.staffForumIds.includes(forumId) || scope.memberForumIds.includes(forumId);
 }
 
 /** One entry of a case's timeline as stored. */

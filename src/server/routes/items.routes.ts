@@ -6,12 +6,18 @@ import {
   itemSaveSchema,
   newItemSchema,
 } from '../../core/api-contract/meeting-inputs.ts';
-import { editableAttachmentSchema, editableItemSchema } from '../../core/api-contract/meetings.ts';
+import {
+  attachmentAccessAnswerSchema,
+  attachmentAccessSchema,
+  editableAttachmentSchema,
+  editableItemSchema,
+} from '../../core/api-contract/meetings.ts';
 import { maxAttachmentBytes } from '../../core/attachment-type.ts';
 import type { Archive } from '../../services/archive.ts';
 import {
   downloadAttachment,
   removeAttachment,
+  setAttachmentAccess,
   uploadAttachment,
 } from '../../services/attachment-service.ts';
 import { addItem, removeItem, updateItem } from '../../services/item-service.ts';
@@ -143,6 +149,19 @@ function registerAttachmentRoutes(app: FastifyInstance, archive: Archive): void 
         )
         .send(file.bytes);
     },
+  );
+  api.put(
+    '/api/attachments/:id/access',
+    {
+      schema: {
+        summary: 'Gør et bilag offentligt eller ikke offentligt',
+        params: idParams,
+        body: attachmentAccessSchema,
+        response: { 200: attachmentAccessAnswerSchema, ...writeErrors },
+      },
+    },
+    async (request) =>
+      setAttachmentAccess(archive, actorOf(request), request.params.id, request.body.isPublic),
   );
   api.delete(
     '/api/attachments/:id',

@@ -9,7 +9,7 @@ import {
 import { toMeetingStatus } from '../../core/meeting-lifecycle.ts';
 import { meetingAccess, showsClosedItems } from '../../core/policies/meeting-access.ts';
 import {
-  canDownloadAttachmentOf,
+  canReadAttachment,
   visibleAnnotations,
   visibleItem,
 } from '../../core/policies/read-model.ts';
@@ -24,7 +24,7 @@ import { plannedTimes } from './oparl-time.ts';
  * Loads meetings as the actor sees them, through the read model: the access to each meeting
  * (a meeting the actor may not see is left out), every item through `visibleItem` (a closed
  * item becomes "Lukket punkt"; decisions and absences wait for the published minutes), the
- * annotations through `visibleAnnotations`, and the Bilag through `canDownloadAttachmentOf`.
+ * annotations through `visibleAnnotations`, and the Bilag through `canReadAttachment`.
  * Every OParl object about a meeting is mapped from these bundles and nothing else.
  */
 export async function loadMeetingBundles(
@@ -86,7 +86,9 @@ export async function loadMeetingBundles(
         isRedacted,
         caseId: isRedacted ? null : row.case_id,
         annotations: shown.items[row.number] ?? {},
-        attachments: canDownloadAttachmentOf(item, access) ? (attachments.get(row.id) ?? []) : [],
+        attachments: (attachments.get(row.id) ?? []).filter((attachment) =>
+          canReadAttachment(item, attachment, access),
+        ),
       };
     });
     bundles.set(record.id, {

@@ -286,7 +286,16 @@ describe('hasSameContent', () => {
     const other = storedItem({
       version: 9,
       attachments: [
-        { id: 1, title: 'Bilag', fileName: null, mediaType: null, size: null, url: null },
+        {
+          id: 1,
+          title: 'Bilag',
+          fileName: null,
+          mediaType: null,
+          size: null,
+          url: null,
+          isPublic: true,
+          textStatus: null,
+        },
       ],
     });
     expect(hasSameContent(one, other)).toBe(true);

@@ -1,3 +1,4 @@
+import { attachmentHitLabel } from '../../../../src/core/attachment-hit-label.ts';
 import type { SearchHit } from '../../api/types.ts';
 import { HighlightedSnippet } from '../../components/highlighted-snippet.tsx';
 import { countText, formatDanishDate } from '../../lib/format.ts';
@@ -31,6 +32,14 @@ export function SearchResults({ hits }: { hits: readonly SearchHit[] }) {
               ) : null}
             </p>
             <p className="snippet">
+              {hit.attachment ? (
+                <>
+                  <a className="hit-attachment" href={`/api/attachments/${hit.attachment.id}`}>
+                    {attachmentHitLabel(hit.attachment)}
+                  </a>
+                  {': '}
+                </>
+              ) : null}
               <HighlightedSnippet snippet={hit.snippet} />
             </p>
           </li>

@@ -1,4 +1,5 @@
 import type { AnonymousActor } from '../../../core/actor.ts';
+import { attachmentHitLabel } from '../../../core/attachment-hit-label.ts';
 import { formatDanishDate } from '../../../core/danish-date.ts';
 import { escapeHtml } from '../../../render/html-blocks.ts';
 import { SearchQueryError } from '../../../search/search-provider.ts';
@@ -40,7 +41,10 @@ async function searchResults(
       const caseLink = hit.item.caseNumber
         ? ` <a class="status" href="${escapeHtml(casePageHref(hit.item.caseNumber))}"><span class="visually-hidden">Sagens forløb, journalnummer </span>${escapeHtml(hit.item.caseNumber)}</a>`
         : '';
-      return `<li><a href="/arkiv/moeder/${hit.meeting.id}#punkt-${hit.item.number}">${where}</a>${caseLink}<p>${highlight(hit.snippet)}</p></li>`;
+      const source = hit.attachment
+        ? `<a href="/api/attachments/${hit.attachment.id}">${escapeHtml(attachmentHitLabel(hit.attachment))}</a>: `
+        : '';
+      return `<li><a href="/arkiv/moeder/${hit.meeting.id}#punkt-${hit.item.number}">${where}</a>${caseLink}<p>${source}${highlight(hit.snippet)}</p></li>`;
     });
     return `<h2 class="visually-hidden">Resultater</h2><ol class="meeting-list">${entries.join('')}</ol>`;
   } catch (error) {
