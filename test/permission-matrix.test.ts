@@ -697,6 +697,16 @@ function meetingWrites(): RouteCase[] {
       headers: { 'content-type': 'application/octet-stream', 'x-file-name': 'bilag.docx' },
     })),
     write(
+      'PUT /api/attachments/:id/access',
+      'attachment.setAccess',
+      (meeting) => ({
+        method: 'PUT',
+        url: `/api/attachments/${meeting.attachmentId}/access`,
+        payload: { isPublic: true },
+      }),
+      { needsAttachments: true },
+    ),
+    write(
       'DELETE /api/attachments/:id',
       'agenda.edit',
       (meeting) => ({ method: 'DELETE', url: `/api/attachments/${meeting.attachmentId}` }),

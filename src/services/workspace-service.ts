@@ -223,5 +223,6 @@ function permissionsFor(
       authorize(actor, 'minutes.approve', previous).allowed,
     canSeeHistory: can('meeting.readHistory'),
     canPreview: can('meeting.preview'),
+    canSetAttachmentAccess: can('attachment.setAccess'),
   };
 }

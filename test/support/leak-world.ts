@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { anonymousActor, type ForumRole, type UserActor } from '../../src/core/actor.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { type Archive, openArchiveOn } from '../../src/services/archive.ts';
+import { readWaitingAttachmentTexts } from '../../src/services/attachment-text/attachment-text-reader.ts';
 import { testAdministrator } from './actors.ts';
 import type { DatabaseFactory } from './databases.ts';
 import { LeakCrawler, LeakReport, type Reader } from './leak-crawler.ts';
@@ -52,6 +53,8 @@ export async function createLeakWorld(
   const ledger = buildLedger(drawArchivePlan(size, seed));
   const archive = await openArchiveOn(await openDatabase());
   const { importedItems } = await seedLeakArchive(archive, ledger);
+  // The uploaded Bilag's words become searchable: search must keep a closed item's Bilag hidden.
+  await readWaitingAttachmentTexts(archive);
   const app = await buildApp({ archive });
   const roleReaders: Reader[] = [];
   for (const plan of roleReaderPlans) {

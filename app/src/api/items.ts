@@ -1,5 +1,11 @@
 import { requestJson } from './client.ts';
-import type { Attachment, EditableItem, ItemChanges } from './types.ts';
+import type {
+  Attachment,
+  AttachmentAccess,
+  AttachmentAccessAnswer,
+  EditableItem,
+  ItemChanges,
+} from './types.ts';
 
 /** Saves item fields with the version they were based on; 409 when someone saved first. */
 export function patchItem(
@@ -48,6 +54,17 @@ export function uploadAttachment(itemId: number, file: File, title: string): Pro
 /** Deletes a Bilag. */
 export function deleteAttachment(attachmentId: number): Promise<void> {
   return requestJson(`/api/attachments/${attachmentId}`, { method: 'DELETE' });
+}
+
+/**
+ * Marks a Bilag public or not public: not public, the public sees only its title. The forum's
+ * secretaries may do it in every state of the meeting, also for approved minutes.
+ */
+export function setAttachmentAccess(
+  attachmentId: number,
+  access: AttachmentAccess,
+): Promise<AttachmentAccessAnswer> {
+  return requestJson(`/api/attachments/${attachmentId}/access`, { method: 'PUT', body: access });
 }
 
 /** The body of a 409 on an item: what was sent and what is stored. */

@@ -67,11 +67,22 @@ export type {
 export type { InstallationSettings } from '../../../src/core/api-contract/settings.ts';
 export type { ForumRole, ForumVisibility, ItemGuest, ItemPurpose, MeetingStatus, StandingItem };
 
+import type { z } from 'zod';
 import type { ItemFieldsInput } from '../../../src/core/api-contract/meeting-inputs.ts';
-import type { EditableItem } from '../../../src/core/api-contract/meetings.ts';
+import type {
+  attachmentAccessAnswerSchema,
+  attachmentAccessSchema,
+  EditableItem,
+} from '../../../src/core/api-contract/meetings.ts';
 
 /** Indstilling: who recommends, and the numbered at-points. */
 export type Recommendation = NonNullable<EditableItem['recommendation']>;
 
 /** The fields of an item that `PATCH /api/items/:id` and corrections may change. */
 export type ItemChanges = Partial<ItemFieldsInput>;
+
+/** Marks a Bilag public or not public (`PUT /api/attachments/:id/access`). */
+export type AttachmentAccess = z.input<typeof attachmentAccessSchema>;
+
+/** The Bilag's access as the server saved it. */
+export type AttachmentAccessAnswer = z.infer<typeof attachmentAccessAnswerSchema>;

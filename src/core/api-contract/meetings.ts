@@ -111,6 +111,8 @@ export const workspacePermissionNames = [
   'canSeeHistory',
   /** See the agenda or minutes as a PDF before publishing. */
   'canPreview',
+  /** Mark a Bilag public or not public (in every state of the meeting). */
+  'canSetAttachmentAccess',
 ] as const;
 
 /**

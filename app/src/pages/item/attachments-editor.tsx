@@ -1,30 +1,51 @@
 import { type ChangeEvent, useId, useState } from 'react';
 import { messageOf } from '../../api/client.ts';
-import { deleteAttachment, uploadAttachment } from '../../api/items.ts';
+import { deleteAttachment, setAttachmentAccess, uploadAttachment } from '../../api/items.ts';
 import type { Attachment } from '../../api/types.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { Notice } from '../../components/notice.tsx';
 import { formatFileSize } from '../../lib/format.ts';
+import { AttachmentName } from './attachment-links.tsx';
+import { accessErrorText, accessSavedText, textStatusText } from './attachment-status.ts';
 
 const largestFileBytes = 25 * 1024 * 1024;
 const acceptedExtensions = ['.pdf', '.docx', '.xlsx'];
 
-/** Bilag: the item's files, an upload field (PDF, Word, Excel, 25 MB) and removal. */
+/**
+ * Bilag: the item's files, an upload field (PDF, Word, Excel, 25 MB) and removal while the
+ * agenda may be edited, and, for the forum's secretaries in every state, "Offentligt bilag"
+ * per Bilag (saved at once) and how far its text has been read for search.
+ */
 export function AttachmentsEditor({
   itemId,
   attachments,
   canEdit,
+  canSetAccess,
   onChanged,
 }: {
   itemId: number;
   attachments: readonly Attachment[];
+  /** Add and remove Bilag: the agenda may be edited. */
   canEdit: boolean;
+  /** Mark Bilag public or not public: the forum's secretaries, in every state. */
+  canSetAccess: boolean;
   onChanged: () => void;
 }) {
   const id = useId();
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [isBusy, setIsBusy] = useState(false);
+  // What was clicked or saved, until the reloaded item says the same (or a newer list comes).
+  const [accessOf, setAccessOf] = useState<ReadonlyMap<number, boolean>>(new Map());
+  const [savingId, setSavingId] = useState<number | null>(null);
+  const [listShown, setListShown] = useState(attachments);
+  if (listShown !== attachments) {
+    setListShown(attachments);
+    setAccessOf(new Map());
+  }
+  const isPublicNow = (attachment: Attachment): boolean =>
+    accessOf.get(attachment.id) ?? attachment.isPublic;
+  const showsTextStatus = canEdit || canSetAccess;
 
   const upload = async (event: ChangeEvent<HTMLInputElement>): Promise<void> => {
     const input = event.currentTarget;
@@ -69,6 +90,25 @@ export function AttachmentsEditor({
     }
   };
 
+  const changeAccess = async (attachment: Attachment, isPublic: boolean): Promise<void> => {
+    const before = isPublicNow(attachment);
+    setError(null);
+    setNotice(null);
+    setSavingId(attachment.id);
+    setAccessOf((current) => new Map(current).set(attachment.id, isPublic));
+    try {
+      const saved = await setAttachmentAccess(attachment.id, { isPublic });
+      setAccessOf((current) => new Map(current).set(attachment.id, saved.isPublic));
+      setNotice(accessSavedText(attachment.title, saved.isPublic));
+      onChanged();
+    } catch (caught) {
+      setAccessOf((current) => new Map(current).set(attachment.id, before));
+      setError(accessErrorText(attachment.title, isPublic, messageOf(caught)));
+    } finally {
+      setSavingId(null);
+    }
+  };
+
   return (
     <fieldset className="attachments">
       <legend>Bilag</legend>
@@ -76,21 +116,38 @@ export function AttachmentsEditor({
       <ol className="attachment-list">
         {attachments.map((attachment) => (
           <li key={attachment.id}>
-            {attachment.url ? <a href={attachment.url}>{attachment.title}</a> : attachment.title}{' '}
+            <AttachmentName attachment={{ ...attachment, isPublic: isPublicNow(attachment) }} />{' '}
             <span className="muted">
               {attachment.fileName
                 ? `(${attachment.fileName}${attachment.size ? `, ${formatFileSize(attachment.size)}` : ''})`
                 : '(kun titel, ingen fil)'}
             </span>
-            {canEdit ? (
-              <button
-                type="button"
-                className="button-quiet"
-                aria-label={`Fjern bilag: ${attachment.title}`}
-                onClick={() => void remove(attachment)}
-              >
-                Fjern
-              </button>
+            {showsTextStatus ? <TextStatus status={attachment.textStatus} /> : null}
+            {canSetAccess || canEdit ? (
+              <span className="attachment-actions">
+                {canSetAccess ? (
+                  <label className="checkbox">
+                    <input
+                      type="checkbox"
+                      aria-label={`Offentligt bilag: ${attachment.title}`}
+                      checked={isPublicNow(attachment)}
+                      disabled={savingId === attachment.id}
+                      onChange={(event) => void changeAccess(attachment, event.target.checked)}
+                    />
+                    Offentligt bilag
+                  </label>
+                ) : null}
+                {canEdit ? (
+                  <button
+                    type="button"
+                    className="button-quiet"
+                    aria-label={`Fjern bilag: ${attachment.title}`}
+                    onClick={() => void remove(attachment)}
+                  >
+                    Fjern
+                  </button>
+                ) : null}
+              </span>
             ) : null}
           </li>
         ))}
@@ -116,6 +173,18 @@ export function AttachmentsEditor({
       <ErrorAlert message={error} />
       <Notice message={notice} />
     </fieldset>
+  );
+}
+
+/** How far the Bilag's text has been read for search; nothing once it is read. */
+function TextStatus({ status }: { status: Attachment['textStatus'] }) {
+  const text = textStatusText(status);
+  if (!text) return null;
+  return (
+    <>
+      {' '}
+      <span className="attachment-text-status">{text}</span>
+    </>
   );
 }
 

@@ -275,6 +275,8 @@ export function ItemForm({
         itemId={item.id}
         attachments={newest.attachments}
         canEdit={permissions.canEditAgenda}
+        // Whether a Bilag is public is the secretaries' decision in every state.
+        canSetAccess={permissions.canSetAttachmentAccess}
         onChanged={onReload}
       />
     </>

@@ -25,6 +25,7 @@ const none: Permissions = {
   canApprovePrevious: false,
   canSeeHistory: false,
   canPreview: false,
+  canSetAttachmentAccess: false,
 };
 
 /** What the server answers a forum's secretary for a meeting in each state. */
