@@ -192,6 +192,12 @@ const routeCases: RouteCase[] = [
     request: () => json('/api/health'),
     expect: everyone,
   },
+  {
+    route: 'GET /api/ready',
+    scope: 'other',
+    request: () => json('/api/ready'),
+    expect: everyone,
+  },
   { route: 'GET /arkiv', scope: 'other', request: () => json('/arkiv'), expect: everyone },
   {
     route: 'GET /arkiv/soeg',

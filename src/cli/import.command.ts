@@ -71,10 +71,13 @@ export function registerImportCommand(program: Command): void {
     });
 }
 
-/** One line on stderr per Bilag and per OCR page: long scans show that work goes on. */
+/**
+ * Progress while Bilag are read: on a terminal a line per Bilag; OCR's page lines always (a
+ * long scan shows that work goes on, in a log too).
+ */
 function reportTextProgress(progress: AttachmentTextProgress): void {
   if (progress.line) process.stderr.write(`  ${progress.fileName}: ${progress.line}\n`);
-  else if (progress.done < progress.total)
+  else if (process.stderr.isTTY)
     process.stderr.write(
       `Læser tekst i bilag ${progress.done + 1} af ${progress.total}: ${progress.fileName}\n`,
     );

@@ -17,11 +17,13 @@ import { registerAuth } from './auth/register-auth.ts';
 import { registerApiDocsPage } from './pages/api-docs.page.ts';
 import { registerArchivePages } from './pages/archive.pages.ts';
 import { registerRequestActor } from './request-actor.ts';
+import { loggerOptions, registerRequestId, requestIdOf } from './request-logging.ts';
 import { isContractEnforcedByEnvironment, registerResponseContract } from './response-contract.ts';
 import { registerDocumentRoutes } from './routes/documents.routes.ts';
 import { registerFeedRoutes } from './routes/feeds.routes.ts';
 import { registerFollowupRoutes } from './routes/followups.routes.ts';
 import { registerForumRoutes } from './routes/forums.routes.ts';
+import { registerHealthRoutes } from './routes/health.routes.ts';
 import { registerItemRoutes } from './routes/items.routes.ts';
 import { registerMailRoutes } from './routes/mail.routes.ts';
 import { registerMeetingRoutes } from './routes/meetings.routes.ts';
@@ -42,6 +44,8 @@ import {
 export interface AppOptions {
   archive: Archive;
   isLogging?: boolean;
+  /** Where the JSON log lines go (stdout unless given; tests read them). */
+  logStream?: { write(line: string): void };
   /** Allowed hosts and public URLs (securityOptionsFromEnvironment); loopback only by default. */
   security?: SecurityOptions;
   /** Sign-in settings (single sign-on, public URL); read from the environment unless given. */
@@ -61,7 +65,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // Validation messages in Danish ("Ugyldigt input: forventede tal …").
   z.config(da());
   const app = Fastify({
-    logger: options.isLogging ? { level: 'info' } : false,
+    logger: loggerOptions(options.isLogging === true, options.logStream),
+    genReqId: requestIdOf,
     bodyLimit: 2 * 1024 * 1024,
     // Requests Node refuses before Fastify (headers over 16 KB) are answered in Danish too.
     clientErrorHandler: handleClientError,
@@ -73,6 +78,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(answerError);
+  registerRequestId(app);
   recordRouteTable(app);
   registerResponseContract(app, options.isContractEnforced ?? isContractEnforcedByEnvironment());
   // The error handler and the OpenAPI collector come before any route, so that every route
@@ -107,16 +113,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     registerPersonalFeedRoutes(api, options.archive, options.auth);
     registerFollowupRoutes(api, options.archive);
     registerSettingsRoutes(api, options.archive);
-    api.get(
-      '/api/health',
-      {
-        schema: {
-          summary: 'Serveren svarer',
-          response: { 200: z.object({ status: z.literal('ok') }) },
-        },
-      },
-      async () => ({ status: 'ok' as const }),
-    );
+    registerHealthRoutes(api, options.archive);
     registerArchivePages(api, options.archive);
     registerApiDocsPage(api);
   });

@@ -6,7 +6,8 @@ import {
   databaseConfigFromEnvironment,
   openDatabase,
 } from '../store/database.ts';
-import { type MigrationOutcome, migrateToLatest, storeMigrations } from '../store/migrator.ts';
+import { type MigrationOutcome, migrateToLatest } from '../store/migrator.ts';
+import { archiveMigrations } from './archive-migrations.ts';
 import type { Archive } from './archive-types.ts';
 import { caseUrlTemplateFromEnvironment } from './case-link-settings.ts';
 import { registerFollowups } from './followups/register-followups.ts';
@@ -74,5 +75,6 @@ export function migrateArchive(
   database: Database,
   search: SearchProvider,
 ): Promise<MigrationOutcome> {
-  return migrateToLatest(database, { ...storeMigrations(database), ...search.migrations() });
+  return migrateToLatest(database, archiveMigrations(database, search));
 }
+

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { type Migration, type MigrationProvider, Migrator } from 'kysely/migration';
 import type { Database } from './database.ts';
 import { archiveTablesMigration } from './migrations/0001-archive-tables.ts';
@@ -59,4 +60,27 @@ export async function migrateToLatest(
       .filter((result) => result.status === 'Success')
       .map((result) => result.migrationName),
   };
+}
+
+/**
+ * The migrations not yet applied to this database (for readiness: an instance started before
+ * another finished upgrading the schema is not ready). Reads Kysely's own record.
+ */
+export async function listPendingMigrations(
+  database: Database,
+  migrations: MigrationSet,
+): Promise<string[]> {
+  const provider: MigrationProvider = { getMigrations: async () => migrations };
+  const known = await new Migrator({ db: database.db, provider }).getMigrations();
+  return known.filter((migration) => !migration.executedAt).map((migration) => migration.name);
+}
+
+/** Whether the database answers a trivial query. */
+export async function isDatabaseReachable(database: Database): Promise<boolean> {
+  try {
+    await sql`select 1`.execute(database.db);
+    return true;
+  } catch {
+    return false;
+  }
 }

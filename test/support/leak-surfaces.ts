@@ -536,6 +536,7 @@ export const otherRoutes = [
   '/api/users',
   '/api/audit',
   '/api/health',
+  '/api/ready',
   '/api/settings',
   '/api/me/followups',
   '/api/followups/1',
