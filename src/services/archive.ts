@@ -77,4 +77,3 @@ export function migrateArchive(
 ): Promise<MigrationOutcome> {
   return migrateToLatest(database, archiveMigrations(database, search));
 }
-
