@@ -198,6 +198,13 @@ const routeCases: RouteCase[] = [
     request: () => json('/api/ready'),
     expect: everyone,
   },
+  // Metrics go to this machine's requests without a proxy (as inject's are), or to the token.
+  {
+    route: 'GET /metrics',
+    scope: 'other',
+    request: () => json('/metrics'),
+    expect: everyone,
+  },
   { route: 'GET /arkiv', scope: 'other', request: () => json('/arkiv'), expect: everyone },
   {
     route: 'GET /arkiv/soeg',

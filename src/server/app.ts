@@ -14,6 +14,8 @@ import type { AuthConfig } from '../services/auth/auth-config.ts';
 import { ServiceError } from '../services/service-error.ts';
 import { registerAppAssets } from './app-assets.ts';
 import { registerAuth } from './auth/register-auth.ts';
+import { measureRequests, registerMetricsRoute } from './metrics.ts';
+import { type OverloadLimits, registerOverloadProtection } from './overload.ts';
 import { registerApiDocsPage } from './pages/api-docs.page.ts';
 import { registerArchivePages } from './pages/archive.pages.ts';
 import { registerRequestActor } from './request-actor.ts';
@@ -44,6 +46,8 @@ import {
 export interface AppOptions {
   archive: Archive;
   isLogging?: boolean;
+  /** Refuse with 503 while overloaded (npm start sets it from the environment); off unless given. */
+  overload?: OverloadLimits | null;
   /** Where the JSON log lines go (stdout unless given; tests read them). */
   logStream?: { write(line: string): void };
   /** Allowed hosts and public URLs (securityOptionsFromEnvironment); loopback only by default. */
@@ -79,6 +83,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(answerError);
   registerRequestId(app);
+  const metrics = measureRequests(app, options.archive);
+  if (options.overload) await registerOverloadProtection(app, options.overload);
   recordRouteTable(app);
   registerResponseContract(app, options.isContractEnforced ?? isContractEnforcedByEnvironment());
   // The error handler and the OpenAPI collector come before any route, so that every route
@@ -114,6 +120,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     registerFollowupRoutes(api, options.archive);
     registerSettingsRoutes(api, options.archive);
     registerHealthRoutes(api, options.archive);
+    registerMetricsRoute(api, metrics);
     registerArchivePages(api, options.archive);
     registerApiDocsPage(api);
   });

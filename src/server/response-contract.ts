@@ -68,7 +68,7 @@ export function emptyAnswer(description: string) {
 }
 
 /** Statuses any route may answer: a malformed address, a foreign host, a server error. */
-const everyRouteStatuses = [400, 421, 500];
+const everyRouteStatuses = [400, 421, 500, 503];
 /** And any write: the CSRF check, a body too large, a body of the wrong type. */
 const everyWriteStatuses = [403, 413, 415];
 const readMethods = new Set(['GET', 'HEAD', 'OPTIONS']);

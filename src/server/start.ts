@@ -17,6 +17,7 @@ import { type OutboxWorker, startOutboxWorker } from '../services/outbox/outbox-
 import { databaseConfigFromEnvironment } from '../store/database.ts';
 import { buildApp } from './app.ts';
 import { buildWebApp, isAppBuildStale } from './app-assets.ts';
+import { overloadLimitsFromEnvironment } from './overload.ts';
 import { securityOptionsFromEnvironment } from './security/register-security.ts';
 
 /** How long stopping may take (requests under way finishing) before the process gives up. */
@@ -54,6 +55,7 @@ async function start(): Promise<void> {
   // Settings that cannot work stop the start before anything is opened.
   const security = securityOptionsFromEnvironment(process.env, { host, port });
   const reminderDays = reminderDaysFromEnvironment();
+  const overload = overloadLimitsFromEnvironment();
   const config = databaseConfigFromEnvironment();
   const dataDirectory = resolve(config.dataDirectory ?? './data');
   const archive = await openArchive(config);
@@ -63,7 +65,12 @@ async function start(): Promise<void> {
   if (isStopRequested) return;
   const administrator = await createInitialAdministrator(archive, dataDirectory);
   if (isStopRequested) return;
-  const app = await buildApp({ archive, isLogging: process.env.REFERAT_LOG === 'true', security });
+  const app = await buildApp({
+    archive,
+    isLogging: process.env.REFERAT_LOG === 'true',
+    security,
+    overload,
+  });
   running.app = app;
   if (isStopRequested) return;
   await app.listen({ port, host });

@@ -180,3 +180,18 @@ export async function touchForumMeetings(db: Executor, forumId: number): Promise
     .where('forum_id', '=', forumId)
     .execute();
 }
+
+/** How many meetings and items the archive holds. */
+export async function countArchiveSize(
+  db: Kysely<DatabaseSchema>,
+): Promise<{ meetings: number; items: number }> {
+  const meetings = await db
+    .selectFrom('meetings')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .executeTakeFirst();
+  const items = await db
+    .selectFrom('agenda_items')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .executeTakeFirst();
+  return { meetings: Number(meetings?.count ?? 0), items: Number(items?.count ?? 0) };
+}

@@ -155,3 +155,16 @@ export async function listOutboxEvents(
     createdAt: row.created_at,
   }));
 }
+
+/** Deliveries waiting per consumer (pending, due or not): the outbox's queue, for metrics. */
+export async function countPendingDeliveries(
+  db: Kysely<DatabaseSchema>,
+): Promise<Array<{ consumer: string; count: number }>> {
+  const rows = await db
+    .selectFrom('outbox_deliveries')
+    .select(['consumer', (eb) => eb.fn.countAll<number>().as('count')])
+    .where('status', '=', 'pending')
+    .groupBy('consumer')
+    .execute();
+  return rows.map((row) => ({ consumer: row.consumer, count: Number(row.count) }));
+}

@@ -537,6 +537,7 @@ export const otherRoutes = [
   '/api/audit',
   '/api/health',
   '/api/ready',
+  '/metrics',
   '/api/settings',
   '/api/me/followups',
   '/api/followups/1',
