@@ -25,7 +25,7 @@ const archivePath = join(cacheDirectory, `minutes-${meetingCount}-seed-7.jsonl`)
 const runsPerQuery = 5;
 
 /** The bench archive: `gen-minutes --meetings 12500 --seed 7` (~600 MB), made once and cached. */
-function ensureArchiveFile(): string {
+export function ensureArchiveFile(): string {
   if (existsSync(archivePath)) return archivePath;
   mkdirSync(cacheDirectory, { recursive: true });
   process.stderr.write(`Laver ${meetingCount} møder med gen-minutes (ca. 1 min)…\n`);
@@ -40,7 +40,7 @@ function ensureArchiveFile(): string {
   return archivePath;
 }
 
-async function readFirstLines(path: string, count: number): Promise<string[]> {
+export async function readFirstLines(path: string, count: number): Promise<string[]> {
   const lines: string[] = [];
   const reader = createInterface({ input: createReadStream(path, 'utf8') });
   for await (const line of reader) {

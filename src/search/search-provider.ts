@@ -59,6 +59,8 @@ export interface SearchProvider {
   flush(db: Kysely<DatabaseSchema>): Promise<void>;
   /** Runs a search. Throws SearchQueryError for a query it cannot understand. */
   search(db: Kysely<DatabaseSchema>, query: SearchQuery): Promise<SearchHit[]>;
+  /** Stops what the provider runs beside the database (its search threads). */
+  close?(): Promise<void>;
 }
 
 /** A query the user must fix (empty, only stop words, unbalanced quotes): shown as one line. */

@@ -2,6 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import type { DatabaseSchema } from '../store/database-schema.ts';
 import { removeAttachmentsOfItems, syncAttachmentIndex } from './attachment-index.ts';
 import { countIndexedItems } from './search-facts-table.ts';
+import { createSearchPool, type SearchPool } from './search-pool.ts';
 import type { SearchHit, SearchProvider, SearchQuery } from './search-provider.ts';
 import type { ExpansionSource } from './search-query.ts';
 import { runSearch } from './search-runner.ts';
@@ -18,8 +19,22 @@ import { findTermsBeginningOnSqlite } from './sqlite-prefix-terms.ts';
 import { rankWithBm25 } from './sqlite-ranking.ts';
 import { sqliteSearchMigrations } from './sqlite-search-migrations.ts';
 
-/** Search on SQLite: FTS5 over Danish stems, bm25, and a trigram index over the vocabulary. */
-export function createSqliteSearchProvider(): SearchProvider {
+/** Where SQLite searches run: in worker threads reading this file, or in the caller's thread. */
+export interface SqliteSearchOptions {
+  /** The database file (absent in memory: then searches run in the caller's thread). */
+  file?: string;
+  /** Worker threads for searches; 0 runs them in the caller's thread. */
+  threads?: number;
+}
+
+/**
+ * Search on SQLite: FTS5 over Danish stems, bm25, and a trigram index over the vocabulary.
+ * Searches of a database file run in a pool of worker threads (search-pool.ts).
+ */
+export function createSqliteSearchProvider(options: SqliteSearchOptions = {}): SearchProvider {
+  const { file } = options;
+  const threads = options.threads ?? 0;
+  let pool: SearchPool | null = null;
   return {
     migrations: sqliteSearchMigrations,
     async indexItems(db, itemIds) {
@@ -31,12 +46,25 @@ export function createSqliteSearchProvider(): SearchProvider {
       await removeItemsOnSqlite(db, itemIds);
     },
     flush: makeIndexCurrent,
-    search,
+    async search(db, query) {
+      // Pending items are indexed first, on the writer's connection; then a reader searches.
+      await makeIndexCurrent(db);
+      if (!file || threads === 0) return searchSqliteIndex(db, query);
+      pool ??= createSearchPool(threads);
+      return pool.run({ file, query });
+    },
+    async close() {
+      await pool?.close();
+      pool = null;
+    },
   };
 }
 
-async function search(db: Kysely<DatabaseSchema>, query: SearchQuery): Promise<SearchHit[]> {
-  await makeIndexCurrent(db);
+/** Searches an index that is up to date (a worker's read connection, or the writer's). */
+export function searchSqliteIndex(
+  db: Kysely<DatabaseSchema>,
+  query: SearchQuery,
+): Promise<SearchHit[]> {
   return runSearch(db, query, {
     expansionSource: sqliteExpansionSource,
     rank: rankWithBm25,

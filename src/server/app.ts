@@ -9,6 +9,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { da } from 'zod/locales';
+import { SearchBusyError } from '../search/search-pool.ts';
 import type { Archive } from '../services/archive.ts';
 import type { AuthConfig } from '../services/auth/auth-config.ts';
 import { ServiceError } from '../services/service-error.ts';
@@ -132,6 +133,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 function answerError(error: unknown, request: FastifyRequest, reply: FastifyReply) {
   if (error instanceof ServiceError)
     return reply.code(error.status).send({ ...error.details, error: error.message });
+  // More searches wait than the search threads can take: say so, rather than queue forever.
+  if (error instanceof SearchBusyError)
+    return reply.code(503).header('retry-after', '2').send({ error: error.message });
   // Two simultaneous writes of the same new thing (a meeting that day, a publication number):
   // the database's unique constraint stops the second one, which may simply try again.
   if (isUniqueViolation(error))

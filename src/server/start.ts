@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { searchThreadsFromEnvironment } from '../search/search-pool.ts';
 import { type Archive, openArchive } from '../services/archive.ts';
 import {
   type AttachmentTextWorker,
@@ -58,7 +59,8 @@ async function start(): Promise<void> {
   const overload = overloadLimitsFromEnvironment();
   const config = databaseConfigFromEnvironment();
   const dataDirectory = resolve(config.dataDirectory ?? './data');
-  const archive = await openArchive(config);
+  // Searches run in worker threads beside the server (REFERAT_SEARCH_THREADS).
+  const archive = await openArchive(config, { searchThreads: searchThreadsFromEnvironment() });
   running.archive = archive;
   if (isStopRequested) return;
   const hasLoadedDemo = await loadDemoDataIfEmpty(archive);

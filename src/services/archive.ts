@@ -25,6 +25,8 @@ export interface ArchiveOptions {
   followups?: boolean;
   /** REFERAT_CASE_URL's template: journal numbers link to the case system. */
   caseUrlTemplate?: string | null;
+  /** Worker threads for searches of a SQLite file (the server's); 0 (the default) searches in place. */
+  searchThreads?: number;
 }
 
 /**
@@ -36,10 +38,16 @@ export interface ArchiveOptions {
  */
 export async function openArchive(
   config: DatabaseConfig = databaseConfigFromEnvironment(),
+  options: { searchThreads?: number } = {},
 ): Promise<Archive> {
   const mail = mailSettingsFromEnvironment(process.env, config.dataDirectory);
   const caseUrlTemplate = caseUrlTemplateFromEnvironment(process.env);
-  return openArchiveOn(await openDatabase(config), { mail, followups: true, caseUrlTemplate });
+  return openArchiveOn(await openDatabase(config), {
+    mail,
+    followups: true,
+    caseUrlTemplate,
+    searchThreads: options.searchThreads,
+  });
 }
 
 /**
@@ -50,7 +58,10 @@ export async function openArchiveOn(
   database: Database,
   options: ArchiveOptions = {},
 ): Promise<Archive & { migrated: MigrationOutcome }> {
-  const search = createSearchProvider(database.engine);
+  const search = createSearchProvider(database.engine, {
+    file: database.file,
+    threads: options.searchThreads ?? 0,
+  });
   try {
     const migrated = await migrateArchive(database, search);
     const archive = {
@@ -59,7 +70,10 @@ export async function openArchiveOn(
       outbox: new OutboxRegistry(),
       migrated,
       caseUrlTemplate: options.caseUrlTemplate ?? null,
-      close: () => database.close(),
+      close: async () => {
+        await search.close?.();
+        await database.close();
+      },
     };
     if (options.mail) registerMail(archive, options.mail);
     if (options.followups) registerFollowups(archive);

@@ -12,6 +12,8 @@ export interface Database {
   engine: DatabaseEngine;
   /** A short description for logs, without passwords. */
   description: string;
+  /** The SQLite file, which other threads may open for reading; absent in memory and on PostgreSQL. */
+  file?: string;
   close(): Promise<void>;
 }
 
@@ -44,10 +46,27 @@ export async function openDatabase(
   return openSqliteFile(join(directory, 'referat.sqlite'));
 }
 
-/** Opens (or creates) a SQLite database file; ':memory:' gives a private in-memory one. */
-export async function openSqliteFile(path: string): Promise<Database> {
+/**
+ * Opens (or creates) a SQLite database file; ':memory:' gives a private in-memory one. A
+ * reader (`isReader`) is a second connection to an existing file for a worker thread: it may
+ * only read, and leaves the file's settings as the writer made them.
+ */
+export async function openSqliteFile(
+  path: string,
+  options: { isReader?: boolean } = {},
+): Promise<Database> {
   const { default: SqliteDatabase } = await import('better-sqlite3');
-  const connection = new SqliteDatabase(path);
+  const connection = new SqliteDatabase(path, { fileMustExist: options.isReader === true });
+  if (options.isReader) {
+    connection.pragma('query_only = ON');
+    connection.pragma('busy_timeout = 5000');
+    connection.pragma('cache_size = -65536');
+    cachePreparedStatements(connection);
+    return {
+      ...wrap(new SqliteDialect({ database: connection }), 'sqlite', `SQLite ${path}`),
+      file: path,
+    };
+  }
   connection.pragma('journal_mode = WAL');
   connection.pragma('foreign_keys = ON');
   // NORMAL is durable in WAL mode except for the last commits on power loss, and much faster.
@@ -59,7 +78,8 @@ export async function openSqliteFile(path: string): Promise<Database> {
   connection.pragma('cache_size = -65536');
   connection.pragma('temp_store = memory');
   cachePreparedStatements(connection);
-  return wrap(new SqliteDialect({ database: connection }), 'sqlite', `SQLite ${path}`);
+  const database = wrap(new SqliteDialect({ database: connection }), 'sqlite', `SQLite ${path}`);
+  return path === ':memory:' || path === '' ? database : { ...database, file: resolve(path) };
 }
 
 /** Connects to PostgreSQL through a pool. */
