@@ -1,4 +1,5 @@
 import os from 'node:os';
+import { benchCrash } from './crash.bench.ts';
 import { benchHttp } from './http.bench.ts';
 import { benchOcr } from './ocr.bench.ts';
 import { benchParse } from './parse.bench.ts';
@@ -7,7 +8,7 @@ import { benchSearch } from './search.bench.ts';
 import { formatBenchTable } from './table.ts';
 
 /**
- * `npm run bench [parse|render|search|http|ocr]…`: runs the benchmarks (all by default) and prints
+ * `npm run bench [parse|render|search|http|ocr|crash]…`: runs the benchmarks (all by default) and prints
  * one table.
  * Not part of `npm test`: timings belong here, never in unit tests.
  */
@@ -17,6 +18,7 @@ const suites = {
   search: benchSearch,
   http: benchHttp,
   ocr: benchOcr,
+  crash: benchCrash,
 } as const;
 const requested = process.argv
   .slice(2)

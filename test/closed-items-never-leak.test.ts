@@ -12,7 +12,7 @@ import { storeMeeting } from '../src/services/import-service.ts';
 import { openSqliteFile } from '../src/store/database.ts';
 import { loadMeetingDocuments } from '../src/store/meeting-reader.ts';
 import { testAdministrator } from './support/actors.ts';
-import { testDatabases } from './support/databases.ts';
+import { heavyTestDatabases } from './support/databases.ts';
 import { createLeakyServer } from './support/leak-controls.ts';
 import { LeakCrawler, LeakReport, type Reader } from './support/leak-crawler.ts';
 import type { LedgerMeeting } from './support/leak-ledger.ts';
@@ -90,7 +90,7 @@ const smallSize: PlanSize = {
 const fullSearches = { single: 1_000, batched: 2_000, perRole: 200, pages: 150, caseSearches: 150 };
 const smallSearches = { single: 150, batched: 300, perRole: 40, pages: 20, caseSearches: 12 };
 
-describe.each(testDatabases())('closed items never leak, on %s', (backend, openDatabase) => {
+describe.each(heavyTestDatabases())('closed items never leak, on %s', (backend, openDatabase) => {
   const size = backend === 'sqlite' ? fullSize : smallSize;
   const searches = backend === 'sqlite' ? fullSearches : smallSearches;
   const totals = new LeakReport();

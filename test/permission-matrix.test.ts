@@ -11,7 +11,7 @@ import { type Archive, openArchiveOn } from '../src/services/archive.ts';
 import { createForum, setForumVisibility } from '../src/services/forum-service.ts';
 import { getWorkspace } from '../src/services/workspace-service.ts';
 import { testAdministrator } from './support/actors.ts';
-import { testDatabases } from './support/databases.ts';
+import { heavyTestDatabases } from './support/databases.ts';
 import { oparlRoutes } from './support/leak-oparl.ts';
 import {
   freshDate,
@@ -730,18 +730,7 @@ function meetingWrites(): RouteCase[] {
 
 let attachmentUpload: Buffer = Buffer.alloc(0);
 
-/**
- * The backends the matrix runs on. PGlite speaks PostgreSQL's SQL in process; where a real
- * PostgreSQL server is at hand (CI), the matrix runs there instead of on PGlite too, which
- * keeps CI's time in bounds without leaving a dialect unchecked.
- */
-function matrixDatabases() {
-  const databases = testDatabases();
-  const hasServer = databases.some(([name]) => name === 'postgres');
-  return hasServer ? databases.filter(([name]) => name !== 'pglite') : databases;
-}
-
-describe.each(matrixDatabases())('the permission matrix on %s', (backend, openDatabase) => {
+describe.each(heavyTestDatabases())('the permission matrix on %s', (backend, openDatabase) => {
   let archive: Archive;
   let app: App;
   const headers = new Map<string, Record<string, string>>();

@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { registerAuditCommand } from './audit.command.ts';
 import { registerBackupCommands } from './backup.command.ts';
 import { registerCaseCommand } from './case.command.ts';
+import { registerCheckCommand } from './check.command.ts';
 import { translateCommanderMessage } from './commander-messages.ts';
 import { registerExportCommand } from './export.command.ts';
 import { registerFollowupsCommand } from './followups.command.ts';
@@ -36,6 +37,7 @@ export function createProgram(): Command {
   registerAuditCommand(program);
   registerBackupCommands(program);
   registerMigrateCommand(program);
+  registerCheckCommand(program);
   for (const command of [program, ...program.commands]) {
     command
       .helpOption('-h, --help', 'vis hjælp')

@@ -20,6 +20,17 @@ export function testDatabases(): Array<[string, DatabaseFactory]> {
   return backends;
 }
 
+/**
+ * The backends for the heaviest suites (the permission matrix, the leak crawl). PGlite speaks
+ * PostgreSQL's SQL in process; where a real PostgreSQL server is at hand (CI), they run there
+ * instead of on PGlite too, which keeps CI's time in bounds without leaving a dialect unchecked.
+ */
+export function heavyTestDatabases(): Array<[string, DatabaseFactory]> {
+  const databases = testDatabases();
+  const hasServer = databases.some(([name]) => name === 'postgres');
+  return hasServer ? databases.filter(([name]) => name !== 'pglite') : databases;
+}
+
 async function openPglite(): Promise<Database> {
   const { PGlite } = await import('@electric-sql/pglite');
   const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
