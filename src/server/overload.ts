@@ -4,12 +4,12 @@ import type { FastifyInstance } from 'fastify';
 /**
  * Under overload the server says so at once, 503 with `Retry-After` and a Danish message,
  * instead of letting every request wait behind the ones it cannot finish
- * (`@fastify/under-pressure`). The limits are the event loop's delay and its utilisation,
- * sampled every second; liveness and readiness still answer, so that a busy instance is not
+ * (`@fastify/under-pressure`). The limit is the event loop's mean delay, sampled every
+ * second; liveness and readiness still answer, so that a busy instance is not
  * taken for a dead one.
  */
 
-/** When to refuse: the event loop's delay in ms and its utilisation (0–1). */
+/** When to refuse: the event loop's delay in ms and its utilisation (0–1; 0 = not checked). */
 export interface OverloadLimits {
   maxEventLoopDelayMs: number;
   maxEventLoopUtilization: number;
@@ -26,7 +26,8 @@ export function overloadLimitsFromEnvironment(
       `REFERAT_MAX_EVENT_LOOP_DELAY_MS skal være et antal millisekunder, ikke "${raw}"`,
     );
   if (delay === 0) return null;
-  return { maxEventLoopDelayMs: delay, maxEventLoopUtilization: 0.98 };
+  // A busy event loop that still answers promptly is no overload: only its delay counts.
+  return { maxEventLoopDelayMs: delay, maxEventLoopUtilization: 0 };
 }
 
 /** Routes that answer under pressure too. */
