@@ -24,7 +24,7 @@ import { createForum } from '../../src/services/forum-service.ts';
 import { checkArchiveIntegrity } from '../../src/services/integrity-service.ts';
 import { addItem } from '../../src/services/item-service.ts';
 import { createMeeting } from '../../src/services/meeting-flow-service.ts';
-import { type DatabaseConfig, openPostgres } from '../../src/store/database.ts';
+import { type DatabaseConfig, openPostgres, openSqliteFile } from '../../src/store/database.ts';
 import { readRealMeeting, realMeetingNames } from './meeting-fixtures.ts';
 
 const repositoryRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -103,33 +103,20 @@ export interface TrialOutcome {
 }
 
 /**
- * How long the whole import takes here, uncrashed, so that kills can fall across it (a kill
- * before the process has started its work would test nothing).
+ * Kills `referat import` once it has stored `killAtMeetings` meetings (watched through a second
+ * connection, as another reader would), so that the kill falls in the middle of the work
+ * however fast the machine is, then checks the archive.
  */
-export async function timeWholeImport(
-  trial: TrialArchive,
-  source: { path: string },
-): Promise<number> {
-  const started = performance.now();
-  const child = spawn(process.execPath, [cli, 'import', source.path, '--no-bilagstekst'], {
-    env: trial.environment,
-    stdio: 'ignore',
-  });
-  await new Promise((resolve) => child.once('exit', resolve));
-  return performance.now() - started;
-}
-
-/** Kills `referat import` after `killAfterMs`, then checks the archive. */
 export async function importCrashTrial(
   trial: TrialArchive,
   source: { path: string; itemsByKey: Map<string, number> },
-  killAfterMs: number,
+  killAtMeetings: number,
 ): Promise<TrialOutcome> {
   const child = spawn(process.execPath, [cli, 'import', source.path, '--no-bilagstekst'], {
     env: trial.environment,
     stdio: 'ignore',
   });
-  await killAfter(child, killAfterMs);
+  await killWhenStored(trial, child, killAtMeetings);
   const archive = await openArchive(trial.config);
   try {
     const problems = await checkArchiveIntegrity(archive);
@@ -295,6 +282,47 @@ async function startServer(environment: NodeJS.ProcessEnv, port: number): Promis
     });
   });
   return child;
+}
+
+/** SIGKILL once the archive holds this many meetings (or when the process ends by itself). */
+async function killWhenStored(
+  trial: TrialArchive,
+  child: ChildProcess,
+  meetings: number,
+): Promise<void> {
+  let hasEnded = false;
+  const ended = new Promise<void>((resolve) =>
+    child.once('exit', () => {
+      hasEnded = true;
+      resolve();
+    }),
+  );
+  while (!hasEnded) {
+    if ((await countStoredMeetings(trial)) >= meetings) child.kill('SIGKILL');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  await ended;
+}
+
+/** Meetings stored so far, read through a connection of its own; 0 before the schema exists. */
+async function countStoredMeetings(trial: TrialArchive): Promise<number> {
+  const database =
+    trial.engine === 'postgres'
+      ? await openPostgres(trial.config.databaseUrl ?? '')
+      : await openSqliteFile(join(trial.config.dataDirectory ?? '', 'referat.sqlite'), {
+          isReader: true,
+        }).catch(() => null);
+  if (!database) return 0;
+  try {
+    const row = await sql<{
+      count: number | string;
+    }>`select count(*) as count from meetings`.execute(database.db);
+    return Number(row.rows[0]?.count ?? 0);
+  } catch {
+    return 0;
+  } finally {
+    await database.close();
+  }
 }
 
 /** SIGKILL after the delay (or as soon as the process has ended by itself). */
