@@ -197,6 +197,7 @@ export async function editCrashTrial(
   };
   const answered = new Map<number, string>();
   const unanswered = new Map<number, string>();
+  let answeredCount = 0;
   const killed = killAfter(server, killAfterMs);
   let isKilled = false;
   void killed.then(() => {
@@ -219,6 +220,7 @@ export async function editCrashTrial(
           body: JSON.stringify({ version: versions.get(itemId), background: text }),
         });
         if (!saved.ok) continue;
+        answeredCount++;
         answered.set(itemId, text);
         unanswered.delete(itemId);
         versions.set(itemId, ((await saved.json()) as { version: number }).version);
@@ -233,7 +235,7 @@ export async function editCrashTrial(
   try {
     const problems = await checkArchiveIntegrity(archive);
     problems.push(...(await lostEdits(archive, answered, unanswered)));
-    return { problems, done: answered.size };
+    return { problems, done: answeredCount };
   } finally {
     await archive.close();
   }
