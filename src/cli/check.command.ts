@@ -1,15 +1,18 @@
 import type { Command } from 'commander';
-import { openArchive } from '../services/archive.ts';
+import { type Archive, openArchive } from '../services/archive.ts';
 import { checkArchiveIntegrity } from '../services/integrity-service.ts';
 import { UserError } from './user-error.ts';
 
 /** `referat check`: checks the archive's database and search index; exit 1 on a problem. */
-export function registerCheckCommand(program: Command): void {
+export function registerCheckCommand(
+  program: Command,
+  open: () => Promise<Archive> = () => openArchive(),
+): void {
   program
     .command('check')
     .description('kontrollér databasen og søgeindekset (efter et nedbrud eller en gendannelse)')
     .action(async () => {
-      const archive = await openArchive();
+      const archive = await open();
       try {
         const problems = await checkArchiveIntegrity(archive);
         if (problems.length > 0) {
