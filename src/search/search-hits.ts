@@ -126,9 +126,10 @@ function isMatchedOutsideDecision(
   body: ReadonlyArray<string | null>,
   options: HitOptions,
 ): boolean {
-  if (options.isDecisionOnly) return false;
-  if (options.matchingStems.size === 0) return true;
-  return buildSnippet([title, ...body], options.matchingStems).includes('[[');
+  return (
+    !options.isDecisionOnly &&
+    isMatched(buildSnippet([title, ...body], options.matchingStems), options)
+  );
 }
 
 /** Whether a snippet shows a matched word (a search by filters alone matches none and passes). */

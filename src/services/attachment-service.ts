@@ -1,9 +1,11 @@
+import type { Kysely } from 'kysely';
 import type { Actor } from '../core/actor.ts';
 import { detectAttachmentType, maxAttachmentBytes } from '../core/attachment-type.ts';
+import type { PolicyAction } from '../core/policies/authorize.ts';
 import { canReadAttachment } from '../core/policies/read-model.ts';
 import { inspectAttachment } from '../parse/attachment-inspection.ts';
 import { findAttachmentOwner, findMeetingIdOfItem } from '../store/access-store.ts';
-import type { FileTextStatus } from '../store/database-schema.ts';
+import type { DatabaseSchema, FileTextStatus } from '../store/database-schema.ts';
 import {
   deleteAttachment,
   findAttachment,
@@ -112,15 +114,7 @@ export async function setAttachmentAccess(
 ): Promise<{ id: number; isPublic: boolean }> {
   return runCommand(archive, actor, {
     name: 'attachment.setAccess',
-    resolve: async (db) => {
-      const owner = await findAttachmentOwner(db, attachmentId);
-      if (!owner) throw notFound('Bilaget');
-      const target = await resolveMeeting(archive, db, owner.meetingId, ['attachment.setAccess'], {
-        type: 'attachment',
-        id: attachmentId,
-      });
-      return { ...target, itemId: owner.itemId };
-    },
+    resolve: (db) => resolveAttachment(archive, db, attachmentId, 'attachment.setAccess'),
     apply: async (context, target) => {
       const before = await findAttachment(context.db, attachmentId);
       await updateAttachmentAccess(context.db, attachmentId, isPublic);
@@ -141,6 +135,22 @@ export async function setAttachmentAccess(
   });
 }
 
+/** A Bilag's meeting as a command's target (404 when there is no such Bilag), with its item. */
+async function resolveAttachment(
+  archive: Archive,
+  db: Kysely<DatabaseSchema>,
+  attachmentId: number,
+  action: PolicyAction,
+) {
+  const owner = await findAttachmentOwner(db, attachmentId);
+  if (!owner) throw notFound('Bilaget');
+  const target = await resolveMeeting(archive, db, owner.meetingId, [action], {
+    type: 'attachment',
+    id: attachmentId,
+  });
+  return { ...target, itemId: owner.itemId };
+}
+
 /** Removes a Bilag from its item; its bytes go when no other Bilag shares them. */
 export async function removeAttachment(
   archive: Archive,
@@ -149,15 +159,7 @@ export async function removeAttachment(
 ): Promise<void> {
   await runCommand(archive, actor, {
     name: 'attachment.remove',
-    resolve: async (db) => {
-      const owner = await findAttachmentOwner(db, attachmentId);
-      if (!owner) throw notFound('Bilaget');
-      const target = await resolveMeeting(archive, db, owner.meetingId, ['agenda.edit'], {
-        type: 'attachment',
-        id: attachmentId,
-      });
-      return { ...target, itemId: owner.itemId };
-    },
+    resolve: (db) => resolveAttachment(archive, db, attachmentId, 'agenda.edit'),
     apply: async (context, target) => {
       const attachment = await findAttachment(context.db, attachmentId);
       await deleteAttachment(context.db, attachmentId);

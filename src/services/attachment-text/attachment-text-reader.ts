@@ -10,6 +10,7 @@ import {
   saveFileText,
 } from '../../store/file-text-store.ts';
 import type { Archive } from '../archive-types.ts';
+import { startBackgroundPasses } from '../background-passes.ts';
 
 /** How a pass over the waiting Bilag went. */
 export interface AttachmentTextPass {
@@ -134,42 +135,18 @@ export function startAttachmentTextWorker(
   archive: Archive,
   options: { intervalMs?: number } = {},
 ): AttachmentTextWorker {
-  const stopping = new AbortController();
-  let running: Promise<void> | null = null;
-  let isWanted = false;
-  const pass = (): void => {
-    if (stopping.signal.aborted) return;
-    if (running) {
-      isWanted = true;
-      return;
-    }
-    running = readWaitingAttachmentTexts(archive, { limit: 5, signal: stopping.signal })
-      .then(
-        (done) => {
-          // More may wait: go on at once rather than after the interval.
-          if (done.read + done.withoutText + done.failed.length === 5) isWanted = true;
-        },
-        () => undefined,
-      )
-      .finally(() => {
-        running = null;
-        if (isWanted && !stopping.signal.aborted) {
-          isWanted = false;
-          pass();
-        }
-      });
-  };
-  const timer = setInterval(pass, options.intervalMs ?? 10_000);
-  timer.unref();
-  archive.wakeAttachmentTexts = pass;
-  pass();
+  const filesPerPass = 5;
+  const passes = startBackgroundPasses(async (signal) => {
+    const done = await readWaitingAttachmentTexts(archive, { limit: filesPerPass, signal });
+    // More may wait: go on at once rather than after the interval.
+    return done.read + done.withoutText + done.failed.length === filesPerPass;
+  }, options.intervalMs ?? 10_000);
+  archive.wakeAttachmentTexts = passes.wake;
   return {
-    wake: pass,
+    wake: passes.wake,
     async stop() {
-      stopping.abort();
-      clearInterval(timer);
-      if (archive.wakeAttachmentTexts === pass) archive.wakeAttachmentTexts = undefined;
-      await running;
+      if (archive.wakeAttachmentTexts === passes.wake) archive.wakeAttachmentTexts = undefined;
+      await passes.stop();
     },
   };
 }

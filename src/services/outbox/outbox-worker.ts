@@ -1,5 +1,6 @@
 import { claimDeliveries, markDeliveryDone, markDeliveryFailed } from '../../store/outbox-store.ts';
 import type { Archive } from '../archive-types.ts';
+import { startBackgroundPasses } from '../background-passes.ts';
 import type { OutboxConsumer } from './outbox-registry.ts';
 
 /** How the worker paces itself. */
@@ -80,39 +81,16 @@ export function startOutboxWorker(
   archive: Archive,
   options: OutboxWorkerOptions = {},
 ): OutboxWorker {
-  let isStopped = false;
-  let running: Promise<void> | null = null;
-  let isWanted = false;
-  const pass = (): void => {
-    if (isStopped) return;
-    if (running) {
-      isWanted = true;
-      return;
-    }
-    running = deliverDueEvents(archive, options)
-      .then(
-        () => undefined,
-        () => undefined,
-      )
-      .finally(() => {
-        running = null;
-        if (isWanted && !isStopped) {
-          isWanted = false;
-          pass();
-        }
-      });
-  };
-  const timer = setInterval(pass, options.intervalMs ?? 5_000);
-  timer.unref();
-  archive.wakeOutbox = pass;
-  pass();
+  const passes = startBackgroundPasses(async () => {
+    await deliverDueEvents(archive, options);
+    return false;
+  }, options.intervalMs ?? 5_000);
+  archive.wakeOutbox = passes.wake;
   return {
-    wake: pass,
+    wake: passes.wake,
     async stop() {
-      isStopped = true;
-      clearInterval(timer);
-      if (archive.wakeOutbox === pass) archive.wakeOutbox = undefined;
-      await running;
+      if (archive.wakeOutbox === passes.wake) archive.wakeOutbox = undefined;
+      await passes.stop();
     },
   };
 }
