@@ -1,5 +1,14 @@
-import { sql } from 'kysely';
-import { buildTsqueries } from './postgres-text-search.ts';
+import { type RawBuilder, sql } from 'kysely';
+import {
+  countMatches,
+  type MatchCounts,
+  type PostgresSearchTuning,
+} from './postgres-match-counts.ts';
+import {
+  buildCountingTsqueries,
+  buildTsqueries,
+  type TsqueryPlan,
+} from './postgres-text-search.ts';
 import { andConditions, type FilterSql } from './search-filters.ts';
 import type { RankedItem } from './search-hits.ts';
 import type { ExpandedSearch } from './search-query.ts';
@@ -8,98 +17,110 @@ import type { SearchDatabase } from './search-schema.ts';
 /**
  * Ranking on PostgreSQL: the sum over the query's parts of rarity (BM25's idf) times ts_rank
  * with field weights. ts_rank alone knows no rarity, and a question's common word would then
- * outweigh its subject. ts_rank reads each matching tsvector from TOAST (~10 µs), and
- * counting a common word does the same, so both are bounded: document counts are estimated
- * from the newest `sampleSize` items (exact in a smaller archive), and when many items match
- * only the newest `rankingWindow` are ranked, plus every match of a selective word, as on
- * SQLite.
+ * outweigh its subject. The rarities come from the GIN index (postgres-match-counts.ts); only
+ * ranking reads tsvectors, each once (~10 µs from TOAST), so when many items match only the
+ * newest `rankingWindow` are ranked, plus every match of a selective word, as on SQLite.
  */
 
 /** ts_rank weights for D, C, B, A: body 1, decision 2, title 8, as bm25's on SQLite. */
 const rankWeights = sql`'{0.125, 0, 0.25, 1}'::float4[]`;
-const sampleSize = 5_000;
-const rankingWindow = 5_000;
-const selectiveMatches = 5_000;
+/**
+ * Reading an item's tsvector (~8 µs) costs about as much as the GIN index and the heap spend
+ * on 16 of its matches: the basis for choosing how to find the newest matches.
+ */
+const postingsPerItemRead = 16;
+/** The newest items read when most match: a fifth more than the share of matches predicts. */
+const readMargin = 1.2;
+/**
+ * A decision-only search reads at most this many times the window of newest items for its
+ * matches: the GIN index cannot tell a decision's words from the body's.
+ */
+const decisionReadFactor = 10;
 
-/** The best items for a search, best first. */
+/** The best items for a search, best first; run it under withGinPlans. */
 export async function rankWithTsRank(
   db: SearchDatabase,
+  tuning: PostgresSearchTuning,
   search: ExpandedSearch,
   isDecisionOnly: boolean,
   filter: FilterSql,
   limit: number,
 ): Promise<RankedItem[]> {
   const plan = buildTsqueries(search, isDecisionOnly);
-  const sample = await sampleNewestItems(db, plan.selection, plan.parts);
-  const scale = sample.sampled === 0 ? 1 : sample.total / sample.sampled;
-  const estimates = sample.partMatches.map((matches) => matches * scale);
+  const counts = await countMatches(db, tuning, search);
   const weighted = plan.parts.map((part, index) => {
-    const matches = estimates[index] ?? 0;
-    const idf = Math.log(1 + (sample.total - matches + 0.5) / (matches + 0.5));
-    return sql`cast(${idf} as float8) * ts_rank(${rankWeights}, s.document, cast(${part} as tsquery), 1)`;
+    const matches = counts.partMatches[index] ?? 0;
+    const idf = Math.log(1 + (counts.total - matches + 0.5) / (matches + 0.5));
+    return sql`cast(${idf} as float8) * ts_rank(${rankWeights}, c.document, cast(${part} as tsquery), 1)`;
   });
-  let window = sql``;
-  const selectionMatches = sample.selectionMatches * scale;
-  if (selectionMatches > rankingWindow * 1.5 && sample.selectionMatches > 0) {
-    const itemsPerMatch = sample.sampled / sample.selectionMatches;
-    const idsPerItem = (sample.highestId - sample.lowestId + 1) / sample.sampled;
-    const cutoff = Math.floor(sample.highestId - rankingWindow * itemsPerMatch * idsPerItem);
-    const selective =
-      search.phrases.length === 0
-        ? plan.parts.filter((_, index) => (estimates[index] ?? 0) <= selectiveMatches)
-        : [];
-    window =
-      selective.length > 0
-        ? sql` and (s.item_id > ${cutoff} or s.document @@ cast(${selective.join(' | ')} as tsquery))`
-        : sql` and s.item_id > ${cutoff}`;
-  }
-  // PostgreSQL joins the small facts rows cheaply, so closedness is filtered in SQL too.
-  const joins =
-    filter.conditions.length > 0
-      ? sql`join item_search_facts f on f.item_id = s.item_id ${filter.joins}`
-      : sql``;
+  const candidates = selectCandidates({ search, plan, counts, filter, tuning, isDecisionOnly });
   const result = await sql<{ id: number; score: number }>`
-    select s.item_id as id, (${sql.join(weighted, sql` + `)}) as score
-    from item_search s ${joins}
-    where s.document @@ cast(${plan.selection} as tsquery)${window}${andConditions(filter)}
-    order by score desc, s.item_id desc
+    select c.id, (${sql.join(weighted, sql` + `)}) as score
+    from (${candidates}) as c
+    where c.document @@ cast(${plan.selection} as tsquery)
+    order by score desc, c.id desc
     limit ${limit}`.execute(db);
   return result.rows.map((row) => ({ id: Number(row.id), score: Number(row.score) }));
 }
 
-interface Sample {
-  total: number;
-  sampled: number;
-  highestId: number;
-  lowestId: number;
-  selectionMatches: number;
-  partMatches: number[];
+interface CandidateQuestion {
+  search: ExpandedSearch;
+  plan: TsqueryPlan;
+  counts: MatchCounts;
+  filter: FilterSql;
+  tuning: PostgresSearchTuning;
+  isDecisionOnly: boolean;
 }
 
-/** Counts, in one pass over the newest items, how many match the search and each part. */
-async function sampleNewestItems(
-  db: SearchDatabase,
-  selection: string,
-  parts: readonly string[],
-): Promise<Sample> {
-  const partCounts = parts.map(
-    (part, index) =>
-      sql`count(*) filter (where document @@ cast(${part} as tsquery)) as ${sql.ref(`part${index}`)}`,
-  );
-  const result = await sql<Record<string, string | number | null>>`
-    select (select count(*) from item_search) as total, count(*) as sampled,
-      max(item_id) as highest, min(item_id) as lowest,
-      count(*) filter (where document @@ cast(${selection} as tsquery)) as selection,
-      ${sql.join(partCounts)}
-    from (select item_id, document from item_search order by item_id desc limit ${sampleSize})
-      as newest`.execute(db);
-  const row = result.rows[0] ?? {};
-  return {
-    total: Number(row.total ?? 0),
-    sampled: Number(row.sampled ?? 0),
-    highestId: Number(row.highest ?? 0),
-    lowestId: Number(row.lowest ?? 0),
-    selectionMatches: Number(row.selection ?? 0),
-    partMatches: parts.map((_, index) => Number(row[`part${index}`] ?? 0)),
-  };
+/**
+ * The items to rank, as (id, document) rows, each tsvector read from TOAST once (~7 µs): a
+ * setweight that changes no lexeme copies the value (~1.5 µs; a concatenation costs 13), and
+ * the exact match (phrases, weights) and each part's ts_rank (~0.4 µs) use the copy rather than
+ * fetching it again; offset 0 keeps the planner from merging the subquery away.
+ * - Few matches, or the user's own filters (forum, dates, journal number, proposer): every
+ *   match, found by the GIN index. The newest items overall may hold none of a filter's.
+ * - Otherwise the newest rankingWindow matches, plus every match of a selective word:
+ *   - when reading the newest items in id order until enough match costs less than the GIN
+ *     index's posting lists would (many match), or when only decisions count (which the GIN
+ *     index cannot tell), that;
+ *   - else the GIN index finds the matches and an id bounds them, estimated from the counts
+ *     (`+ 0`: not by the primary key, which would read every item in the range).
+ */
+function selectCandidates(question: CandidateQuestion): RawBuilder<unknown> {
+  const { search, plan, counts, filter, tuning, isDecisionOnly } = question;
+  const { rankingWindow, selectiveMatches } = tuning;
+  // PostgreSQL joins the small facts rows cheaply, so closedness is filtered in SQL too.
+  const from = sql`from item_search s ${
+    filter.conditions.length > 0
+      ? sql`join item_search_facts f on f.item_id = s.item_id ${filter.joins}`
+      : sql``
+  }`;
+  const read = sql`select s.item_id as id, setweight(s.document, 'D', '{}'::text[]) as document
+    ${from}`;
+  // Without weights and with a phrase's words AND-ed, the GIN index needs no tsvector to check.
+  const matches = sql`s.document @@ cast(${buildCountingTsqueries(search).selection} as tsquery)`;
+  if (counts.selectionMatches <= rankingWindow * 1.5 || filter.filters.length > 0)
+    return sql`${read} where ${matches}${andConditions(filter)} offset 0`;
+  const selective =
+    search.phrases.length === 0
+      ? plan.parts.filter((_, index) => (counts.partMatches[index] ?? 0) <= selectiveMatches)
+      : [];
+  const share = counts.selectionMatches / Math.max(1, counts.total);
+  const newestRead = Math.ceil((rankingWindow * readMargin) / share);
+  if (newestRead * postingsPerItemRead <= counts.selectionMatches || isDecisionOnly) {
+    const limit = isDecisionOnly ? rankingWindow * decisionReadFactor : newestRead;
+    const newest = sql`select n.id, n.document from (${read} where true${andConditions(filter)}
+        order by s.item_id desc limit ${limit}) as n
+      where n.document @@ cast(${plan.selection} as tsquery) limit ${rankingWindow}`;
+    if (selective.length === 0) return newest;
+    return sql`select distinct on (u.id) u.id, u.document from ((${newest}) union all
+        (${read} where s.document @@ cast(${selective.join(' | ')} as tsquery)${andConditions(filter)}))
+        as u order by u.id`;
+  }
+  const span = counts.highestId - counts.lowestId + 1;
+  const cutoff = Math.floor(counts.highestId - (span * rankingWindow) / counts.selectionMatches);
+  const orSelective =
+    selective.length > 0 ? sql` or s.document @@ cast(${selective.join(' | ')} as tsquery)` : sql``;
+  return sql`${read} where ${matches} and (s.item_id + 0 > ${cutoff}${orSelective})${andConditions(filter)}
+    offset 0`;
 }

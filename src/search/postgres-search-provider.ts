@@ -6,10 +6,16 @@ import {
   postgresAttachmentIndex,
   postgresAttachmentMatches,
 } from './postgres-attachment-search.ts';
+import {
+  countItemsWithStem,
+  defaultPostgresSearchTuning,
+  type PostgresSearchTuning,
+  readIndexStatistics,
+} from './postgres-match-counts.ts';
 import { rankWithTsRank } from './postgres-ranking.ts';
 import { postgresSearchMigrations } from './postgres-search-migrations.ts';
-import { buildTsvectorText, quoteLexeme } from './postgres-text-search.ts';
-import { countIndexedItems } from './search-facts-table.ts';
+import { withGinPlans } from './postgres-search-plans.ts';
+import { buildTsvectorText } from './postgres-text-search.ts';
 import type { SearchHit, SearchProvider, SearchQuery } from './search-provider.ts';
 import type { ExpansionSource } from './search-query.ts';
 import { runSearch } from './search-runner.ts';
@@ -23,14 +29,16 @@ const insertChunkSize = 100;
  * Search on PostgreSQL: a tsvector of Danish stems with GIN, ranked by ts_rank with field
  * weights; a pg_trgm index over the vocabulary finds compounds by a part.
  */
-export function createPostgresSearchProvider(): SearchProvider {
+export function createPostgresSearchProvider(
+  tuning: PostgresSearchTuning = defaultPostgresSearchTuning,
+): SearchProvider {
   // PostgreSQL indexes each item in its caller's transaction: flushing has nothing to do.
   return {
     migrations: postgresSearchMigrations,
     indexItems,
     removeItems,
     flush: async () => {},
-    search,
+    search: (db, query) => search(db, query, tuning),
   };
 }
 
@@ -69,26 +77,29 @@ async function removeItems(db: Kysely<DatabaseSchema>, itemIds: readonly number[
   }
 }
 
-async function search(db: Kysely<DatabaseSchema>, query: SearchQuery): Promise<SearchHit[]> {
-  return runSearch(db, query, {
-    expansionSource: postgresExpansionSource,
-    rank: rankWithTsRank,
-    attachmentMatches: postgresAttachmentMatches,
-  });
+async function search(
+  db: Kysely<DatabaseSchema>,
+  query: SearchQuery,
+  tuning: PostgresSearchTuning,
+): Promise<SearchHit[]> {
+  return withGinPlans(db, (transaction) =>
+    runSearch(transaction, query, {
+      expansionSource: (searchDb) => postgresExpansionSource(searchDb, tuning),
+      rank: (searchDb, expanded, isDecisionOnly, filter, limit) =>
+        rankWithTsRank(searchDb, tuning, expanded, isDecisionOnly, filter, limit),
+      attachmentMatches: postgresAttachmentMatches,
+    }),
+  );
 }
 
 /** Expansion's questions, answered by the GIN index and the pg_trgm vocabulary. */
-function postgresExpansionSource(db: SearchDatabase): ExpansionSource {
+function postgresExpansionSource(
+  db: SearchDatabase,
+  tuning: PostgresSearchTuning,
+): ExpansionSource {
   return {
-    countItems: () => countIndexedItems(db),
-    async countItemsWith(stem, atMost) {
-      const result = await sql<{ count: string | number }>`
-        select count(*) as count from (select 1 from item_search
-          where document @@ cast(${quoteLexeme(stem)} as tsquery) limit ${atMost}) as found`.execute(
-        db,
-      );
-      return Number(result.rows[0]?.count ?? 0);
-    },
+    countItems: async () => (await readIndexStatistics(db, tuning)).total,
+    countItemsWith: (stem, atMost) => countItemsWithStem(db, tuning, stem, atMost),
     // The GIN index answers a prefix from a range of its keys, and ranking reads only the
     // newest items' tsvectors when many match: a prefix term is affordable however many
     // stems begin with it.

@@ -45,9 +45,25 @@ export interface TsqueryPlan {
  * prefix is one prefix lexeme (`'budge':*`), which the GIN index answers by a range of its keys.
  */
 export function buildTsqueries(search: ExpandedSearch, isDecisionOnly: boolean): TsqueryPlan {
-  const weight = isDecisionOnly ? 'B' : '';
+  return writeTsqueries(search, isDecisionOnly ? 'B' : '', ' <-> ');
+}
+
+/**
+ * The same tsqueries for counting matches from the GIN index alone: without weights, and a
+ * phrase's words AND-ed rather than adjacent. Either would make PostgreSQL read every candidate's
+ * tsvector to check it, so a phrase's count is the items holding all its words, an upper bound.
+ */
+export function buildCountingTsqueries(search: ExpandedSearch): TsqueryPlan {
+  return writeTsqueries(search, '', ' & ');
+}
+
+function writeTsqueries(
+  search: ExpandedSearch,
+  weight: '' | 'B',
+  phraseJoin: ' <-> ' | ' & ',
+): TsqueryPlan {
   const lexeme = (stem: string) => `${quoteLexeme(stem)}${weight ? `:${weight}` : ''}`;
-  const phrases = search.phrases.map((stems) => `(${stems.map(lexeme).join(' <-> ')})`);
+  const phrases = search.phrases.map((stems) => `(${stems.map(lexeme).join(phraseJoin)})`);
   const groups = search.groups.map((group: TermGroup) => {
     const alternatives = exactAlternatives(group).map(lexeme);
     if (group.prefix) alternatives.push(`${quoteLexeme(group.prefix)}:*${weight}`);
