@@ -60,10 +60,12 @@ async function indexItems(db: Kysely<DatabaseSchema>, itemIds: readonly number[]
     searchDb,
     items.map((item) => item.facts),
   );
-  await addToVocabulary(
-    searchDb,
-    items.flatMap((item) => [item.titleStems, item.bodyStems, item.decisionStems]),
-  );
+  // Each stem once: an item repeats its words, and the vocabulary checks every stem it is given.
+  const distinctStems = new Set<string>();
+  for (const item of items)
+    for (const stems of [item.titleStems, item.bodyStems, item.decisionStems])
+      for (const stem of stems) distinctStems.add(stem);
+  await addToVocabulary(searchDb, [[...distinctStems]]);
   await syncAttachmentIndex(db, [...found], postgresAttachmentIndex);
 }
 

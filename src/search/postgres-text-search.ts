@@ -77,5 +77,7 @@ function writeTsqueries(
 
 /** A lexeme as tsvector and tsquery text write it. */
 export function quoteLexeme(stem: string): string {
+  // Indexing quotes every stem of every item: most need no escaping.
+  if (!stem.includes("'") && !stem.includes('\\')) return `'${stem}'`;
   return `'${stem.replaceAll('\\', '\\\\').replaceAll("'", "''")}'`;
 }

@@ -264,21 +264,39 @@ export async function ensureCases(
     .where('case_number', 'in', unique)
     .execute();
   for (const row of found) ids.set(row.case_number, row.id);
-  for (const caseNumber of unique.filter((value) => !ids.has(value))) {
-    const parsed = parseCaseNumber(caseNumber);
-    const parts = parsed.ok && parsed.caseNumber.form === 'kle' ? parsed.caseNumber : null;
-    const inserted = await db
-      .insertInto('cases')
-      .values({
+  // The new cases in one statement, in journal-number order so that concurrent imports take
+  // their locks in the same order; a case another writer added meanwhile is read back.
+  const rows = unique
+    .filter((value) => !ids.has(value))
+    .sort()
+    .map((caseNumber) => {
+      const parsed = parseCaseNumber(caseNumber);
+      const parts = parsed.ok && parsed.caseNumber.form === 'kle' ? parsed.caseNumber : null;
+      return {
         case_number: caseNumber,
         kle_subject: parts?.subject ?? null,
         facet: parts?.facet ?? null,
         sequence: parts?.sequence ?? null,
         year: parsed.ok ? parsed.caseNumber.year : null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    ids.set(caseNumber, inserted.id);
+      };
+    });
+  await insertInChunks(rows, async (chunk) => {
+    const inserted = await db
+      .insertInto('cases')
+      .values(chunk)
+      .onConflict((conflict) => conflict.column('case_number').doNothing())
+      .returning(['id', 'case_number'])
+      .execute();
+    for (const row of inserted) ids.set(row.case_number, row.id);
+  });
+  const missing = unique.filter((value) => !ids.has(value));
+  if (missing.length > 0) {
+    const added = await db
+      .selectFrom('cases')
+      .select(['id', 'case_number'])
+      .where('case_number', 'in', missing)
+      .execute();
+    for (const row of added) ids.set(row.case_number, row.id);
   }
   return ids;
 }
