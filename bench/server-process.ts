@@ -1,7 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { findFreePort } from '../test/support/free-port.ts';
+
+export { findFreePort };
 
 /**
  * The server in a child process and autocannon against it: what the HTTP benches share.
@@ -55,19 +57,6 @@ export async function load(
       `http: request errors: ${[...kinds].map(([kind, count]) => `${kind} × ${count}`).join(', ')}\n`,
     );
   return result;
-}
-
-/** A port that is free now: the system's pick for port 0. */
-export function findFreePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /**

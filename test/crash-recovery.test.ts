@@ -9,6 +9,7 @@ import {
   prepareEditTrial,
   writeTrialArchive,
 } from './support/crash-trials.ts';
+import { findFreePort } from './support/free-port.ts';
 
 const postgresUrl = process.env.REFERAT_TEST_POSTGRES_URL;
 const engines: Array<[string, string | undefined]> = [['sqlite', undefined]];
@@ -47,12 +48,7 @@ describe.each(engines)('a crash on %s', (_name, url) => {
     const trial = await freshTrialArchive(url);
     try {
       const prepared = await prepareEditTrial(trial, 40);
-      const outcome = await editCrashTrial(
-        trial,
-        prepared,
-        1500,
-        34_000 + Math.floor(Math.random() * 2000),
-      );
+      const outcome = await editCrashTrial(trial, prepared, 1500, await findFreePort());
       expect(outcome.problems).toEqual([]);
       expect(outcome.done).toBeGreaterThan(0);
     } finally {

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { makeScratchFolder, removeScratchFolders } from './support/archive-io.ts';
+import { findFreePort } from './support/free-port.ts';
 
 const repositoryRoot = fileURLToPath(new URL('..', import.meta.url));
 
@@ -19,16 +20,6 @@ interface StartedProcess {
 }
 
 afterAll(() => removeScratchFolders());
-
-/** A port nobody listens on: the system's pick for a moment's server. */
-async function findFreePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (!address || typeof address === 'string') throw new Error('no port');
-  return address.port;
-}
 
 /** Whether a new server could listen on the port now, that is, nothing holds it. */
 async function isPortFree(port: number): Promise<boolean> {

@@ -258,12 +258,7 @@ export async function ensureCases(
   const unique = [...new Set(caseNumbers)];
   const ids = new Map<string, number>();
   if (unique.length === 0) return ids;
-  const found = await db
-    .selectFrom('cases')
-    .select(['id', 'case_number'])
-    .where('case_number', 'in', unique)
-    .execute();
-  for (const row of found) ids.set(row.case_number, row.id);
+  await readCaseIds(db, unique, ids);
   // The new cases in one statement, in journal-number order so that concurrent imports take
   // their locks in the same order; a case another writer added meanwhile is read back.
   const rows = unique
@@ -290,15 +285,22 @@ export async function ensureCases(
     for (const row of inserted) ids.set(row.case_number, row.id);
   });
   const missing = unique.filter((value) => !ids.has(value));
-  if (missing.length > 0) {
-    const added = await db
-      .selectFrom('cases')
-      .select(['id', 'case_number'])
-      .where('case_number', 'in', missing)
-      .execute();
-    for (const row of added) ids.set(row.case_number, row.id);
-  }
+  if (missing.length > 0) await readCaseIds(db, missing, ids);
   return ids;
+}
+
+/** Adds the ids of the cases that exist among these journal numbers. */
+async function readCaseIds(
+  db: Executor,
+  caseNumbers: readonly string[],
+  ids: Map<string, number>,
+): Promise<void> {
+  const found = await db
+    .selectFrom('cases')
+    .select(['id', 'case_number'])
+    .where('case_number', 'in', [...caseNumbers])
+    .execute();
+  for (const row of found) ids.set(row.case_number, row.id);
 }
 
 /** The person ids for names, creating people who are new. */

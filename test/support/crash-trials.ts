@@ -266,7 +266,12 @@ async function lostEdits(
 async function startServer(environment: NodeJS.ProcessEnv, port: number): Promise<ChildProcess> {
   const child = spawn(process.execPath, [join(repositoryRoot, 'src/server/start.ts')], {
     env: { ...environment, PORT: String(port), HOST: '127.0.0.1' },
-    stdio: ['ignore', 'pipe', 'ignore'],
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  // What it printed on stderr says why a server stopped at its start (a port in use, say).
+  let errors = '';
+  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
+    errors = `${errors}${chunk}`.slice(-2000);
   });
   await new Promise<void>((resolve, reject) => {
     let output = '';
@@ -280,7 +285,7 @@ async function startServer(environment: NodeJS.ProcessEnv, port: number): Promis
     });
     child.once('exit', (code) => {
       clearTimeout(timer);
-      reject(new Error(`the server stopped (${code}): ${output}`));
+      reject(new Error(`the server stopped (${code}): ${output}${errors}`));
     });
   });
   return child;
