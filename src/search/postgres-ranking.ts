@@ -32,8 +32,8 @@ const postingsPerItemRead = 16;
 /** The newest items read when most match: a fifth more than the share of matches predicts. */
 const readMargin = 1.2;
 /**
- * A decision-only search reads at most this many times the window of newest items for its
- * matches: the GIN index cannot tell a decision's words from the body's.
+ * A decision-only search, or one with the user's own filters, reads at most this many times
+ * the window of newest items for its matches.
  */
 const decisionReadFactor = 10;
 
@@ -77,12 +77,13 @@ interface CandidateQuestion {
  * setweight that changes no lexeme copies the value (~1.5 µs; a concatenation costs 13), and
  * the exact match (phrases, weights) and each part's ts_rank (~0.4 µs) use the copy rather than
  * fetching it again; offset 0 keeps the planner from merging the subquery away.
- * - Few matches, or the user's own filters (forum, dates, journal number, proposer): every
- *   match, found by the GIN index. The newest items overall may hold none of a filter's.
+ * - Few matches: every match, found by the GIN index.
  * - Otherwise the newest rankingWindow matches, plus every match of a selective word:
- *   - when reading the newest items in id order until enough match costs less than the GIN
- *     index's posting lists would (many match), or when only decisions count (which the GIN
- *     index cannot tell), that;
+ *   - read in id order, newest first, until enough match, when that costs less than the GIN
+ *     index's posting lists would (many match). So too for a search with the user's own
+ *     filters (forum, dates, journal number, proposer), which reads the newest items within
+ *     them (the newest overall may hold none), and for decisions only, which the GIN index
+ *     cannot tell from the body; both read at most decisionReadFactor windows of items;
  *   - else the GIN index finds the matches and an id bounds them, estimated from the counts
  *     (`+ 0`: not by the primary key, which would read every item in the range).
  */
@@ -99,7 +100,7 @@ function selectCandidates(question: CandidateQuestion): RawBuilder<unknown> {
     ${from}`;
   // Without weights and with a phrase's words AND-ed, the GIN index needs no tsvector to check.
   const matches = sql`s.document @@ cast(${buildCountingTsqueries(search).selection} as tsquery)`;
-  if (counts.selectionMatches <= rankingWindow * 1.5 || filter.filters.length > 0)
+  if (counts.selectionMatches <= rankingWindow * 1.5)
     return sql`${read} where ${matches}${andConditions(filter)} offset 0`;
   const selective =
     search.phrases.length === 0
@@ -107,10 +108,17 @@ function selectCandidates(question: CandidateQuestion): RawBuilder<unknown> {
       : [];
   const share = counts.selectionMatches / Math.max(1, counts.total);
   const newestRead = Math.ceil((rankingWindow * readMargin) / share);
-  if (newestRead * postingsPerItemRead <= counts.selectionMatches || isDecisionOnly) {
-    const limit = isDecisionOnly ? rankingWindow * decisionReadFactor : newestRead;
-    const newest = sql`select n.id, n.document from (${read} where true${andConditions(filter)}
-        order by s.item_id desc limit ${limit}) as n
+  const isNarrowed = isDecisionOnly || filter.filters.length > 0;
+  if (isNarrowed || newestRead * postingsPerItemRead <= counts.selectionMatches) {
+    // The newest ids first (the filters checked on the small rows), then their tsvectors one
+    // by one, so that only as many are read as it takes to find the window's matches.
+    const limit = isNarrowed ? rankingWindow * decisionReadFactor : newestRead;
+    const newest = sql`select n.id, n.document from (
+        select t.item_id as id, setweight(t.document, 'D', '{}'::text[]) as document
+        from (select s.item_id ${from} where true${andConditions(filter)}
+          order by s.item_id desc limit ${limit}) as ids
+        join item_search t on t.item_id = ids.item_id
+        order by t.item_id desc) as n
       where n.document @@ cast(${plan.selection} as tsquery) limit ${rankingWindow}`;
     if (selective.length === 0) return newest;
     return sql`select distinct on (u.id) u.id, u.document from ((${newest}) union all
