@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Meeting } from '../src/core/meeting.ts';
 import { stemWord } from '../src/search/danish-words.ts';
 import {
+  createSearchContext,
   type PostgresSearchTuning,
-  readIndexStatistics,
 } from '../src/search/postgres-match-counts.ts';
 import { createPostgresSearchProvider } from '../src/search/postgres-search-provider.ts';
 import type { SearchFilters, SearchProvider } from '../src/search/search-provider.ts';
@@ -94,7 +94,10 @@ describe.each(postgresDatabases)('search of a large archive on %s', (_name, open
   }
 
   it('counts a common word from the statistics, and the archive from its estimate', async () => {
-    const statistics = await readIndexStatistics(withSearchTables(database.db), tuning);
+    const statistics = await createSearchContext(
+      withSearchTables(database.db),
+      tuning,
+    ).statistics();
     expect(statistics.total).toBe(meetingCount * 6);
     const share = statistics.commonLexemes.get(stemWord('budget'));
     // Five of six items hold the word; ANALYZE read every row of so small a table.

@@ -27,8 +27,8 @@ export interface PostgresSearchTuning {
 }
 
 /**
- * Counting 20,000 rows costs ~2 ms. A ranked item costs ~20 µs and at most twice the window is
- * read, so 500 keeps ranking near 20 ms.
+ * Counting 20,000 rows costs ~2 ms. Reading and ranking an item costs ~8–10 µs, and at most
+ * about twice the window is read, so 500 keeps ranking near 10 ms.
  */
 export const defaultPostgresSearchTuning: PostgresSearchTuning = {
   exactlyCountedItems: 20_000,
@@ -43,22 +43,28 @@ export interface IndexStatistics {
   commonLexemes: ReadonlyMap<string, number>;
 }
 
-const statisticsBySearch = new WeakMap<SearchDatabase, Promise<IndexStatistics>>();
-
 /**
- * The index's size and common lexemes, read once per search: runSearch hands expansion and
- * ranking the same connection object, which keys the memory.
+ * One search's view of the index: its tuning, and the statistics, read once when first asked
+ * (expansion and ranking both ask).
  */
-export function readIndexStatistics(
+export interface PostgresSearchContext {
+  tuning: PostgresSearchTuning;
+  statistics(): Promise<IndexStatistics>;
+}
+
+/** The context of one search, on the connection or transaction the search runs in. */
+export function createSearchContext(
   db: SearchDatabase,
   tuning: PostgresSearchTuning,
-): Promise<IndexStatistics> {
-  let statistics = statisticsBySearch.get(db);
-  if (!statistics) {
-    statistics = loadIndexStatistics(db, tuning.exactlyCountedItems);
-    statisticsBySearch.set(db, statistics);
-  }
-  return statistics;
+): PostgresSearchContext {
+  let statistics: Promise<IndexStatistics> | null = null;
+  return {
+    tuning,
+    statistics: () => {
+      statistics ??= loadIndexStatistics(db, tuning.exactlyCountedItems);
+      return statistics;
+    },
+  };
 }
 
 async function loadIndexStatistics(
@@ -120,11 +126,11 @@ async function countItemsExactly(
 /** How many items contain a stem, counting no further than `atMost` (expansion's question). */
 export async function countItemsWithStem(
   db: SearchDatabase,
-  tuning: PostgresSearchTuning,
+  context: PostgresSearchContext,
   stem: string,
   atMost: number,
 ): Promise<number> {
-  const statistics = await readIndexStatistics(db, tuning);
+  const statistics = await context.statistics();
   const share = statistics.commonLexemes.get(stem);
   if (share !== undefined) return Math.min(atMost, Math.round(share * statistics.total));
   const result = await sql<{ count: string | number }>`
@@ -152,10 +158,10 @@ export interface MatchCounts {
  */
 export async function countMatches(
   db: SearchDatabase,
-  tuning: PostgresSearchTuning,
+  context: PostgresSearchContext,
   search: ExpandedSearch,
 ): Promise<MatchCounts> {
-  const statistics = await readIndexStatistics(db, tuning);
+  const statistics = await context.statistics();
   const counting = buildCountingTsqueries(search);
   const estimates = [
     ...search.phrases.map((stems) => estimatePhrase(stems, statistics)),

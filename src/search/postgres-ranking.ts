@@ -2,6 +2,7 @@ import { type RawBuilder, sql } from 'kysely';
 import {
   countMatches,
   type MatchCounts,
+  type PostgresSearchContext,
   type PostgresSearchTuning,
 } from './postgres-match-counts.ts';
 import {
@@ -18,7 +19,7 @@ import type { SearchDatabase } from './search-schema.ts';
  * Ranking on PostgreSQL: the sum over the query's parts of rarity (BM25's idf) times ts_rank
  * with field weights. ts_rank alone knows no rarity, and a question's common word would then
  * outweigh its subject. The rarities come from the GIN index (postgres-match-counts.ts); only
- * ranking reads tsvectors, each once (~10 µs from TOAST), so when many items match only the
+ * ranking reads tsvectors, each once (~7 µs from TOAST), so when many items match only the
  * newest `rankingWindow` are ranked, plus every match of a selective word, as on SQLite.
  */
 
@@ -40,14 +41,15 @@ const decisionReadFactor = 10;
 /** The best items for a search, best first; run it under withGinPlans. */
 export async function rankWithTsRank(
   db: SearchDatabase,
-  tuning: PostgresSearchTuning,
+  context: PostgresSearchContext,
   search: ExpandedSearch,
   isDecisionOnly: boolean,
   filter: FilterSql,
   limit: number,
 ): Promise<RankedItem[]> {
   const plan = buildTsqueries(search, isDecisionOnly);
-  const counts = await countMatches(db, tuning, search);
+  const counts = await countMatches(db, context, search);
+  const { tuning } = context;
   const weighted = plan.parts.map((part, index) => {
     const matches = counts.partMatches[index] ?? 0;
     const idf = Math.log(1 + (counts.total - matches + 0.5) / (matches + 0.5));
@@ -96,8 +98,7 @@ function selectCandidates(question: CandidateQuestion): RawBuilder<unknown> {
       ? sql`join item_search_facts f on f.item_id = s.item_id ${filter.joins}`
       : sql``
   }`;
-  const read = sql`select s.item_id as id, setweight(s.document, 'D', '{}'::text[]) as document
-    ${from}`;
+  const read = sql`select s.item_id as id, ${copyDocument('s')} as document ${from}`;
   // Without weights and with a phrase's words AND-ed, the GIN index needs no tsvector to check.
   const matches = sql`s.document @@ cast(${buildCountingTsqueries(search).selection} as tsquery)`;
   if (counts.selectionMatches <= rankingWindow * 1.5)
@@ -114,7 +115,7 @@ function selectCandidates(question: CandidateQuestion): RawBuilder<unknown> {
     // by one, so that only as many are read as it takes to find the window's matches.
     const limit = isNarrowed ? rankingWindow * decisionReadFactor : newestRead;
     const newest = sql`select n.id, n.document from (
-        select t.item_id as id, setweight(t.document, 'D', '{}'::text[]) as document
+        select t.item_id as id, ${copyDocument('t')} as document
         from (select s.item_id ${from} where true${andConditions(filter)}
           order by s.item_id desc limit ${limit}) as ids
         join item_search t on t.item_id = ids.item_id
@@ -131,4 +132,9 @@ function selectCandidates(question: CandidateQuestion): RawBuilder<unknown> {
     selective.length > 0 ? sql` or s.document @@ cast(${selective.join(' | ')} as tsquery)` : sql``;
   return sql`${read} where ${matches} and (s.item_id + 0 > ${cutoff}${orSelective})${andConditions(filter)}
     offset 0`;
+}
+
+/** A tsvector read from TOAST once, as a copy: a setweight that changes no lexeme. */
+function copyDocument(table: 's' | 't'): RawBuilder<unknown> {
+  return sql`setweight(${sql.ref(`${table}.document`)}, 'D', '{}'::text[])`;
 }

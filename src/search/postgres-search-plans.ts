@@ -8,9 +8,10 @@ import type { DatabaseSchema } from '../store/database-schema.ts';
  * pick a sequential scan, or the primary key's range with the match as a filter, and read
  * thousands of tsvectors where the GIN index answers from its posting lists without reading
  * one. With sequential scans off, a match is found by the GIN index (the ranking keeps the
- * primary key out by hand where it must, see postgres-ranking.ts). JIT is off as well: a plan that must scan a table anyway carries the penalty cost of a disabled
- * scan, which would otherwise set off compiling (~100 ms). Inside a caller's transaction the
- * settings apply for the search only.
+ * primary key out by hand where it must, see postgres-ranking.ts). JIT is off as well: a plan
+ * that must scan a table anyway carries the penalty cost of a disabled scan, which would
+ * otherwise set off compiling (~100 ms). Inside a caller's transaction the settings apply for
+ * the search only.
  */
 export async function withGinPlans<T>(
   db: Kysely<DatabaseSchema>,

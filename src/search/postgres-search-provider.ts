@@ -8,9 +8,10 @@ import {
 } from './postgres-attachment-search.ts';
 import {
   countItemsWithStem,
+  createSearchContext,
   defaultPostgresSearchTuning,
+  type PostgresSearchContext,
   type PostgresSearchTuning,
-  readIndexStatistics,
 } from './postgres-match-counts.ts';
 import { rankWithTsRank } from './postgres-ranking.ts';
 import { postgresSearchMigrations } from './postgres-search-migrations.ts';
@@ -84,24 +85,25 @@ async function search(
   query: SearchQuery,
   tuning: PostgresSearchTuning,
 ): Promise<SearchHit[]> {
-  return withGinPlans(db, (transaction) =>
-    runSearch(transaction, query, {
-      expansionSource: (searchDb) => postgresExpansionSource(searchDb, tuning),
+  return withGinPlans(db, (transaction) => {
+    const context = createSearchContext(withSearchTables(transaction), tuning);
+    return runSearch(transaction, query, {
+      expansionSource: (searchDb) => postgresExpansionSource(searchDb, context),
       rank: (searchDb, expanded, isDecisionOnly, filter, limit) =>
-        rankWithTsRank(searchDb, tuning, expanded, isDecisionOnly, filter, limit),
+        rankWithTsRank(searchDb, context, expanded, isDecisionOnly, filter, limit),
       attachmentMatches: postgresAttachmentMatches,
-    }),
-  );
+    });
+  });
 }
 
 /** Expansion's questions, answered by the GIN index and the pg_trgm vocabulary. */
 function postgresExpansionSource(
   db: SearchDatabase,
-  tuning: PostgresSearchTuning,
+  context: PostgresSearchContext,
 ): ExpansionSource {
   return {
-    countItems: async () => (await readIndexStatistics(db, tuning)).total,
-    countItemsWith: (stem, atMost) => countItemsWithStem(db, tuning, stem, atMost),
+    countItems: async () => (await context.statistics()).total,
+    countItemsWith: (stem, atMost) => countItemsWithStem(db, context, stem, atMost),
     // The GIN index answers a prefix from a range of its keys, and ranking reads only the
     // newest items' tsvectors when many match: a prefix term is affordable however many
     // stems begin with it.
