@@ -8,7 +8,7 @@ import {
   prepareEditTrial,
   writeTrialArchive,
 } from '../test/support/crash-trials.ts';
-import { findFreePort } from './server-process.ts';
+import { findFreePort } from '../test/support/free-port.ts';
 import type { BenchRow } from './table.ts';
 
 /**

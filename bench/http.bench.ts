@@ -3,10 +3,10 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { findFreePort } from '../test/support/free-port.ts';
 import { benchSearchUnderLoad } from './search-load.bench.ts';
 import {
   connections,
-  findFreePort,
   load,
   pickMeetingId,
   repositoryRoot,

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { findFreePort } from '../test/support/free-port.ts';
 import { ensureArchiveFile, readFirstLines } from './search.bench.ts';
 import {
   commonWordQueries,
@@ -13,7 +14,6 @@ import {
 } from './search-queries.ts';
 import {
   connections,
-  findFreePort,
   load,
   pickMeetingId,
   repositoryRoot,

@@ -1,9 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { findFreePort } from '../test/support/free-port.ts';
-
-export { findFreePort };
 
 /**
  * The server in a child process and autocannon against it: what the HTTP benches share.
