@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command, CommanderError } from 'commander';
-import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { registerBackupCommands } from '../src/cli/backup.command.ts';
 import { translateCommanderMessage } from '../src/cli/commander-messages.ts';
 import { registerExportCommand } from '../src/cli/export.command.ts';
@@ -10,6 +10,7 @@ import { registerMigrateCommand } from '../src/cli/migrate.command.ts';
 import { isUserError, oneLineMessage } from '../src/cli/user-error.ts';
 import { meetingSchema } from '../src/core/meeting.ts';
 import { makeImportFolder, makeScratchFolder, removeScratchFolders } from './support/archive-io.ts';
+import { captureOutput } from './support/captured-output.ts';
 import { validateMeetingJson } from './support/json-schema.ts';
 
 interface CliResult {
@@ -33,28 +34,23 @@ async function referat(...args: string[]): Promise<CliResult> {
     command.exitOverride().configureOutput({
       outputError: (message, write) => write(`${translateCommanderMessage(message)}\n`),
     });
-  let stdout = '';
-  let stderr = '';
-  const capture = (append: (text: string) => void) => (chunk: string | Uint8Array) => {
-    append(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
-    return true;
-  };
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation(capture((t) => (stdout += t)));
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation(capture((t) => (stderr += t)));
   let code = 0;
-  try {
-    await program.parseAsync(args, { from: 'user' });
-  } catch (error) {
-    if (error instanceof CommanderError) code = error.exitCode === 0 ? 0 : 2;
-    else {
-      stderr += `referat: ${oneLineMessage(error)}\n`;
-      code = isUserError(error) ? 2 : 1;
-    }
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-  return { code, stdout, stderr };
+  let failure = '';
+  const { stdout, stderr } = await captureOutput(
+    async () => {
+      try {
+        await program.parseAsync(args, { from: 'user' });
+      } catch (error) {
+        if (error instanceof CommanderError) code = error.exitCode === 0 ? 0 : 2;
+        else {
+          failure = `referat: ${oneLineMessage(error)}\n`;
+          code = isUserError(error) ? 2 : 1;
+        }
+      }
+    },
+    { stderr: true },
+  );
+  return { code, stdout, stderr: stderr + failure };
 }
 
 const scratch = makeScratchFolder('referat-cli-archive-');

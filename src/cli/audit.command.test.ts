@@ -1,5 +1,6 @@
 import { Command } from 'commander';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { captureOutput } from '../../test/support/captured-output.ts';
 import type { Archive } from '../services/archive.ts';
 import { addTestUser, openTestArchive, testClient } from '../services/auth/auth-test-support.ts';
 import { signInWithPassword } from '../services/auth/session-service.ts';
@@ -26,17 +27,10 @@ afterAll(async () => {
 async function runAudit(...args: string[]): Promise<string> {
   const program = new Command().exitOverride();
   registerAuditCommand(program, async () => archive);
-  let output = '';
-  const write = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    output += String(chunk);
-    return true;
-  });
-  try {
-    await program.parseAsync(['audit', ...args], { from: 'user' });
-  } finally {
-    write.mockRestore();
-  }
-  return output;
+  const { stdout } = await captureOutput(() =>
+    program.parseAsync(['audit', ...args], { from: 'user' }),
+  );
+  return stdout;
 }
 
 describe('referat audit', () => {

@@ -1,6 +1,7 @@
 import { Command } from 'commander';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testAdministrator } from '../../test/support/actors.ts';
+import { captureOutput } from '../../test/support/captured-output.ts';
 import { makeItem, makeMeeting } from '../../test/support/meeting-factory.ts';
 import { readRealMeeting, realMeetingNames } from '../../test/support/meeting-fixtures.ts';
 import { createSearchProvider } from '../search/index.ts';
@@ -42,17 +43,10 @@ afterAll(async () => {
 async function runCase(...args: string[]): Promise<string> {
   const program = new Command().exitOverride();
   registerCaseCommand(program, async () => archive);
-  let output = '';
-  const write = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    output += String(chunk);
-    return true;
-  });
-  try {
-    await program.parseAsync(['case', ...args], { from: 'user' });
-  } finally {
-    write.mockRestore();
-  }
-  return output;
+  const { stdout } = await captureOutput(() =>
+    program.parseAsync(['case', ...args], { from: 'user' }),
+  );
+  return stdout;
 }
 
 describe('referat case', () => {

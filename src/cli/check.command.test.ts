@@ -1,7 +1,8 @@
 import { Command } from 'commander';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testAdministrator } from '../../test/support/actors.ts';
+import { captureOutput } from '../../test/support/captured-output.ts';
 import { readRealMeeting, realMeetingNames } from '../../test/support/meeting-fixtures.ts';
 import { type Archive, openArchiveOn } from '../services/archive.ts';
 import { storeMeeting } from '../services/import-service.ts';
@@ -25,19 +26,13 @@ describe('referat check', () => {
   async function runCheck(): Promise<{ output: string; error: unknown }> {
     const program = new Command().exitOverride();
     registerCheckCommand(program, async () => archive);
-    let output = '';
-    const write = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-      output += String(chunk);
-      return true;
-    });
-    try {
-      await program.parseAsync(['check'], { from: 'user' });
-      return { output, error: null };
-    } catch (error) {
-      return { output, error };
-    } finally {
-      write.mockRestore();
-    }
+    let error: unknown = null;
+    const { stdout } = await captureOutput(() =>
+      program.parseAsync(['check'], { from: 'user' }).catch((thrown: unknown) => {
+        error = thrown;
+      }),
+    );
+    return { output: stdout, error };
   }
 
   it('says the archive is whole', async () => {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { captureOutput } from '../../test/support/captured-output.ts';
 import { makeItem, makeMeeting } from '../../test/support/meeting-factory.ts';
 import { createSearchProvider } from '../search/index.ts';
 import type { Archive } from '../services/archive.ts';
@@ -46,23 +47,9 @@ afterAll(async () => {
 async function runFollowups(...args: string[]): Promise<{ stdout: string; stderr: string }> {
   const program = new Command().exitOverride();
   registerFollowupsCommand(program, async () => archive);
-  let stdout = '';
-  let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    stdout += String(chunk);
-    return true;
+  return captureOutput(() => program.parseAsync(['followups', ...args], { from: 'user' }), {
+    stderr: true,
   });
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
-    stderr += String(chunk);
-    return true;
-  });
-  try {
-    await program.parseAsync(['followups', ...args], { from: 'user' });
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-  return { stdout, stderr };
 }
 
 describe('referat followups', () => {

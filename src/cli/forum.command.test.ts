@@ -1,6 +1,7 @@
 import { Command } from 'commander';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testAdministrator } from '../../test/support/actors.ts';
+import { captureOutput } from '../../test/support/captured-output.ts';
 import { makeItem, makeMeeting } from '../../test/support/meeting-factory.ts';
 import { type Archive, openArchiveOn } from '../services/archive.ts';
 import { getForums, saveForum } from '../services/forum-service.ts';
@@ -23,17 +24,10 @@ async function runForum(...args: string[]): Promise<string> {
   const program = new Command().exitOverride();
   // The command closes the archive it opened; here one archive serves every test.
   registerForumCommand(program, async () => ({ ...archive, close: async () => {} }));
-  let output = '';
-  const write = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    output += String(chunk);
-    return true;
-  });
-  try {
-    await program.parseAsync(['forum', ...args], { from: 'user' });
-  } finally {
-    write.mockRestore();
-  }
-  return output;
+  const { stdout } = await captureOutput(() =>
+    program.parseAsync(['forum', ...args], { from: 'user' }),
+  );
+  return stdout;
 }
 
 describe('referat forum', () => {

@@ -1,5 +1,6 @@
 import { Command } from 'commander';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { captureOutput } from '../../test/support/captured-output.ts';
 import { readRealMeeting, realMeetingNames } from '../../test/support/meeting-fixtures.ts';
 import { createSearchProvider } from '../search/index.ts';
 import type { Archive } from '../services/archive.ts';
@@ -33,17 +34,10 @@ afterAll(async () => {
 async function runSearch(...args: string[]): Promise<string> {
   const program = new Command().exitOverride();
   registerSearchCommand(program, async () => archive);
-  let output = '';
-  const write = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    output += String(chunk);
-    return true;
-  });
-  try {
-    await program.parseAsync(['search', ...args], { from: 'user' });
-  } finally {
-    write.mockRestore();
-  }
-  return output;
+  const { stdout } = await captureOutput(() =>
+    program.parseAsync(['search', ...args], { from: 'user' }),
+  );
+  return stdout;
 }
 
 describe('referat search', () => {

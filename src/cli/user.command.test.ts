@@ -1,5 +1,6 @@
 import { Command } from 'commander';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { captureOutput } from '../../test/support/captured-output.ts';
 import type { Archive } from '../services/archive.ts';
 import { addTestForum, openTestArchive, testClient } from '../services/auth/auth-test-support.ts';
 import { resolveSession, signInWithPassword } from '../services/auth/session-service.ts';
@@ -29,17 +30,10 @@ async function runUser(args: string[], input = ''): Promise<string> {
     async () => archive,
     async () => input,
   );
-  let output = '';
-  const write = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    output += String(chunk);
-    return true;
-  });
-  try {
-    await program.parseAsync(['user', ...args], { from: 'user' });
-  } finally {
-    write.mockRestore();
-  }
-  return output;
+  const { stdout } = await captureOutput(() =>
+    program.parseAsync(['user', ...args], { from: 'user' }),
+  );
+  return stdout;
 }
 
 const listUsers = async () => JSON.parse(await runUser(['list', '--json']));
