@@ -1,15 +1,20 @@
 import type { Kysely } from 'kysely';
+import type { Meeting } from '../core/meeting.ts';
 import type { DatabaseSchema } from '../store/database-schema.ts';
 import { appendStems } from './danish-words.ts';
 import type { SearchDatabase, SearchFactsTable } from './search-schema.ts';
 
-/** An item as the index sees it: its filter facts and the stems of its three fields. */
-export interface IndexableItem {
-  facts: SearchFactsTable;
+/** The stems of an item's three fields, in order. */
+export interface ItemStems {
   titleStems: string[];
   /** Baggrund, Fremlæggelse, the recommendation's points and the attachments' titles. */
   bodyStems: string[];
   decisionStems: string[];
+}
+
+/** An item as the index sees it: its filter facts and the stems of its three fields. */
+export interface IndexableItem extends ItemStems {
+  facts: SearchFactsTable;
 }
 
 /** Ids per statement: well under both engines' limits on bound parameters. */
@@ -24,15 +29,24 @@ export interface IndexableText {
   decision: string | null;
 }
 
+/** An item's text without its facts: what can be stemmed before the item is stored. */
+export type ItemText = Omit<IndexableText, 'facts'>;
+
 /**
- * Reads items from the store's tables and stems their text. Ids that no longer exist are
- * skipped. Three queries per chunk of ids, because indexing runs inside every import.
+ * A meeting's item texts as loadIndexableTexts will read them back once the meeting is stored:
+ * title, body parts in the same order, decision. Used to stem ahead of the write.
  */
-export async function loadIndexableItems(
-  db: Kysely<DatabaseSchema>,
-  itemIds: readonly number[],
-): Promise<IndexableItem[]> {
-  return (await loadIndexableTexts(db, itemIds)).map(stemIndexableText);
+export function meetingIndexTexts(meeting: Meeting): ItemText[] {
+  return meeting.items.map((item) => ({
+    title: item.title,
+    bodyParts: [
+      item.background,
+      item.presentation,
+      ...(item.recommendation?.points ?? []),
+      ...item.attachments.map((attachment) => attachment.title),
+    ],
+    decision: item.decision,
+  }));
 }
 
 /** Reads the text of items to index, without stemming it. */
@@ -81,14 +95,19 @@ export async function loadIndexableTexts(
 }
 
 /** Stems an item's text: what the index stores for it. Pure, so a worker thread can run it. */
-export function stemIndexableText(text: IndexableText): IndexableItem {
+export function stemItemText(text: ItemText): ItemStems {
   const titleStems: string[] = [];
   appendStems(text.title, titleStems);
   const bodyStems: string[] = [];
   for (const part of text.bodyParts) appendStems(part, bodyStems);
   const decisionStems: string[] = [];
   appendStems(text.decision, decisionStems);
-  return { facts: text.facts, titleStems, bodyStems, decisionStems };
+  return { titleStems, bodyStems, decisionStems };
+}
+
+/** Stems an item's text and keeps its facts. */
+export function stemIndexableText(text: IndexableText): IndexableItem {
+  return { facts: text.facts, ...stemItemText(text) };
 }
 
 /** An item ready for FTS5: its filter facts and each field's stems joined by spaces. */

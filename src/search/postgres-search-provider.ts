@@ -1,7 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { DatabaseSchema } from '../store/database-schema.ts';
 import { removeAttachmentsOfItems, syncAttachmentIndex } from './attachment-index.ts';
-import { loadIndexableItems, saveSearchFacts } from './indexable-items.ts';
+import { loadIndexableTexts, saveSearchFacts } from './indexable-items.ts';
 import {
   postgresAttachmentIndex,
   postgresAttachmentMatches,
@@ -16,7 +16,7 @@ import {
 import { rankWithTsRank } from './postgres-ranking.ts';
 import { postgresSearchMigrations } from './postgres-search-migrations.ts';
 import { withGinPlans } from './postgres-search-plans.ts';
-import { buildTsvectorText } from './postgres-text-search.ts';
+import { prepareTsvectors, takeTsvectorEntries } from './prepared-tsvectors.ts';
 import type { SearchHit, SearchProvider, SearchQuery } from './search-provider.ts';
 import type { ExpansionSource } from './search-query.ts';
 import { runSearch } from './search-runner.ts';
@@ -37,6 +37,7 @@ export function createPostgresSearchProvider(
   return {
     migrations: postgresSearchMigrations,
     indexItems,
+    prepare: prepareTsvectors,
     removeItems,
     flush: async () => {},
     search: (db, query) => search(db, query, tuning),
@@ -45,28 +46,33 @@ export function createPostgresSearchProvider(
 
 async function indexItems(db: Kysely<DatabaseSchema>, itemIds: readonly number[]): Promise<void> {
   if (itemIds.length === 0) return;
-  const items = await loadIndexableItems(db, itemIds);
-  const found = new Set(items.map((item) => item.facts.item_id));
+  const texts = await loadIndexableTexts(db, itemIds);
+  const found = new Set(texts.map((text) => text.facts.item_id));
   const missing = itemIds.filter((id) => !found.has(id));
   if (missing.length > 0) await removeItems(db, missing);
   const searchDb = withSearchTables(db);
-  for (let start = 0; start < items.length; start += insertChunkSize) {
-    const rows = items
+  const entries = takeTsvectorEntries(texts);
+  for (let start = 0; start < texts.length; start += insertChunkSize) {
+    const rows = texts
       .slice(start, start + insertChunkSize)
-      .map((item) => sql`(${item.facts.item_id}, cast(${buildTsvectorText(item)} as tsvector))`);
+      .map(
+        (text, index) =>
+          sql`(${text.facts.item_id}, cast(${entries[start + index]?.tsvector} as tsvector))`,
+      );
     await sql`insert into item_search (item_id, document) values ${sql.join(rows)}
       on conflict (item_id) do update set document = excluded.document`.execute(searchDb);
   }
   await saveSearchFacts(
     searchDb,
-    items.map((item) => item.facts),
+    texts.map((text) => text.facts),
   );
   // Each stem once: an item repeats its words, and the vocabulary checks every stem it is given.
+  // Prepared entries added theirs before the transaction.
   const distinctStems = new Set<string>();
-  for (const item of items)
-    for (const stems of [item.titleStems, item.bodyStems, item.decisionStems])
-      for (const stem of stems) distinctStems.add(stem);
-  await addToVocabulary(searchDb, [[...distinctStems]]);
+  for (const entry of entries)
+    if (!entry.isInVocabulary)
+      for (const stem of entry.distinctStems.split(' ')) if (stem !== '') distinctStems.add(stem);
+  if (distinctStems.size > 0) await addToVocabulary(searchDb, [[...distinctStems]]);
   await syncAttachmentIndex(db, [...found], postgresAttachmentIndex);
 }
 

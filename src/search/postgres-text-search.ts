@@ -1,4 +1,4 @@
-import type { IndexableItem } from './indexable-items.ts';
+import { type ItemStems, type ItemText, stemItemText } from './indexable-items.ts';
 import { type ExpandedSearch, exactAlternatives, type TermGroup } from './search-query.ts';
 
 /**
@@ -12,8 +12,27 @@ const positionsPerLexeme = 256;
 /** Positions skipped between fields, so that a phrase cannot run from one into the next. */
 const fieldGap = 10;
 
+/** What PostgreSQL's index stores for an item's text, ready to write. */
+export interface TsvectorEntry {
+  /** The tsvector as text (buildTsvectorText). */
+  tsvector: string;
+  /** The item's distinct stems, space-separated (a string crosses threads cheaply). */
+  distinctStems: string;
+}
+
+/** Stems texts and writes their tsvectors. Pure, so the stem worker runs it ahead of a write. */
+export function buildTsvectorEntries(texts: readonly ItemText[]): TsvectorEntry[] {
+  return texts.map((text) => {
+    const stems = stemItemText(text);
+    const distinct = new Set<string>();
+    for (const list of [stems.titleStems, stems.bodyStems, stems.decisionStems])
+      for (const stem of list) distinct.add(stem);
+    return { tsvector: buildTsvectorText(stems), distinctStems: [...distinct].join(' ') };
+  });
+}
+
 /** An item's tsvector as text: title weighted A, decision B, body D (the default). */
-export function buildTsvectorText(item: IndexableItem): string {
+export function buildTsvectorText(item: ItemStems): string {
   const positions = new Map<string, string[]>();
   let position = 0;
   const addField = (stems: readonly string[], weight: 'A' | 'B' | 'D') => {

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { ReadScope } from '../core/policies/read-model.ts';
 import type { DatabaseSchema } from '../store/database-schema.ts';
 import type { MigrationSet } from '../store/migrator.ts';
+import type { ItemText } from './indexable-items.ts';
 
 /** Narrows a search. All filters are optional and combine with AND. */
 export interface SearchFilters {
@@ -51,6 +52,13 @@ export interface SearchQuery {
 export interface SearchProvider {
   /** The provider's tables and indexes, as named migrations (run after the store's). */
   migrations(): MigrationSet;
+  /**
+   * Optional: does what it can for item texts about to be written before the write's
+   * transaction, outside it (PostgreSQL stems them in a worker thread and adds their new stems
+   * to the vocabulary), so that indexItems finds that work done. Never required for
+   * correctness, and never rejects.
+   */
+  prepare?(db: Kysely<DatabaseSchema>, texts: readonly ItemText[]): Promise<void>;
   /** (Re)indexes these items from the store's tables. */
   indexItems(db: Kysely<DatabaseSchema>, itemIds: readonly number[]): Promise<void>;
   /** Removes these items from the index (deleted or replaced items). */

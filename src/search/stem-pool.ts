@@ -1,23 +1,47 @@
 import { Worker } from 'node:worker_threads';
-import { type IndexableText, type StemmedBatch, stemBatch } from './indexable-items.ts';
+import {
+  type IndexableText,
+  type ItemText,
+  type StemmedBatch,
+  stemBatch,
+} from './indexable-items.ts';
+import { buildTsvectorEntries, type TsvectorEntry } from './postgres-text-search.ts';
 
 let worker: Worker | null = null;
 let isWorkerBroken = false;
 let nextBatch = 0;
-const waiting = new Map<number, (batch: StemmedBatch) => void>();
+/** Batches sent, each with how to answer it and what it answers if the worker fails. */
+const waiting = new Map<number, { resolve: (result: unknown) => void; failed: unknown }>();
 
 /**
  * Stems item texts in a worker thread, so that the main thread can store the next meetings
  * meanwhile. Stemming is pure, so when no worker can run it happens in place instead.
  */
 export function stemInBackground(texts: IndexableText[]): Promise<StemmedBatch> {
+  return runInWorker('fts', texts, () => stemBatch(texts), { items: [], distinctStems: [] });
+}
+
+/**
+ * Stems item texts and writes their tsvectors in the worker thread. If the worker fails, the
+ * answer is empty and the caller builds the entries itself.
+ */
+export function tsvectorsInBackground(texts: ItemText[]): Promise<TsvectorEntry[]> {
+  return runInWorker('tsvector', texts, () => buildTsvectorEntries(texts), []);
+}
+
+function runInWorker<T>(
+  form: 'fts' | 'tsvector',
+  texts: readonly ItemText[],
+  inPlace: () => T,
+  failed: T,
+): Promise<T> {
   const stemmer = startWorker();
-  if (!stemmer) return Promise.resolve(stemBatch(texts));
+  if (!stemmer) return Promise.resolve(inPlace());
   const batch = nextBatch++;
   return new Promise((resolve) => {
-    waiting.set(batch, resolve);
+    waiting.set(batch, { resolve: resolve as (result: unknown) => void, failed });
     stemmer.ref();
-    stemmer.postMessage({ batch, texts });
+    stemmer.postMessage({ batch, form, texts });
   });
 }
 
@@ -30,8 +54,8 @@ function startWorker(): Worker | null {
     return null;
   }
   worker.unref();
-  worker.on('message', (reply: { batch: number } & StemmedBatch) => {
-    waiting.get(reply.batch)?.({ items: reply.items, distinctStems: reply.distinctStems });
+  worker.on('message', (reply: { batch: number; result: unknown }) => {
+    waiting.get(reply.batch)?.resolve(reply.result);
     waiting.delete(reply.batch);
     // An idle worker must not keep a command from exiting.
     if (waiting.size === 0) worker?.unref();
@@ -45,6 +69,6 @@ function startWorker(): Worker | null {
 function failWorker(): void {
   isWorkerBroken = true;
   worker = null;
-  for (const resolve of waiting.values()) resolve({ items: [], distinctStems: [] });
+  for (const batch of waiting.values()) batch.resolve(batch.failed);
   waiting.clear();
 }

@@ -13,6 +13,7 @@ import { SearchBusyError } from '../search/search-pool.ts';
 import type { Archive } from '../services/archive.ts';
 import type { AuthConfig } from '../services/auth/auth-config.ts';
 import { ServiceError } from '../services/service-error.ts';
+import { isUniqueViolation } from '../store/write-conflicts.ts';
 import { registerAppAssets } from './app-assets.ts';
 import { registerAuth } from './auth/register-auth.ts';
 import { measureRequests, registerMetricsRoute } from './metrics.ts';
@@ -179,11 +180,6 @@ function recordRouteTable(app: FastifyInstance): void {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods) if (method !== 'HEAD') table.push(`${method} ${route.url}`);
   });
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
 }
 
 /** Fastify's errors about a request body, in Danish. */

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testAdministrator } from '../../test/support/actors.ts';
 import { makeImportFolder, removeScratchFolders } from '../../test/support/archive-io.ts';
 import { testDatabases } from '../../test/support/databases.ts';
+import { makeItem, makeMeeting } from '../../test/support/meeting-factory.ts';
 import { listMeetingSummaries } from '../store/meeting-reader.ts';
 import { type Archive, openArchiveOn } from './archive.ts';
 import { importPaths } from './import-service.ts';
@@ -97,5 +98,51 @@ describe.each(testDatabases())('import on %s', (_name, openDatabase) => {
         reason: expect.stringMatching(/^ikke et gyldigt mødedokument: date: /u),
       },
     ]);
+  });
+
+  it('stores a JSON Lines archive in flight at once: shared new forum, cases and people, the later line winning', async () => {
+    // Eleven meetings of a forum new to the archive, sharing case numbers and absent people, so
+    // that transactions in flight at once create the same new rows; line 12 repeats line 2.
+    const plants =
+      'solsikke kornblomst valmue hyben kastanje lavendel rosmarin timian birk ask pil';
+    const meetingOn = (day: number, title: string) =>
+      makeMeeting(
+        [1, 2].map((number) =>
+          makeItem(number, {
+            title: `${title} punkt ${number}`,
+            caseNumber: `00.01.00-A00-${number}-20`,
+            background: `Status på ${plants.split(' ')[day - 1]}projektet.`,
+            absent: [{ name: 'Birte Fælles', role: 'Ældrechef' }],
+          }),
+        ),
+        { forum: 'Ældrerådet', date: `2020-03-${String(day).padStart(2, '0')}` },
+      );
+    const lines = Array.from({ length: 11 }, (_, index) =>
+      meetingOn(index + 1, `Møde ${index + 1}`),
+    );
+    lines.push(meetingOn(2, 'Rettet møde'));
+    const path = join(folder, 'aeldreraadet.jsonl');
+    writeFileSync(path, lines.map((meeting) => JSON.stringify(meeting)).join('\n'));
+    const summary = await importPaths(archive, testAdministrator, [path]);
+    expect(summary.failures).toEqual([]);
+    expect(summary).toMatchObject({ meetings: 12, newMeetings: 11, updatedMeetings: 1, items: 24 });
+    const titles = await archive.database.db
+      .selectFrom('agenda_items')
+      .innerJoin('meetings', 'meetings.id', 'agenda_items.meeting_id')
+      .select('agenda_items.title')
+      .where('meetings.date', '=', '2020-03-02')
+      .orderBy('agenda_items.position')
+      .execute();
+    expect(titles.map((row) => row.title)).toEqual(['Rettet møde punkt 1', 'Rettet møde punkt 2']);
+    // Every meeting is indexed, and its compound is found by a part (the vocabulary has it).
+    for (const [index, plant] of plants.split(' ').entries()) {
+      const hits = await archive.search.search(archive.database.db, {
+        text: plant,
+        filters: { scope: { kind: 'all' } },
+      });
+      const date = `2020-03-${String(index + 1).padStart(2, '0')}`;
+      const ours = hits.filter((hit) => hit.meeting.forum === 'Ældrerådet');
+      expect(ours.map((hit) => hit.meeting.date)).toEqual([date, date]);
+    }
   });
 });

@@ -5,6 +5,7 @@ import { ParseError } from '../parse/parse-error.ts';
 import type { KnownForum } from '../parse/sources/file-name-facts.ts';
 import { completeFromPath, readLegacyDocument } from '../parse/sources/legacy-document.ts';
 import type { SourceMeeting } from '../parse/sources/source-types.ts';
+import { meetingIndexTexts } from '../search/indexable-items.ts';
 import { listForums } from '../store/forum-store.ts';
 import { markMeetingArchived } from '../store/meeting-state.ts';
 import {
@@ -24,6 +25,7 @@ import {
   readJsonLines,
 } from './import-sources.ts';
 import { decodeMeeting, decodeMeetingText, parseJsonText } from './meeting-json.ts';
+import { createStoreQueue, retryConflicts } from './store-queue.ts';
 
 export type { ImportedExport, ImportedItem, ImportedMeeting } from './import-report.ts';
 export type { ImportFailure } from './import-sources.ts';
@@ -70,7 +72,15 @@ export interface ImportOptions {
   parseConcurrency?: number;
   /** Called after every meeting stored and every file finished. */
   onProgress?: (progress: ImportProgress) => void;
+  /**
+   * How many meetings are stored at once, each in its own transaction. PostgreSQL overlaps
+   * them (default 3); SQLite has one writer, so there it is always 1.
+   */
+  storeConcurrency?: number;
 }
+
+/** Meetings in flight on PostgreSQL: measured best on two cores (four met deadlocks). */
+const defaultPostgresStoreConcurrency = 3;
 
 /** A meeting read ahead of storing, with what its source says beyond the model. */
 interface PreparedMeeting {
@@ -138,10 +148,12 @@ export async function importPaths(
       usedFiles: from.export?.result.usedFiles,
     });
     summary.warnings.push(...files.notes.map((message) => ({ file: from.name, message })));
-    const saved = await storeMeeting(archive, actor, meeting, {
-      sourceMetadata: source ? { meeting: source.metadata, items: source.itemMetadata } : null,
-      attachmentFiles: files.files,
-    });
+    const saved = await retryConflicts(() =>
+      storeMeeting(archive, actor, meeting, {
+        sourceMetadata: source ? { meeting: source.metadata, items: source.itemMetadata } : null,
+        attachmentFiles: files.files,
+      }),
+    );
     summary.attachmentFiles += files.stored;
     summary.meetings++;
     summary.items += saved.itemIds.length;
@@ -152,6 +164,20 @@ export async function importPaths(
     return saved;
   };
   const prepared = prepareAhead(sources, options);
+  const queue = createStoreQueue(
+    archive.database.engine === 'postgres'
+      ? (options.storeConcurrency ?? defaultPostgresStoreConcurrency)
+      : 1,
+  );
+  // The search index may prepare a meeting's text (stem it in a worker thread) while the
+  // meetings ahead of it are stored.
+  const enqueue = (meeting: Meeting, store: () => Promise<void>): Promise<void> => {
+    const ready = archive.search.prepare?.(archive.database.db, meetingIndexTexts(meeting));
+    return queue.add(`${meeting.forum}\u0000${meeting.date}`, async () => {
+      await ready;
+      await store();
+    });
+  };
   for (const source of sources) {
     const file = await prepared.next();
     report(source.name, 0);
@@ -159,33 +185,46 @@ export async function importPaths(
       await importJsonLines(
         source,
         summary,
-        (meeting) => store(meeting, source),
+        (meeting, onFailure) =>
+          enqueue(meeting, () => store(meeting, source).then(() => {}, onFailure)),
         (bytes) => report(source.name, source.size === 0 ? 1 : Math.min(1, bytes / source.size)),
       );
+      await queue.drain();
     } else if (file) {
       const entry = source.export ? exportReport(source) : null;
       const warnings = [...file.warnings];
       summary.failures.push(...file.failures);
-      let stored = 0;
-      for (const prepared of file.meetings) {
-        try {
-          const { meeting, notes } = completeMeeting(prepared, source.path, forums, warnings);
-          warnings.splice(0, warnings.length, ...notes);
-          const saved = await store(meeting, source, prepared.source);
-          entry?.meetings.push(importedMeeting(meeting, saved.isNew, prepared.source));
-          stored++;
-        } catch (error) {
+      // Kept in the file's order, whichever transaction ends first.
+      const imported: Array<ImportedExport['meetings'][number] | null> = [];
+      for (const [position, prepared] of file.meetings.entries()) {
+        imported.push(null);
+        const failed = (error: unknown): void => {
           summary.failures.push({
             file: source.name,
             meeting: prepared.index,
             reason: describe(error),
           });
+        };
+        try {
+          const { meeting, notes } = completeMeeting(prepared, source.path, forums, warnings);
+          warnings.splice(0, warnings.length, ...notes);
+          await enqueue(meeting, async () => {
+            const saved = await store(meeting, source, prepared.source).catch(failed);
+            if (saved) imported[position] = importedMeeting(meeting, saved.isNew, prepared.source);
+          });
+        } catch (error) {
+          failed(error);
         }
       }
+      await queue.drain();
+      const stored = imported.filter((meeting) => meeting !== null);
       // A file refused whole is its failure; its parser warnings would only repeat it.
-      if (stored > 0 || file.meetings.length === 0)
+      if (stored.length > 0 || file.meetings.length === 0)
         summary.warnings.push(...warnings.map((message) => ({ file: source.name, message })));
-      if (entry) summary.exports.push(entry);
+      if (entry) {
+        entry.meetings.push(...stored);
+        summary.exports.push(entry);
+      }
     }
     finishedFiles++;
     report(source.name, 0);
@@ -241,10 +280,14 @@ export function storeMeeting(
   });
 }
 
+/**
+ * Reads a JSON Lines file and hands each meeting to `enqueue`, which returns once the meeting's
+ * store has started; a failed store reports through the callback it is given.
+ */
 async function importJsonLines(
   source: ImportSource,
   summary: ImportSummary,
-  store: (meeting: Meeting) => Promise<unknown>,
+  enqueue: (meeting: Meeting, onFailure: (error: unknown) => void) => Promise<void>,
   onBytesRead: (bytes: number) => void,
 ): Promise<void> {
   try {
@@ -254,7 +297,7 @@ async function importJsonLines(
         summary.failures.push({ file: source.name, line: lineNumber, reason: decoded.reason });
         continue;
       }
-      await store(decoded.meeting).catch((error: unknown) => {
+      await enqueue(decoded.meeting, (error: unknown) => {
         summary.failures.push({ file: source.name, line: lineNumber, reason: describe(error) });
       });
     }

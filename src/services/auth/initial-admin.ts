@@ -2,6 +2,7 @@ import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { localAdministrator } from '../../core/actor.ts';
 import { countUsers } from '../../store/user-store.ts';
+import { isUniqueViolation } from '../../store/write-conflicts.ts';
 import type { Archive } from '../archive-types.ts';
 import { ServiceError } from '../service-error.ts';
 import { addUser } from './user-service.ts';
@@ -54,9 +55,4 @@ async function writePasswordFile(dataDirectory: string, password: string): Promi
   // The mode applies only to a new file; one left from an earlier database keeps its own.
   await chmod(file, 0o600);
   return file;
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
 }
