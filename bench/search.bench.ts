@@ -6,13 +6,11 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import { localAdministrator } from '../src/core/actor.ts';
-import type { Meeting } from '../src/core/meeting.ts';
-import { stemBatch } from '../src/search/indexable-items.ts';
 import { parseSearchText } from '../src/search/search-query.ts';
 import { buildMatchExpression } from '../src/search/sqlite-ranking.ts';
 import { type Archive, openArchive } from '../src/services/archive.ts';
-import { importPaths } from '../src/services/import-service.ts';
-import { openSqliteFile } from '../src/store/database.ts';
+import { defaultPostgresStoreConcurrency, importPaths } from '../src/services/import-service.ts';
+import { rawFtsIndexing, rawPostgresIndexing } from './raw-indexing.ts';
 import {
   commonWordQueries,
   compoundPartQueries,
@@ -187,63 +185,6 @@ export async function benchSearch(): Promise<BenchRow[]> {
   return rows;
 }
 
-/**
- * Raw FTS5 indexing of the same archive, for comparison with the import: each meeting's items
- * stemmed (the import's own stemming, on this thread) and inserted into a bare FTS5 table like
- * the archive's, one transaction per meeting, in a SQLite file with the archive's settings.
- * Nothing else: no JSON validation, no store tables, no vocabulary, no audit or outbox.
- */
-async function rawFtsIndexing(path: string): Promise<{ items: number; perSecond: number }> {
-  const folder = mkdtempSync(join(tmpdir(), 'referat-bench-raw-'));
-  const database = await openSqliteFile(join(folder, 'raw.sqlite'));
-  try {
-    await sql`create virtual table item_search using fts5(title, body, decision,
-      content = '', contentless_delete = 1,
-      tokenize = "unicode61 remove_diacritics 0")`.execute(database.db);
-    let items = 0;
-    const started = performance.now();
-    const reader = createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Infinity });
-    for await (const line of reader) {
-      if (line.trim() === '') continue;
-      const meeting = JSON.parse(line) as Meeting;
-      const { items: rows } = stemBatch(
-        meeting.items.map((item, index) => ({
-          facts: {
-            item_id: items + index + 1,
-            meeting_id: 0,
-            case_id: null,
-            closed: 0,
-            proposer_folded: null,
-          },
-          title: item.title,
-          bodyParts: [
-            item.background,
-            item.presentation,
-            ...(item.recommendation?.points ?? []),
-            ...item.attachments.map((attachment) => attachment.title),
-          ],
-          decision: item.decision,
-        })),
-      );
-      await database.db.transaction().execute(async (transaction) => {
-        for (let start = 0; start < rows.length; start += 100)
-          await sql`insert into item_search (rowid, title, body, decision) values ${sql.join(
-            rows
-              .slice(start, start + 100)
-              .map(
-                (row) => sql`(${row.facts.item_id}, ${row.title}, ${row.body}, ${row.decision})`,
-              ),
-          )}`.execute(transaction);
-      });
-      items += rows.length;
-    }
-    return { items, perSecond: items / ((performance.now() - started) / 1000) };
-  } finally {
-    await database.close();
-    rmSync(folder, { recursive: true, force: true });
-  }
-}
-
 async function benchSqlite(queries: string[], path: string): Promise<BenchRow[]> {
   const folder = mkdtempSync(join(tmpdir(), 'referat-bench-search-'));
   const rows: BenchRow[] = [];
@@ -327,7 +268,29 @@ async function benchPostgres(queries: string[], path: string): Promise<BenchRow[
   try {
     const isFilled = admin.isReused && (await countItems(archive)) > 0;
     if (isFilled) process.stderr.write(`PostgreSQL: søger i den gemte ${name}\n`);
-    return (await benchEngine('PostgreSQL', archive, queries, path, { skipImport: isFilled })).rows;
+    const result = await benchEngine('PostgreSQL', archive, queries, path, {
+      skipImport: isFilled,
+    });
+    if (result.importPerSecond === undefined) return result.rows;
+    process.stderr.write('PostgreSQL: rå tsvector-indeksering af samme arkiv\n');
+    const raw = await rawPostgresIndexing(adminUrl, path, defaultPostgresStoreConcurrency);
+    return [
+      ...result.rows,
+      {
+        name: `PostgreSQL: raw tsvector indexing (${defaultPostgresStoreConcurrency} in flight)`,
+        value: raw.perSecond,
+        unit: `items/s (${raw.items} items)`,
+        target: '–',
+        isMet: true,
+      },
+      {
+        name: 'PostgreSQL: raw tsvector indexing ÷ import speed',
+        value: raw.perSecond / result.importPerSecond,
+        unit: '×',
+        target: '–',
+        isMet: true,
+      },
+    ];
   } finally {
     await archive.close();
     await admin.close();

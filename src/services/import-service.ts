@@ -80,7 +80,7 @@ export interface ImportOptions {
 }
 
 /** Meetings in flight on PostgreSQL: measured best on two cores (four met deadlocks). */
-const defaultPostgresStoreConcurrency = 3;
+export const defaultPostgresStoreConcurrency = 3;
 
 /** A meeting read ahead of storing, with what its source says beyond the model. */
 interface PreparedMeeting {
