@@ -93,6 +93,8 @@ export async function rawPostgresIndexing(
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   const pool = new pg.Pool({ connectionString: url.toString(), max: inFlight });
+  // Dropping the database at the end may end a connection the pool is still closing.
+  pool.on('error', () => {});
   try {
     await pool.query(`create table items (id bigint primary key, title text, background text,
         presentation text, decision text);
