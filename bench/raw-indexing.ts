@@ -30,9 +30,14 @@ async function* readMeetings(path: string): AsyncGenerator<Meeting> {
  * Raw FTS5 indexing of the same archive, for comparison with the import: each meeting's items
  * stemmed (the import's own stemming, on this thread) and inserted into a bare FTS5 table like
  * the archive's, one transaction per meeting, in a SQLite file with the archive's settings.
- * Nothing else: no JSON validation, no store tables, no vocabulary, no audit or outbox.
+ * Nothing else: no JSON validation, no store tables, no vocabulary, no audit or outbox. With
+ * `isStemmed: false` the text goes in as written and FTS5's own tokenizer is all the work:
+ * the floor without Danish stems.
  */
-export async function rawFtsIndexing(path: string): Promise<IndexingSpeed> {
+export async function rawFtsIndexing(
+  path: string,
+  options: { isStemmed: boolean } = { isStemmed: true },
+): Promise<IndexingSpeed> {
   const folder = mkdtempSync(join(tmpdir(), 'referat-bench-raw-'));
   const database = await openSqliteFile(join(folder, 'raw.sqlite'));
   try {
@@ -42,25 +47,22 @@ export async function rawFtsIndexing(path: string): Promise<IndexingSpeed> {
     let items = 0;
     const started = performance.now();
     for await (const meeting of readMeetings(path)) {
-      const { items: rows } = stemBatch(
-        meetingIndexTexts(meeting).map((text, index) => ({
-          ...text,
-          facts: {
-            item_id: items + index + 1,
-            meeting_id: 0,
-            case_id: null,
-            closed: 0,
-            proposer_folded: null,
-          },
-        })),
-      );
+      const texts = meetingIndexTexts(meeting);
+      const rows = options.isStemmed
+        ? stemBatch(texts.map((text) => ({ ...text, facts: noFacts }))).items
+        : texts.map((text) => ({
+            title: text.title,
+            body: text.bodyParts.filter((part) => part !== null).join('\n'),
+            decision: text.decision ?? '',
+          }));
       await database.db.transaction().execute(async (transaction) => {
         for (let start = 0; start < rows.length; start += 100)
           await sql`insert into item_search (rowid, title, body, decision) values ${sql.join(
             rows
               .slice(start, start + 100)
               .map(
-                (row) => sql`(${row.facts.item_id}, ${row.title}, ${row.body}, ${row.decision})`,
+                (row, index) =>
+                  sql`(${items + start + index + 1}, ${row.title}, ${row.body}, ${row.decision})`,
               ),
           )}`.execute(transaction);
       });
@@ -72,6 +74,9 @@ export async function rawFtsIndexing(path: string): Promise<IndexingSpeed> {
     rmSync(folder, { recursive: true, force: true });
   }
 }
+
+/** Filter facts are not part of the raw index; stemBatch carries them through unread. */
+const noFacts = { item_id: 0, meeting_id: 0, case_id: null, closed: 0, proposer_folded: null };
 
 /**
  * Raw tsvector indexing on PostgreSQL, for comparison with the import: each meeting's item
