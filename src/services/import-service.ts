@@ -159,8 +159,6 @@ export async function importPaths(
     summary.items += saved.itemIds.length;
     if (saved.isNew) summary.newMeetings++;
     else summary.updatedMeetings++;
-    if (!forums.some((forum) => forum.name === meeting.forum))
-      forums.push({ name: meeting.forum, abbreviation: null });
     return saved;
   };
   const prepared = prepareAhead(sources, options);
@@ -172,6 +170,10 @@ export async function importPaths(
   // The search index may prepare a meeting's text (stem it in a worker thread) while the
   // meetings ahead of it are stored.
   const enqueue = (meeting: Meeting, store: () => Promise<void>): Promise<void> => {
+    // Known from here on, so that the next document without a header can name it by its path
+    // while this meeting is still being stored.
+    if (!forums.some((forum) => forum.name === meeting.forum))
+      forums.push({ name: meeting.forum, abbreviation: null });
     const ready = archive.search.prepare?.(archive.database.db, meetingIndexTexts(meeting));
     return queue.add(`${meeting.forum}\u0000${meeting.date}`, async () => {
       await ready;
