@@ -182,11 +182,7 @@ export async function editCrashTrial(
 ): Promise<TrialOutcome> {
   const server = await startServer(trial.environment, port);
   const base = `http://127.0.0.1:${port}`;
-  const session = await fetch(`${base}/api/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: base },
-    body: JSON.stringify({ username: 'sekretaer', password }),
-  });
+  const session = await signIn(base);
   if (!session.ok) throw new Error(`sign-in failed: ${session.status}`);
   const cookie = (session.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
   const headers = {
@@ -341,4 +337,20 @@ function killAfter(child: ChildProcess, delayMs: number): Promise<void> {
       resolve();
     });
   });
+}
+
+/**
+ * Signs the secretary in. A server just started on a busy machine may answer 503 (overload,
+ * with Retry-After) at first, as a client would be told to wait: it is asked again.
+ */
+async function signIn(base: string): Promise<Response> {
+  for (let attempt = 1; ; attempt++) {
+    const session = await fetch(`${base}/api/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: base },
+      body: JSON.stringify({ username: 'sekretaer', password }),
+    });
+    if (session.status !== 503 || attempt >= 20) return session;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
 }
