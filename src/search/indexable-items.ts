@@ -105,6 +105,12 @@ export function stemItemText(text: ItemText): ItemStems {
   return { titleStems, bodyStems, decisionStems };
 }
 
+/** Adds an item's stems, title, body and decision alike, to a set of distinct stems. */
+export function addDistinctStems(stems: ItemStems, distinct: Set<string>): void {
+  for (const list of [stems.titleStems, stems.bodyStems, stems.decisionStems])
+    for (const stem of list) distinct.add(stem);
+}
+
 /** Stems an item's text and keeps its facts. */
 export function stemIndexableText(text: IndexableText): IndexableItem {
   return { facts: text.facts, ...stemItemText(text) };
@@ -132,8 +138,7 @@ export function stemBatch(texts: readonly IndexableText[]): StemmedBatch {
   const distinct = new Set<string>();
   const items = texts.map((text) => {
     const item = stemIndexableText(text);
-    for (const stems of [item.titleStems, item.bodyStems, item.decisionStems])
-      for (const stem of stems) distinct.add(stem);
+    addDistinctStems(item, distinct);
     return {
       facts: item.facts,
       title: item.titleStems.join(' '),

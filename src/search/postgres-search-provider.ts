@@ -16,7 +16,7 @@ import {
 import { rankWithTsRank } from './postgres-ranking.ts';
 import { postgresSearchMigrations } from './postgres-search-migrations.ts';
 import { withGinPlans } from './postgres-search-plans.ts';
-import { prepareTsvectors, takeTsvectorEntries } from './prepared-tsvectors.ts';
+import { distinctStemsOf, prepareTsvectors, takeTsvectorEntries } from './prepared-tsvectors.ts';
 import type { SearchHit, SearchProvider, SearchQuery } from './search-provider.ts';
 import type { ExpansionSource } from './search-query.ts';
 import { runSearch } from './search-runner.ts';
@@ -68,11 +68,8 @@ async function indexItems(db: Kysely<DatabaseSchema>, itemIds: readonly number[]
   );
   // Each stem once: an item repeats its words, and the vocabulary checks every stem it is given.
   // Prepared entries added theirs before the transaction.
-  const distinctStems = new Set<string>();
-  for (const entry of entries)
-    if (!entry.isInVocabulary)
-      for (const stem of entry.distinctStems.split(' ')) if (stem !== '') distinctStems.add(stem);
-  if (distinctStems.size > 0) await addToVocabulary(searchDb, [[...distinctStems]]);
+  const stems = distinctStemsOf(entries.filter((entry) => !entry.isInVocabulary));
+  if (stems.length > 0) await addToVocabulary(searchDb, [stems]);
   await syncAttachmentIndex(db, [...found], postgresAttachmentIndex);
 }
 

@@ -1,4 +1,9 @@
-import { type ItemStems, type ItemText, stemItemText } from './indexable-items.ts';
+import {
+  addDistinctStems,
+  type ItemStems,
+  type ItemText,
+  stemItemText,
+} from './indexable-items.ts';
 import { type ExpandedSearch, exactAlternatives, type TermGroup } from './search-query.ts';
 
 /**
@@ -25,8 +30,7 @@ export function buildTsvectorEntries(texts: readonly ItemText[]): TsvectorEntry[
   return texts.map((text) => {
     const stems = stemItemText(text);
     const distinct = new Set<string>();
-    for (const list of [stems.titleStems, stems.bodyStems, stems.decisionStems])
-      for (const stem of list) distinct.add(stem);
+    addDistinctStems(stems, distinct);
     return { tsvector: buildTsvectorText(stems), distinctStems: [...distinct].join(' ') };
   });
 }

@@ -46,10 +46,7 @@ export async function prepareTsvectors(
   texts: readonly ItemText[],
 ): Promise<void> {
   const built = await tsvectorsInBackground([...texts]);
-  const stems = new Set<string>();
-  for (const entry of built) for (const stem of entry.distinctStems.split(' ')) stems.add(stem);
-  stems.delete('');
-  const isInVocabulary = await addToVocabulary(withSearchTables(db), [[...stems]]).then(
+  const isInVocabulary = await addToVocabulary(withSearchTables(db), [distinctStemsOf(built)]).then(
     () => true,
     () => false,
   );
@@ -57,6 +54,15 @@ export async function prepareTsvectors(
     const text = texts[index];
     if (text) remember({ text, entry, isInVocabulary });
   }
+}
+
+/** The distinct stems of entries, each once: what the vocabulary is given for them. */
+export function distinctStemsOf(entries: readonly TsvectorEntry[]): string[] {
+  const stems = new Set<string>();
+  for (const entry of entries) for (const stem of entry.distinctStems.split(' ')) stems.add(stem);
+  // An item without words has an empty list.
+  stems.delete('');
+  return [...stems];
 }
 
 /** The texts' entries, taken from those prepared where they are, built here where not. */

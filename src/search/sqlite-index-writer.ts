@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { DatabaseSchema } from '../store/database-schema.ts';
+import { isHeldByAnotherWriter } from '../store/write-conflicts.ts';
 import {
   type FtsReadyItem,
   loadIndexableTexts,
@@ -190,7 +191,7 @@ export async function makeIndexCurrent(db: Kysely<DatabaseSchema>): Promise<void
   try {
     await searchDb.transaction().execute(indexEverything);
   } catch (error) {
-    if (!isBusy(error)) throw error;
+    if (!isHeldByAnotherWriter(error)) throw error;
   }
 }
 
@@ -231,9 +232,4 @@ async function removeFromIndex(db: SearchDatabase, ids: readonly number[]): Prom
 
 function toFtsRow(item: FtsReadyItem) {
   return sql`(${item.facts.item_id}, ${item.title}, ${item.body}, ${item.decision})`;
-}
-
-function isBusy(error: unknown): boolean {
-  const code = error instanceof Error && 'code' in error ? String(error.code) : '';
-  return code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED');
 }

@@ -83,25 +83,23 @@ describe('retrying conflicts', () => {
     expect(attempts).toBe(4);
   });
 
-  it('gives up after four attempts, with the last error', async () => {
+  /** Runs a write that always fails with the code; how often it was tried. */
+  async function attemptsFailingWith(code: string): Promise<number> {
     let attempts = 0;
     await expect(
       retryConflicts(async () => {
         attempts++;
-        throw conflict('40001');
+        throw conflict(code);
       }),
-    ).rejects.toThrow('40001');
-    expect(attempts).toBe(4);
+    ).rejects.toThrow(code);
+    return attempts;
+  }
+
+  it('gives up after four attempts, with the last error', async () => {
+    expect(await attemptsFailingWith('40001')).toBe(4);
   });
 
   it('does not retry other errors', async () => {
-    let attempts = 0;
-    await expect(
-      retryConflicts(async () => {
-        attempts++;
-        throw conflict('22P02');
-      }),
-    ).rejects.toThrow('22P02');
-    expect(attempts).toBe(1);
+    expect(await attemptsFailingWith('22P02')).toBe(1);
   });
 });

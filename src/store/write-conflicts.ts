@@ -14,6 +14,12 @@ export function isUniqueViolation(error: unknown): boolean {
   return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
 }
 
+/** SQLite's write lock is held by another connection or process (busy or locked). */
+export function isHeldByAnotherWriter(error: unknown): boolean {
+  const code = errorCode(error);
+  return code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED');
+}
+
 /**
  * A write that lost a race with a concurrent transaction and may succeed when run again: a
  * unique violation (both created the same forum, person or case), a deadlock, a serialization
